@@ -1,0 +1,51 @@
+/**
+ * What every source importer produces: the model's shapes before merging. The merge step
+ * (`merge.ts`) turns several of these into one timeline per article.
+ */
+import type { ChangeSet, CodeId, CompileWarning, IsoDate, Link, Section, SourceInfo, VersionStatus } from '../model/model.ts';
+
+/** One text version as a source describes it. `validTo` is exclusive. */
+export interface ImportedVersion {
+  validFrom: IsoDate;
+  validTo?: IsoDate;
+  /** When the source states it; otherwise the merge derives it from the dates. */
+  status?: VersionStatus;
+  paragraphs: string[];
+  nota?: string[];
+  amendedBy?: string;
+  links: Link[];
+  linkOnlyChanges?: IsoDate[];
+  legiVersionId?: string;
+  /**
+   * True when the source only knows the dates of this version, not its text (legi-data's
+   * `articleVersions` for past versions): the merge uses its dates, never its empty text.
+   */
+  datesOnly?: boolean;
+}
+
+export interface ImportedArticle {
+  code: CodeId;
+  num: string;
+  legiId?: string;
+  /** Titles of the sections from the code's root down to the article, when the source knows them. */
+  sectionPath?: string[];
+  /** Chronological. */
+  versions: ImportedVersion[];
+}
+
+export interface ImportedCode {
+  id: CodeId;
+  title: string;
+  legiTextId?: string;
+  /** Table of contents, when the source has one; `articles` hold ids from `articleId()`. */
+  toc?: Section[];
+}
+
+export interface SourceImport {
+  info: SourceInfo;
+  codes: ImportedCode[];
+  articles: ImportedArticle[];
+  /** Change sets as the source lists them (lexlib commit messages); article ids from `articleId()`. */
+  changeSets?: ChangeSet[];
+  warnings: CompileWarning[];
+}

@@ -1,0 +1,79 @@
+/**
+ * The corpus bundle on disk (`corpus/dist/`), as the compiler writes it and the host reads it.
+ *
+ * manifest.json                      Manifest
+ * codes/<code>/toc.json              Code (table of contents with article ids)
+ * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
+ * codes/<code>/articles-<n>.json     Article[] (full versions, loaded on demand)
+ * codes/<code>/changesets.json       ChangeSet[]
+ * search/…                           see `SearchManifest`
+ * unresolved-references.tsv          report of the references the compiler could not resolve
+ */
+import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './model.ts';
+
+/** Bumped whenever the shape of any bundle file changes; the loader refuses other versions. */
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+export interface ArticleCatalogEntry {
+  id: ArticleId;
+  num: string;
+  /** Shard file (relative to the bundle root) holding the full article. */
+  shard: string;
+  section?: string;
+  /** validFrom of the first version and validTo of the last (absent: still in force or later). */
+  from: IsoDate;
+  to?: IsoDate;
+  /** Status of the last version. */
+  status: VersionStatus;
+  versionCount: number;
+}
+
+export interface CodeSummary {
+  id: CodeId;
+  title: string;
+  legiTextId?: string;
+  articleCount: number;
+  versionCount: number;
+  toc: string;
+  catalog: string;
+  changeSets: string;
+  /** Dates of the code's consolidated versions (change sets), ascending. */
+  changeDates: IsoDate[];
+}
+
+export interface ReferenceCounts {
+  total: number;
+  resolved: number;
+  /** References whose code is in the corpus (the denominator of the resolution target). */
+  inCorpus: number;
+  resolvedInCorpus: number;
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  builtAt: string;
+  /** Hash of the sources and compiler inputs: an unchanged hash means the bundle can be reused. */
+  inputHash: string;
+  sources: SourceInfo[];
+  codes: CodeSummary[];
+  counts: {
+    codes: number;
+    articles: number;
+    versions: number;
+    references: ReferenceCounts;
+    warnings: number;
+    plainTextBytes: number;
+  };
+  /** Written by the search index builder (`corpus/search`). */
+  search: SearchManifest;
+}
+
+export interface SearchManifest {
+  lunrVersion: string;
+  /** Index of the law in force (one document per article in force at build time). */
+  current: string;
+  /** Shards of the index of every distinct past text, loaded on demand. */
+  past: string[];
+  /** Documents per index file, for the record. */
+  documents: Record<string, number>;
+}

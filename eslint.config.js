@@ -1,0 +1,43 @@
+// Import zones, enforced here rather than remembered (the VS Code way):
+// - corpus/model, corpus/text, corpus/search, electron/common: pure, run anywhere (no node:*, no electron, no react).
+// - renderer: browser only; may import the pure zones, never node:*, electron or host code.
+// - corpus/compiler, electron/host, build, tests: Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'url', 'worker_threads', 'zlib', 'stream'];
+const pure = (extra = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: nodeBuiltins, message: 'This zone is pure: no Node built-ins.' },
+        { group: ['electron', 'electron/*'], message: 'This zone is pure: no Electron.' },
+        { group: ['**/compiler/**', '**/electron/host/**', '**/electron/main/**', '**/electron/preload/**'], message: 'Pure code may not import host or compiler code.' },
+        ...extra,
+      ],
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'corpus/dist/**', 'build/out/**', 'dist/**', 'test-results/**', 'tests/artifacts/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'describe', property: 'only', message: 'No focused tests.' },
+        { object: 'it', property: 'only', message: 'No focused tests.' },
+        { object: 'test', property: 'only', message: 'No focused tests.' },
+        { object: 'describe', property: 'skip', message: 'No skipped tests: use skipIf with a stated reason.' },
+        { object: 'it', property: 'skip', message: 'No skipped tests: use skipIf with a stated reason.' },
+      ],
+    },
+  },
+  { files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'electron/common/**'], ignores: ['**/*.test.ts', '**/*.bench.ts'], rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]) },
+  { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: pure() },
+);

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['corpus/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'build/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    exclude: ['node_modules', 'corpus/dist/**'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+    // Tests that read the real git bundles are I/O heavy; two workers match the 2-core CI machine.
+    maxWorkers: 2,
+    allowOnly: false,
+  },
+});
