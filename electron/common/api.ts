@@ -1,0 +1,93 @@
+/**
+ * The one contract between the renderer and its host (Electron main over IPC, or the web edition's
+ * Node host over HTTP on 127.0.0.1). Every cross-process call is a method here; nothing generic.
+ *
+ * Results are `{ ok: true, value } | { ok: false, error }`: a handler never throws across the
+ * boundary, and its error message is French text fit to show to the user.
+ * Arguments are validated at the boundary with the zod schemas of `api-schemas.ts`.
+ */
+import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
+import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate } from '../../corpus/model/model.ts';
+
+export type ApiErrorCode =
+  | 'invalid-argument' // the call's arguments failed validation
+  | 'not-found' // no such article, code, trail
+  | 'corpus-missing' // no bundle where the host looks for it
+  | 'corpus-schema' // bundle of another schema or Lunr version: rebuild it
+  | 'forbidden' // the sender's origin or frame is not the app's
+  | 'io' // a file could not be read or written
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** French, for the user: what happened and what to do. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer needs to know of the loaded corpus. */
+export interface CorpusInfo {
+  manifest: Manifest;
+  /** Base URL (relative to the app) under which the bundle's files are served, e.g. `corpus/`. */
+  baseUrl: string;
+}
+
+/** One step of a link trail: an article read at a date. */
+export interface TrailStep {
+  article: ArticleId;
+  /** Article number, for display without loading the article. */
+  num: string;
+  code: CodeId;
+  date: IsoDate;
+}
+
+export interface Trail {
+  id: string;
+  name: string;
+  steps: TrailStep[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where the user left off, restored at the next launch. */
+export interface SessionState {
+  /** In-app location (the same string the web edition shows after `#`). */
+  location?: string;
+  theme?: 'light' | 'dark';
+  textScale?: number;
+}
+
+export interface PalimpsesteApi {
+  getCorpusInfo(): Promise<Result<CorpusInfo>>;
+  getToc(code: CodeId): Promise<Result<Code>>;
+  getCatalog(code: CodeId): Promise<Result<ArticleCatalogEntry[]>>;
+  getArticle(id: ArticleId): Promise<Result<Article>>;
+  /** Articles with this number (any written form: `L. 611-3`), in one code or in all. */
+  findArticles(num: string, code?: CodeId): Promise<Result<ArticleCatalogEntry[]>>;
+  getChangeSets(code: CodeId): Promise<Result<ChangeSet[]>>;
+
+  listTrails(): Promise<Result<Trail[]>>;
+  saveTrail(trail: Trail): Promise<Result<Trail>>;
+  deleteTrail(id: string): Promise<Result<true>>;
+
+  getSession(): Promise<Result<SessionState>>;
+  setSession(state: SessionState): Promise<Result<true>>;
+}
+
+/** The method names, for the transports (IPC channels `palimpseste:<name>`, HTTP `POST /api/<name>`). */
+export const API_METHODS = [
+  'getCorpusInfo',
+  'getToc',
+  'getCatalog',
+  'getArticle',
+  'findArticles',
+  'getChangeSets',
+  'listTrails',
+  'saveTrail',
+  'deleteTrail',
+  'getSession',
+  'setSession',
+] as const satisfies readonly (keyof PalimpsesteApi)[];
+
+export type ApiMethod = (typeof API_METHODS)[number];
