@@ -21,6 +21,12 @@ export interface ImportedVersion {
    * `articleVersions` for past versions): the merge uses its dates, never its empty text.
    */
   datesOnly?: boolean;
+  /**
+   * How far `validFrom` can be trusted: `clamped` for LexHub's 1970-01-02 commits (the real date is
+   * earlier and unknown), `unfixed` for its 2038-01-01 commits (in force later, date not yet fixed).
+   * The merge prefers exact dates from other sources.
+   */
+  dateQuality?: 'exact' | 'clamped' | 'unfixed';
 }
 
 export interface ImportedArticle {
