@@ -5,6 +5,15 @@
  * Results are `{ ok: true, value } | { ok: false, error }`: a handler never throws across the
  * boundary, and its error message is French text fit to show to the user.
  * Arguments are validated at the boundary with the zod schemas of `api-schemas.ts`.
+ *
+ * Transports (both implemented over the same handler modules in `electron/host/`):
+ * - Electron: the preload exposes `window.palimpseste: PalimpsesteApi` (contextBridge), each method an
+ *   `ipcRenderer.invoke('palimpseste:<method>', ...args)`; the renderer is served from
+ *   `palimpseste://app/index.html` and the bundle from `palimpseste://app/corpus/<file>`.
+ * - Web edition: `POST /api/<method>` with body `{"args": [...]}`, answer the `Result` as JSON; the renderer
+ *   is served from `http://127.0.0.1:PORT/` and the bundle from `/corpus/<file>`.
+ * In both, the renderer reaches bundle files with the relative URL `corpus/<file>` (the Web Worker loads
+ * the search index that way). The renderer build is `build/out/renderer/` (index.html at its root).
  */
 import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate } from '../../corpus/model/model.ts';
