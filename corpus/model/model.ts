@@ -110,6 +110,12 @@ export interface Version {
   sources: SourceId[];
   /** LEGI id of this version (`LEGIARTI…`), when a source gives it. */
   legiVersionId?: string;
+  /**
+   * The version is known by its dates only (legi-data lists every past version of an article but
+   * carries only the current text): `paragraphs` is empty, and the reader says the text is not in
+   * the corpus rather than showing an empty article.
+   */
+  textUnavailable?: boolean;
 }
 
 export interface Article {
