@@ -67,7 +67,7 @@ export function normalizeArticleNumber(input: string): string | undefined {
   const [, prefix, star, first, rest, suffixes] = match;
   const head = prefix === undefined ? '' : prefix.toUpperCase() + (star ?? '');
   if (prefix === undefined && star !== undefined) return undefined;
-  const integers = [first, ...(rest ?? '').split('-').slice(1)].map((part) => part.trim());
+  const integers = [first, ...(rest ?? '').split('-').slice(1)].map((part) => (part ?? "").trim());
   return head + integers.join('-') + normalizeSuffixes(suffixes ?? '');
 }
 
