@@ -59,6 +59,18 @@ export interface Trail {
   updatedAt: string;
 }
 
+/**
+ * Something the host had to do that the user should know about, shown once as a banner:
+ * e.g. a saved-trails file that could not be read was kept aside under another name.
+ */
+export interface HostNotice {
+  kind: 'trails-corrupt' | 'session-corrupt';
+  /** French, for the user. */
+  message: string;
+  /** Where the unreadable file was moved (absolute path), when a file was kept aside. */
+  keptAs?: string;
+}
+
 /** Where the user left off, restored at the next launch. */
 export interface SessionState {
   /** In-app location (the same string the web edition shows after `#`). */
@@ -82,6 +94,9 @@ export interface PalimpsesteApi {
 
   getSession(): Promise<Result<SessionState>>;
   setSession(state: SessionState): Promise<Result<true>>;
+
+  /** What the host had to do since it started (corrupt files kept aside…), for a banner. */
+  getNotices(): Promise<Result<HostNotice[]>>;
 }
 
 /** The method names, for the transports (IPC channels `palimpseste:<name>`, HTTP `POST /api/<name>`). */
@@ -97,6 +112,7 @@ export const API_METHODS = [
   'deleteTrail',
   'getSession',
   'setSession',
+  'getNotices',
 ] as const satisfies readonly (keyof PalimpsesteApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,0 +1,90 @@
+/**
+ * Validation of every argument that crosses the renderer↔host boundary (zod), one tuple schema per
+ * method of `PalimpsesteApi`. The host parses the raw arguments with these before doing anything:
+ * a renderer is not trusted to send what the types say (a compromised page could send anything).
+ *
+ * Pure: runs in the host and, if it wants to check before sending, in the renderer.
+ */
+import { z } from 'zod';
+import type { ApiMethod, PalimpsesteApi, SessionState, Trail, TrailStep } from './api.ts';
+
+/** No control characters (NUL, line breaks…) in ids and numbers: they never occur in the corpus. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/;
+
+/** `code-de-la-securite-sociale`: the slug `codeIdFromTitle` produces. */
+export const codeIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant de code invalide');
+
+/** `code/LEGIARTI000006743538` or `code/num:L611-3`. */
+export const articleIdSchema = z
+  .string()
+  .max(400)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[^\u0000-\u001f\u007f]+$/, "identifiant d'article invalide");
+
+/** An article number as a user may type it: `L. 611-3`, `art. L611-3`. */
+export const articleNumberSchema = z.string().min(1).max(200).regex(PRINTABLE, "numéro d'article invalide");
+
+/** `YYYY-MM-DD` with a plausible month and day (lexicographic order is chronological order). */
+export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date invalide (AAAA-MM-JJ)');
+
+/** Trail ids are made by the renderer; they become part of nothing on disk but stay short and plain. */
+export const trailIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant de piste invalide');
+
+/** ISO 8601 timestamp as `Date.prototype.toISOString` writes it (loosely: it is only displayed). */
+const timestampSchema = z.string().max(40).regex(PRINTABLE);
+
+export const trailStepSchema = z.object({
+  article: articleIdSchema,
+  num: z.string().max(200),
+  code: codeIdSchema,
+  date: isoDateSchema,
+}) satisfies z.ZodType<TrailStep>;
+
+/** A trail longer than this is a runaway loop in the renderer, not a reading session. */
+export const MAX_TRAIL_STEPS = 5000;
+
+export const trailSchema = z.object({
+  id: trailIdSchema,
+  name: z.string().max(300),
+  steps: z.array(trailStepSchema).max(MAX_TRAIL_STEPS),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+}) satisfies z.ZodType<Trail>;
+
+export const sessionStateSchema = z.object({
+  location: z.string().max(4000).optional(),
+  theme: z.enum(['light', 'dark']).optional(),
+  textScale: z.number().min(0.5).max(4).optional(),
+}) satisfies z.ZodType<SessionState>;
+
+/** The argument tuple of each method. Keyed by `keyof PalimpsesteApi`, so a new method without a schema does not compile. */
+export const API_ARGS = {
+  getCorpusInfo: z.tuple([]),
+  getToc: z.tuple([codeIdSchema]),
+  getCatalog: z.tuple([codeIdSchema]),
+  getArticle: z.tuple([articleIdSchema]),
+  findArticles: z.tuple([articleNumberSchema, codeIdSchema.optional()]),
+  getChangeSets: z.tuple([codeIdSchema]),
+  listTrails: z.tuple([]),
+  saveTrail: z.tuple([trailSchema]),
+  deleteTrail: z.tuple([trailIdSchema]),
+  getSession: z.tuple([]),
+  setSession: z.tuple([sessionStateSchema]),
+  getNotices: z.tuple([]),
+} satisfies { [M in keyof PalimpsesteApi]: z.ZodType<Parameters<PalimpsesteApi[M]>> };
+
+/** Compile-time proof that `API_METHODS` and the interface name the same methods. */
+export type MissingFromApiMethods = Exclude<keyof PalimpsesteApi, ApiMethod>;
+const _everyMethodListed: MissingFromApiMethods extends never ? true : never = true;
+void _everyMethodListed;
+
+/** A French, one-line description of what was wrong, from a zod error. */
+export function describeValidationError(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'arguments invalides';
+  const where = first.path.length > 0 ? ` (argument ${first.path.join('.')})` : '';
+  return `${first.message}${where}`;
+}
