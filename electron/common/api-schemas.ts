@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ApiMethod, PalimpsesteApi, SessionState, Trail, TrailStep } from './api.ts';
 
 /** No control characters (NUL, line breaks…) in ids and numbers: they never occur in the corpus. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/;
+const PRINTABLE = /^\P{Cc}+$/u;
 
 /** `code-de-la-securite-sociale`: the slug `codeIdFromTitle` produces. */
 export const codeIdSchema = z
@@ -22,7 +22,7 @@ export const codeIdSchema = z
 export const articleIdSchema = z
   .string()
   .max(400)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[^\u0000-\u001f\u007f]+$/, "identifiant d'article invalide");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\P{Cc}+$/u, "identifiant d'article invalide");
 
 /** An article number as a user may type it: `L. 611-3`, `art. L611-3`. */
 export const articleNumberSchema = z.string().min(1).max(200).regex(PRINTABLE, "numéro d'article invalide");
