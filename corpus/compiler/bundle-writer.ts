@@ -1,0 +1,149 @@
+/**
+ * Writes the corpus bundle (layout in `corpus/model/bundle.ts`). The bundle is written into a
+ * temporary folder beside the target and swapped in at the end, so a failed build never leaves a
+ * half-written bundle nor destroys the previous one.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleCatalogEntry, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../model/bundle.ts';
+import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
+import type { Article, ChangeSet, Code, SourceInfo } from '../model/model.ts';
+
+/** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
+export const ARTICLES_PER_SHARD = 250;
+
+export interface BundleContent {
+  inputHash: string;
+  sources: SourceInfo[];
+  codes: Code[];
+  articles: Map<string, Article[]>;
+  changeSets: Map<string, ChangeSet[]>;
+  references: ReferenceCounts;
+  warnings: number;
+  search: { manifest: SearchManifest; files: Map<string, string> };
+  /** Extra files at the bundle root (the unresolved references report). */
+  extraFiles?: Map<string, string>;
+}
+
+export interface WrittenBundle {
+  manifest: Manifest;
+  /** Bytes written, all files. */
+  bytes: number;
+}
+
+/** Folder-safe name of a code. */
+function codeFolder(codeId: string): string {
+  return `codes/${codeId.replace(/[^a-z0-9-]/g, '-')}`;
+}
+
+export function plainTextBytes(articles: Iterable<Article>): number {
+  let bytes = 0;
+  for (const article of articles) {
+    for (const version of article.versions) {
+      for (const p of version.paragraphs) bytes += Buffer.byteLength(p) + 1;
+      for (const p of version.nota ?? []) bytes += Buffer.byteLength(p) + 1;
+    }
+  }
+  return bytes;
+}
+
+export function writeBundle(outDir: string, content: BundleContent): WrittenBundle {
+  const target = path.resolve(outDir);
+  const staging = `${target}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  let bytes = 0;
+  const write = (relative: string, data: string) => {
+    const file = path.join(staging, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, data);
+    bytes += Buffer.byteLength(data);
+  };
+
+  const summaries: CodeSummary[] = [];
+  let articleCount = 0;
+  let versionCount = 0;
+  let textBytes = 0;
+  for (const code of content.codes) {
+    const folder = codeFolder(code.id);
+    const articles = content.articles.get(code.id) ?? [];
+    const catalog: ArticleCatalogEntry[] = [];
+    let codeVersions = 0;
+    for (let start = 0, shard = 0; start < articles.length; start += ARTICLES_PER_SHARD, shard++) {
+      const slice = articles.slice(start, start + ARTICLES_PER_SHARD);
+      const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json`;
+      write(shardPath, JSON.stringify(slice));
+      for (const article of slice) {
+        const first = article.versions[0]!;
+        const last = article.versions[article.versions.length - 1]!;
+        const entry: ArticleCatalogEntry = {
+          id: article.id,
+          num: article.num,
+          shard: shardPath,
+          from: first.validFrom,
+          status: last.status,
+          versionCount: article.versions.length,
+        };
+        if (article.section) entry.section = article.section;
+        if (last.validTo) entry.to = last.validTo;
+        catalog.push(entry);
+        codeVersions += article.versions.length;
+      }
+    }
+    textBytes += plainTextBytes(articles);
+    const changeSets = content.changeSets.get(code.id) ?? [];
+    write(`${folder}/toc.json`, JSON.stringify(code));
+    write(`${folder}/catalog.json`, JSON.stringify(catalog));
+    write(`${folder}/changesets.json`, JSON.stringify(changeSets));
+    const summary: CodeSummary = {
+      id: code.id,
+      title: code.title,
+      articleCount: articles.length,
+      versionCount: codeVersions,
+      toc: `${folder}/toc.json`,
+      catalog: `${folder}/catalog.json`,
+      changeSets: `${folder}/changesets.json`,
+      changeDates: changeSets.map((c) => c.date),
+    };
+    if (code.legiTextId) summary.legiTextId = code.legiTextId;
+    summaries.push(summary);
+    articleCount += articles.length;
+    versionCount += codeVersions;
+  }
+
+  for (const [relative, data] of content.search.files) write(relative, data);
+  for (const [relative, data] of content.extraFiles ?? []) write(relative, data);
+
+  const manifest: Manifest = {
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    builtAt: new Date().toISOString(),
+    inputHash: content.inputHash,
+    sources: content.sources,
+    codes: summaries,
+    counts: {
+      codes: summaries.length,
+      articles: articleCount,
+      versions: versionCount,
+      references: content.references,
+      warnings: content.warnings,
+      plainTextBytes: textBytes,
+    },
+    search: content.search.manifest,
+  };
+  // The manifest is written last: a bundle without one is incomplete by definition.
+  write('manifest.json', JSON.stringify(manifest, null, 1));
+
+  const previous = `${target}.old-${process.pid}`;
+  rmSync(previous, { recursive: true, force: true });
+  let hadPrevious = false;
+  try {
+    renameSync(target, previous);
+    hadPrevious = true;
+  } catch {
+    // No previous bundle.
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  renameSync(staging, target);
+  if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+  return { manifest, bytes };
+}
