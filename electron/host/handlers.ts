@@ -1,0 +1,88 @@
+/**
+ * The API contract implemented once, for both transports (Electron IPC and the web edition's HTTP):
+ * every argument parsed with its zod schema first, every outcome a `Result`, nothing thrown.
+ */
+import type { ApiMethod, CorpusInfo, HostNotice, PalimpsesteApi, Result, SessionState, Trail } from '../common/api.ts';
+import { API_ARGS, describeValidationError } from '../common/api-schemas.ts';
+import type { CorpusStore } from './corpus-store.ts';
+import type { NoticeBoard } from './notices.ts';
+import { fail, HostError, ok, toApiError } from './result.ts';
+import type { SessionStore } from './session-store.ts';
+import { TooManyTrailsError, type TrailStore } from './trail-store.ts';
+
+export interface HandlerDeps {
+  corpus: CorpusStore;
+  trails: TrailStore;
+  session: SessionStore;
+  notices: NoticeBoard;
+  /** Where the renderer finds the bundle's files, relative to the app (`corpus/`). */
+  corpusBaseUrl?: string;
+  /** Where failures are logged (the user sees the French message; the log gets the detail). */
+  log?: (message: string) => void;
+}
+
+type Impl<M extends ApiMethod> = (...args: Parameters<PalimpsesteApi[M]>) => Promise<Awaited<ReturnType<PalimpsesteApi[M]>> extends Result<infer T> ? T : never>;
+
+/** Wraps one implementation: validate the raw arguments, run, turn anything thrown into an error Result. */
+function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: string) => void) {
+  return async (...raw: unknown[]): Promise<Result<unknown>> => {
+    const parsed = API_ARGS[name].safeParse(raw);
+    if (!parsed.success) return fail('invalid-argument', `Appel « ${name} » refusé : ${describeValidationError(parsed.error)}.`);
+    try {
+      return ok(await impl(...(parsed.data as Parameters<PalimpsesteApi[M]>)));
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'internal') log(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { ok: false, error: apiError };
+    }
+  };
+}
+
+export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
+  const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
+  const baseUrl = deps.corpusBaseUrl ?? 'corpus/';
+  const { corpus, trails, session, notices } = deps;
+
+  // Failures on the user's own files become French `io` errors; the log keeps the system's reason.
+  const userFile = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof TooManyTrailsError) throw new HostError('invalid-argument', 'Trop de pistes enregistrées : supprimez-en avant d’en ajouter.');
+      log(`${action}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new HostError('io', `${action}. Vérifiez les droits du dossier de données de Palimpseste.`);
+    }
+  };
+
+  const api: { [M in ApiMethod]: (...raw: unknown[]) => Promise<Result<unknown>> } = {
+    getCorpusInfo: method('getCorpusInfo', async (): Promise<CorpusInfo> => ({ manifest: await corpus.manifest(), baseUrl }), log),
+    getToc: method('getToc', (code) => corpus.toc(code), log),
+    getCatalog: method('getCatalog', (code) => corpus.catalog(code), log),
+    getArticle: method('getArticle', (id) => corpus.article(id), log),
+    findArticles: method('findArticles', (num, code) => corpus.findArticles(num, code), log),
+    getChangeSets: method('getChangeSets', (code) => corpus.changeSets(code), log),
+    listTrails: method('listTrails', () => userFile('Impossible de lire les pistes enregistrées', () => trails.list()), log),
+    saveTrail: method('saveTrail', (trail: Trail) => userFile('Impossible d’enregistrer la piste', () => trails.save(trail)), log),
+    deleteTrail: method(
+      'deleteTrail',
+      async (id): Promise<true> => {
+        const existed = await userFile('Impossible de supprimer la piste', () => trails.delete(id));
+        if (!existed) throw new HostError('not-found', 'Cette piste n’existe plus.');
+        return true;
+      },
+      log,
+    ),
+    getSession: method('getSession', (): Promise<SessionState> => userFile('Impossible de lire la dernière session', () => session.get()), log),
+    setSession: method(
+      'setSession',
+      async (state): Promise<true> => {
+        await userFile('Impossible d’enregistrer la session', () => session.set(state));
+        return true;
+      },
+      log,
+    ),
+    getNotices: method('getNotices', async (): Promise<HostNotice[]> => notices.list(), log),
+  };
+  // Each entry takes the method's arguments (validated at run time) and returns its Result.
+  return api as unknown as PalimpsesteApi;
+}

@@ -1,0 +1,35 @@
+/**
+ * The host's services put together, the same for Electron and the web edition: the corpus bundle,
+ * the user's trails and session, the notices, and the API handlers over them.
+ */
+import type { PalimpsesteApi } from '../common/api.ts';
+import { CorpusStore } from './corpus-store.ts';
+import { createHandlers } from './handlers.ts';
+import { NoticeBoard } from './notices.ts';
+import { SessionStore } from './session-store.ts';
+import { TrailStore } from './trail-store.ts';
+
+export interface HostOptions {
+  /** The corpus bundle folder (holding `manifest.json`). */
+  corpusDir: string;
+  /** The user-data folder (trails, session). */
+  dataDir: string;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+export interface Host {
+  api: PalimpsesteApi;
+  corpus: CorpusStore;
+  notices: NoticeBoard;
+  options: HostOptions;
+}
+
+export function createHost(options: HostOptions): Host {
+  const notices = new NoticeBoard();
+  const corpus = new CorpusStore(options.corpusDir);
+  const trails = new TrailStore(options.dataDir, notices, options.now);
+  const session = new SessionStore(options.dataDir, notices, options.now);
+  const api = createHandlers({ corpus, trails, session, notices, corpusBaseUrl: 'corpus/', ...(options.log ? { log: options.log } : {}) });
+  return { api, corpus, notices, options };
+}
