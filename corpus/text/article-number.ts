@@ -46,7 +46,7 @@ const SPACES = /[\u00a0\u2007\u202f\t]/g;
  */
 const NUMBER_PATTERN = new RegExp(
   '^(?:(?:l\\s*[\'’]\\s*)?art(?:icles?|\\.)?\\s*)?' + // « art. », « article », « l'article »
-    '(?:(lo|l|r|d|a)\\s*\\.?\\s*(\\*)?\\s*\\.?\\s*)?' + // prefix, e.g. `L.`, `R*`, `R. *`, `LO.`
+    '(?:(l\\.?o|l|r|d|a)\\s*\\.?\\s*(\\*)?\\s*\\.?\\s*)?' + // prefix, e.g. `L.`, `R*`, `R. *`, `LO.`, `L.O.`
     '(\\d+)(?:\\s*(?:er|ère)\\b)?' + // first integer (`1er` is article 1)
     '((?:\\s*-\\s*\\d+)*)' + // further integers
     `((?:[\\s-]+(?:${LATIN_ORDINALS.join('|')}|[a-z])\\b)*)` + // suffixes: ` A`, `-A`, ` bis`, ` quater A`
@@ -65,9 +65,9 @@ export function normalizeArticleNumber(input: string): string | undefined {
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return undefined;
   const [, prefix, star, first, rest, suffixes] = match;
-  const head = prefix === undefined ? '' : prefix.toUpperCase() + (star ?? '');
+  const head = prefix === undefined ? '' : prefix.replace('.', '').toUpperCase() + (star ?? '');
   if (prefix === undefined && star !== undefined) return undefined;
-  const integers = [first, ...(rest ?? '').split('-').slice(1)].map((part) => (part ?? "").trim());
+  const integers = [first, ...(rest ?? '').split('-').slice(1)].map((part) => (part ?? '').trim());
   return head + integers.join('-') + normalizeSuffixes(suffixes ?? '');
 }
 
