@@ -1,0 +1,168 @@
+/**
+ * The web edition's HTTP host on 127.0.0.1: `POST /api/<method>` → the same handlers as Electron's
+ * IPC, `/corpus/*` → the bundle's files, everything else → the renderer build.
+ *
+ * Only its own origin may use it. A page of another site open in the same browser could otherwise
+ * call the API (CSRF) or, by pointing its own domain name at 127.0.0.1 (DNS rebinding), read it:
+ * the Host header must name this server, an Origin header must be this server's, and the API only
+ * accepts JSON bodies (a cross-origin form cannot send them without a preflight we never answer).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PalimpsesteApi, Result } from '../common/api.ts';
+import { dispatch } from './dispatch.ts';
+import { fail } from './result.ts';
+import { securityHeaders } from './security-headers.ts';
+import { serveStatic, textResponse, type StaticResponse } from './static-files.ts';
+
+export interface WebServerOptions {
+  api: PalimpsesteApi;
+  rendererDir: string;
+  corpusDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  log?: (message: string) => void;
+}
+
+export interface WebServer {
+  server: Server;
+  port: number;
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** API bodies are a few kilobytes (a trail of 5,000 steps is about 600 kB). */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const API_PREFIX = '/api/';
+const CORPUS_PREFIX = '/corpus/';
+
+class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly result: Result<never>,
+  ) {
+    super(result.ok ? '' : result.error.message);
+  }
+}
+
+function send(res: ServerResponse, response: StaticResponse, head: boolean): void {
+  res.writeHead(response.status, response.headers);
+  res.end(head ? undefined : response.body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(body.byteLength),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      // Past the limit the rest is read and dropped, so that the 413 answer reaches the client.
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        reject(new RequestRefused(413, fail('invalid-argument', 'Requête trop volumineuse.')));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Whether the request comes from this server's own pages (or from no page: a direct request). */
+export function checkOrigin(headers: IncomingMessage['headers'], port: number): string | undefined {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!headers.host || !hosts.includes(headers.host.toLowerCase())) return `Host header refused: ${headers.host ?? '(none)'}`;
+  const origin = headers.origin;
+  if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) return `Origin refused: ${origin}`;
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site request refused: ${site}`;
+  return undefined;
+}
+
+export function createRequestListener(options: WebServerOptions, port: () => number) {
+  const log = options.log ?? ((message: string) => console.error(`[palimpseste web] ${message}`));
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendJson(res, 405, fail('invalid-argument', 'Les appels à l’API se font en POST.'));
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, fail('invalid-argument', 'Les appels à l’API envoient du JSON.'));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (error) {
+      if (error instanceof RequestRefused) return sendJson(res, error.status, error.result);
+      return sendJson(res, 400, fail('invalid-argument', 'Corps de requête illisible (JSON attendu).'));
+    }
+    const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
+    const result = await dispatch(options.api, name, args);
+    const status = !result.ok && result.error.code === 'not-found' && result.error.message.startsWith('Appel inconnu') ? 404 : 200;
+    sendJson(res, status, result);
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const refusal = checkOrigin(req.headers, port());
+      if (refusal) {
+        log(`${refusal} (${req.method} ${req.url})`);
+        return sendJson(res, 403, fail('forbidden', 'Requête refusée : elle ne vient pas de Palimpseste.'));
+      }
+      const rawUrl = req.url ?? '/';
+      // The raw request target, not a parsed URL: parsing would resolve `%2e%2e` before the checks.
+      if (!rawUrl.startsWith('/')) return send(res, textResponse(400, 'Requête invalide.'), false);
+      const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '/';
+      if (rawPath.startsWith(API_PREFIX)) return await handleApi(req, res, rawPath.slice(API_PREFIX.length));
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        return send(res, textResponse(405, 'Méthode non permise.'), false);
+      }
+      const head = req.method === 'HEAD';
+      if (rawPath.startsWith(CORPUS_PREFIX)) return send(res, await serveStatic(options.corpusDir, rawPath.slice(CORPUS_PREFIX.length - 1)), head);
+      return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true }), head);
+    } catch (error) {
+      log(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'Erreur interne du serveur local.'));
+      else res.destroy();
+    }
+  };
+}
+
+/** Starts listening on 127.0.0.1 only (never on the network). */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  let port = options.port ?? 0;
+  const server = createServer(createRequestListener(options, () => port));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
