@@ -1,0 +1,266 @@
+/**
+ * Resolves the references found in the article texts to articles of the corpus, and computes
+ * « Cité par » from them.
+ *
+ * For every version of every article: the references are read from its paragraphs
+ * (`findReferences`), then each one is given the article of the corpus with that number in that
+ * code, the one in force when the citing version came in force when several articles share the
+ * number (renumberings: `L111-3` became `LO111-3`, numbers reused after a repeal). Then every cited
+ * version (those in force while a citing version was) gets a `citedBy` link with origin `text`,
+ * once per citing article, unless its links list already names that article.
+ *
+ * No `cites` link is added from the texts: the resolved references are the text's « Cite » (the
+ * reader shows them in place, with their target), a second copy in the links would only weigh.
+ */
+import type { ReferenceCounts } from '../model/bundle.ts';
+import type { Article, ArticleId, CodeId, IsoDate, Link, LinkStatusCode, Reference, UnresolvedReason, Version, VersionStatus } from '../model/model.ts';
+import { normalizeArticleNumber } from '../text/article-number.ts';
+import type { CodeNameMatcher } from '../text/code-names.ts';
+import { findReferences } from '../text/references.ts';
+
+export interface ResolveOptions {
+  /** Recognises code titles in the texts (built from every known code, in the corpus or not). */
+  codeNames: CodeNameMatcher;
+  /** Titles of the corpus codes, for the labels of the computed « Cité par » links. */
+  codeTitles?: ReadonlyMap<CodeId, string>;
+  /**
+   * Codes the texts cite under a former name, tried when the named code is not in the corpus:
+   * by default « code rural » → code rural et de la pêche maritime (renamed in 2010, numbers kept).
+   */
+  codeAliases?: ReadonlyMap<CodeId, CodeId>;
+  /** Read the references from the paragraphs again (default); false resolves `references` as given. */
+  extract?: boolean;
+  /** Add the computed « Cité par » links (default true). */
+  citedBy?: boolean;
+}
+
+/** One reference that found no article, for the report. */
+export interface UnresolvedReference {
+  article: ArticleId;
+  /** `validFrom` of the citing version. */
+  validFrom: IsoDate;
+  num: string;
+  code?: CodeId;
+  reason: UnresolvedReason;
+  /** The passage around the number, the number in [brackets]. */
+  context: string;
+}
+
+export interface ResolveResult {
+  counts: ReferenceCounts;
+  unresolved: UnresolvedReference[];
+  /** Number of `citedBy` links (origin `text`) added. */
+  citedByLinks: number;
+}
+
+export const DEFAULT_CODE_ALIASES: ReadonlyMap<CodeId, CodeId> = new Map([['code-rural', 'code-rural-et-de-la-peche-maritime']]);
+
+const FAR_FUTURE = '9999-12-31';
+
+/**
+ * A number reduced to what tells articles apart, for a second lookup when the exact one fails:
+ * `R*1233-3-4` and `R. 1233-3-4`, `R142-1-A` and `R. 142-1 A`, are the same article.
+ */
+export function looseNumberKey(num: string): string {
+  return num.replace('*', '').replace(/[\s-]+(?=[A-Za-z]+$)/, '').replace(/\s+/g, '').toUpperCase();
+}
+
+function key(code: CodeId, num: string): string {
+  return `${code}\u0000${num}`;
+}
+
+/** Whether the article has a version in force on `date`. */
+function inForceOn(article: Article, date: IsoDate): boolean {
+  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return true;
+  return false;
+}
+
+/** Days-ish distance (string dates compared as numbers of days is not needed: order is enough). */
+function distanceTo(article: Article, date: IsoDate): number {
+  const first = article.versions[0];
+  const last = article.versions[article.versions.length - 1];
+  if (!first || !last) return Number.POSITIVE_INFINITY;
+  const day = (d: IsoDate): number => Date.parse(d) / 86_400_000;
+  if (date < first.validFrom) return day(first.validFrom) - day(date);
+  return day(date) - day(last.validTo ?? FAR_FUTURE);
+}
+
+const STATUS_CODE: Record<VersionStatus, LinkStatusCode> = {
+  VIGUEUR: 'V',
+  VIGUEUR_DIFF: 'VD',
+  MODIFIE: 'M',
+  ABROGE: 'Ab',
+  TRANSFERE: 'T',
+  PERIME: 'P',
+};
+
+class ArticleIndex {
+  private readonly exact = new Map<string, Article[]>();
+  private readonly loose = new Map<string, Article[]>();
+  readonly codes = new Set<CodeId>();
+
+  constructor(articles: readonly Article[]) {
+    for (const article of articles) {
+      this.codes.add(article.code);
+      const num = normalizeArticleNumber(article.num) ?? article.num;
+      push(this.exact, key(article.code, num), article);
+      push(this.loose, key(article.code, looseNumberKey(num)), article);
+    }
+  }
+
+  candidates(code: CodeId, num: string): Article[] {
+    return this.exact.get(key(code, num)) ?? this.loose.get(key(code, looseNumberKey(num))) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** The article a reference made on `date` points to, among those sharing its number. */
+function choose(candidates: readonly Article[], date: IsoDate): { article: Article; ambiguous: boolean } | undefined {
+  if (candidates.length === 0) return undefined;
+  const [only] = candidates;
+  if (candidates.length === 1 && only) return { article: only, ambiguous: false };
+  const inForce = candidates.filter((a) => inForceOn(a, date));
+  if (inForce.length > 0) {
+    // Two articles in force with one number in one code: a duplicate the merge could not join.
+    const best = [...inForce].sort((a, b) => Number(!!b.legiId) - Number(!!a.legiId) || b.versions.length - a.versions.length)[0];
+    return best ? { article: best, ambiguous: inForce.length > 1 } : undefined;
+  }
+  // None in force then: the nearest in time (cited just before its creation or after its repeal).
+  const nearest = [...candidates].sort((a, b) => distanceTo(a, date) - distanceTo(b, date))[0];
+  return nearest ? { article: nearest, ambiguous: false } : undefined;
+}
+
+function contextOf(paragraphs: readonly string[], ref: Reference): string {
+  const text = paragraphs[ref.paragraph] ?? '';
+  const before = text.slice(Math.max(0, ref.start - 60), ref.start);
+  const after = text.slice(ref.end, ref.end + 60);
+  return `${before}[${text.slice(ref.start, ref.end)}]${after}`.replace(/[\t\n]/g, ' ');
+}
+
+/**
+ * Fills `Reference.target` / `Reference.unresolved` of every version in place and adds the
+ * computed « Cité par » links; returns the counts for the manifest and the unresolved references
+ * for the report. Running it twice gives the same result (computed links are replaced).
+ */
+export function resolveReferences(articles: readonly Article[], options: ResolveOptions): ResolveResult {
+  const index = new ArticleIndex(articles);
+  const aliases = options.codeAliases ?? DEFAULT_CODE_ALIASES;
+  const counts: ReferenceCounts = { total: 0, resolved: 0, inCorpus: 0, resolvedInCorpus: 0 };
+  const unresolved: UnresolvedReference[] = [];
+  /** Cited article → cited version → citing article → its latest citing version. */
+  const citations = new Map<Article, Map<number, Map<Article, Version>>>();
+
+  for (const article of articles) {
+    for (const version of article.versions) {
+      if (options.extract !== false) version.references = findReferences(version.paragraphs, article.code, options.codeNames);
+      const cited = new Set<Article>();
+      for (const ref of version.references) {
+        delete ref.target;
+        if (ref.unresolved !== 'not-a-code' && ref.unresolved !== 'code-not-in-corpus') delete ref.unresolved;
+        counts.total++;
+        let code = ref.code;
+        if (code !== undefined && !index.codes.has(code)) {
+          const alias = aliases.get(code);
+          if (alias !== undefined && index.codes.has(alias)) code = alias;
+        }
+        const inCorpus = code !== undefined && index.codes.has(code) && ref.unresolved === undefined;
+        if (inCorpus && code !== undefined) {
+          counts.inCorpus++;
+          const chosen = choose(index.candidates(code, ref.num), version.validFrom);
+          if (!chosen) ref.unresolved = 'article-not-found';
+          else {
+            ref.target = chosen.article.id;
+            if (chosen.ambiguous) ref.unresolved = 'ambiguous';
+            else {
+              counts.resolved++;
+              counts.resolvedInCorpus++;
+            }
+            if (chosen.article !== article) cited.add(chosen.article);
+          }
+        } else if (ref.unresolved === undefined) {
+          ref.unresolved = code === undefined ? 'not-a-code' : 'code-not-in-corpus';
+        }
+        if (ref.unresolved !== undefined) {
+          const entry: UnresolvedReference = {
+            article: article.id,
+            validFrom: version.validFrom,
+            num: ref.num,
+            reason: ref.unresolved,
+            context: contextOf(version.paragraphs, ref),
+          };
+          if (ref.code !== undefined) entry.code = ref.code;
+          unresolved.push(entry);
+        }
+      }
+      if (options.citedBy !== false) for (const target of cited) recordCitation(citations, target, article, version);
+    }
+  }
+  const citedByLinks = options.citedBy === false ? 0 : addCitedByLinks(articles, citations, options);
+  return { counts, unresolved, citedByLinks };
+}
+
+/** Notes that `version` of `citing` cites `target`: on every version of `target` in force meanwhile. */
+function recordCitation(citations: Map<Article, Map<number, Map<Article, Version>>>, target: Article, citing: Article, version: Version): void {
+  const from = version.validFrom;
+  const to = version.validTo ?? FAR_FUTURE;
+  let byVersion = citations.get(target);
+  target.versions.forEach((cited, i) => {
+    if (!(cited.validFrom < to && from < (cited.validTo ?? FAR_FUTURE))) return;
+    if (!byVersion) {
+      byVersion = new Map();
+      citations.set(target, byVersion);
+    }
+    let byCiting = byVersion.get(i);
+    if (!byCiting) {
+      byCiting = new Map();
+      byVersion.set(i, byCiting);
+    }
+    byCiting.set(citing, version); // versions come in order: the latest one wins
+  });
+}
+
+/** Appends the computed links, skipping citing articles that the version's list already names. */
+function addCitedByLinks(
+  articles: readonly Article[],
+  citations: Map<Article, Map<number, Map<Article, Version>>>,
+  { codeTitles, codeNames }: ResolveOptions,
+): number {
+  let added = 0;
+  for (const article of articles) {
+    const byVersion = citations.get(article);
+    article.versions.forEach((version, i) => {
+      version.links = version.links.filter((link) => !(link.kind === 'citedBy' && link.origin === 'text'));
+      const byCiting = byVersion?.get(i);
+      if (!byCiting) return;
+      const listed = new Set<string>();
+      for (const link of version.links) {
+        if (link.kind !== 'citedBy') continue;
+        if (link.target !== undefined) listed.add(link.target);
+        const code = link.articleNum === undefined ? undefined : codeNames.codeOfTitle(link.text);
+        if (code !== undefined && link.articleNum !== undefined) listed.add(key(code, normalizeArticleNumber(link.articleNum) ?? link.articleNum));
+      }
+      const computed: Link[] = [];
+      for (const [citing, citingVersion] of byCiting) {
+        const title = codeTitles?.get(citing.code) ?? citing.code;
+        if (listed.has(citing.id) || listed.has(key(citing.code, normalizeArticleNumber(citing.num) ?? citing.num))) continue;
+        computed.push({
+          kind: 'citedBy',
+          label: `${title} - art. ${citing.num}`,
+          text: title,
+          articleNum: citing.num,
+          status: STATUS_CODE[citingVersion.status],
+          target: citing.id,
+          origin: 'text',
+        });
+      }
+      added += computed.length;
+      version.links.push(...computed);
+    });
+  }
+  return added;
+}

@@ -1,0 +1,189 @@
+/**
+ * References to code articles inside an article's text: « l'article L. 612-9 », « aux articles
+ * R. 243-25, R. 614-3 et D. 642-3 », « des articles L. 3 et L. 4 du code de la sécurité sociale »,
+ * « articles L. 161-1 à L. 161-5 du même code ». Pure module.
+ *
+ * How a passage is read:
+ * - a reference list starts after « article », « articles » or « art. »; its items are article
+ *   numbers joined by « , », « et », « ou », « à » (a range: both ends are references, the
+ *   articles between are not) — « et suivants », « (1°) » and subdivisions such as « II » or
+ *   « XIII A » after a number are skipped;
+ * - a code name right after an item closes the group of items before it: « du code de la
+ *   mutualité » names that code, « du présent code » the citing article's own code, « du même
+ *   code », « dudit code », « du code précité » the code named last (own code when none was);
+ *   the list may go on after it (« L. 241-13 du code de la sécurité sociale et L. 741-5 du code
+ *   rural… »);
+ * - items that no code name closes are in the article's own code;
+ * - items closed by a law, a decree, an ordinance… (« l'article 59 XIII A de la loi n° 2015-1702 »,
+ *   « l'article 4 du décret n° 2017-1258 ») are kept with `unresolved: 'not-a-code'` and no
+ *   code: decided so that the report counts them and shows that they were read, not missed;
+ * - items closed by « code » followed by no known title (« du code de déontologie des… » absent
+ *   from the list, a misspelt title) get `unresolved: 'code-not-in-corpus'` and no code;
+ * - a number without a part letter (`L`, `R`, `D`, `A`, `LO`) is a reference only when a code
+ *   name closes it (« l'article 200 du code général des impôts »): alone (« l'article 11 ») it
+ *   names an article of some law named earlier far more often than of a code, and the codes of
+ *   the corpus all number their articles with a part letter.
+ */
+import { LATIN_ORDINALS, normalizeArticleNumber } from './article-number.ts';
+import type { CodeMention, CodeNameMatcher } from './code-names.ts';
+import type { CodeId, Reference } from '../model/model.ts';
+
+/**
+ * Where a reference list starts: after « article », « articles », « art. » (after « l' » too), or
+ * at a number with a part letter and a dash even with no « article » before it (« prévues par
+ * R. 243-12, R. 243-13 et R. 243-16 », « Code de la sécurité sociale L243-2 : champ
+ * d'application » in the notas).
+ */
+const LIST_START =
+  /(?<![\p{L}\p{N}])(?:(?:[Aa]rticles?|ART(?:ICLES?|\.)|[Aa]rt\.)(?=[\s,])|(?=(?:L\.O\.|LO|L|R|D|A)(?:\.\s?|\s)?(?:\*\s?)?\d+(?:[-\u2010\u2011\u2013]\d+)+(?![\p{L}\p{N}])))/gu;
+
+/**
+ * One article number as legal texts write it (`L. 612-9`, `R.* 1233-3-4`, `LO 111-3`,
+ * `L. 114-1 A`, `R. 142-1-A`, `39 bis`, `1er`), not followed by what makes it a quantity (`2°`,
+ * `5 %`, `1,5`). Capitals only: the part letter and the suffix letters are capitals in the texts.
+ */
+const NUMBER = new RegExp(
+  '(?:(?:L\\.O\\.|LO|L|R|D|A)(?:\\.\\s?|\\s)?(?:\\*\\s?)?)?' + // part letter: `L. `, `R.* `, `LO `, `L.O. `
+    '\\d+(?:er)?(?:[-\\u2010\\u2011\\u2013]\\d+)*' + // integers
+    `(?:[\\s-][A-H](?![\\p{L}\\p{N}'’])|\\s(?:${LATIN_ORDINALS.join('|')})(?![\\p{L}\\p{N}]))*` + // ` A`, `-A`, ` bis`
+    '(?![\\p{L}\\p{N}°%]|[.,]\\d|\\s?%|\\s?°)', // not a quantity
+  'uy',
+);
+
+/** Ranks of paragraphs (« quatrième alinéa »), which lists put between their items. */
+const ALINEA = '(?:premier|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|avant-dernier|dernier|\\d+(?:e|ème|er|ère))\\s+alinéa';
+
+/**
+ * Between two items of a list: « , », « et », « ou », « à » (a range), « , et », « ,, » (sic),
+ * « , quatrième alinéa, et ».
+ */
+const SEPARATOR = new RegExp(`(?:(?:\\s*,)+\\s*(?:${ALINEA}\\s*,\\s*)?(?:et\\s+(?:à\\s+)?|ou\\s+)?|\\s+(?:et|ou|à|au)\\s+(?:à\\s+)?)`, 'uy');
+
+/** What may stand after an item: subdivisions (« II », « XIII A », « 2° », « 794-II »), « (1er alinéa) », « et suivants ». */
+const SUBDIVISIONS = /(?:\s+et\s+suivants|-[IVX]+(?![\p{L}\p{N}])|\s*\([^()]{1,25}\)|\s+[IVX]+(?:\s[A-H])?(?![\p{L}\p{N}])|\s+(?:\d+°|[a-z]\)))*/uy;
+
+/** Before a closer: « L. 3, du code » (rare) as well as « L. 3 du code ». */
+const BEFORE_CLOSER = /\s*,?\s*/uy;
+
+/** A law, a decree… closing a list: the items are not code articles. */
+const NOT_A_CODE =
+  /(?:du|de\s+la|de\s+l['’]|des|dudit|de\s+ladite|de\s+cette|de\s+ce|à\s+la|au|à\s+l['’])\s+(?:(?:présente?|même|dite|nouvelle|ancienne)\s+)?(?:loi|décret|ordonnance|règlement|directive|convention|arrêté|traité|accord|protocole|constitution|délibération|annexe|statuts?|décision|avenant|charte|instruction|circulaire)s?(?![\p{L}\p{N}])/iuy;
+
+interface Item {
+  start: number;
+  end: number;
+  num: string;
+  /** Written with a part letter (`L. 3`), not bare (`3`). */
+  lettered: boolean;
+}
+
+/** The code every mention stands for, `same` ones resolved against the code named before. */
+function resolveMentions(mentions: CodeMention[], ownCode: CodeId, lastBefore: CodeId | undefined): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
+  let last = lastBefore;
+  const codes = mentions.map((m) => {
+    switch (m.kind) {
+      case 'named':
+        last = m.code;
+        return m.code;
+      case 'present':
+        last = ownCode;
+        return ownCode;
+      case 'same':
+        return last ?? ownCode;
+      case 'unknown':
+        return undefined;
+    }
+  });
+  return { codes, last };
+}
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/**
+ * The references to code articles in a version's paragraphs (see the module comment for how
+ * passages are read). `ownCode` is the citing article's code; `codeNames` recognises code titles.
+ * Each reference's [start, end) is the number as written (`L. 612-9`), `num` its LEGI form.
+ */
+export function findReferences(paragraphs: readonly string[], ownCode: CodeId, codeNames: CodeNameMatcher): Reference[] {
+  const references: Reference[] = [];
+  let lastNamed: CodeId | undefined;
+  paragraphs.forEach((text, paragraph) => {
+    if (!/art|\d-\d/i.test(text)) {
+      // No reference here, but a code named here is « le même code » of the next paragraphs.
+      if (/code/i.test(text)) lastNamed = resolveMentions(codeNames.findMentions(text), ownCode, lastNamed).last;
+      return;
+    }
+    const mentions = codeNames.findMentions(text);
+    const resolved = resolveMentions(mentions, ownCode, lastNamed);
+    const mentionAt = new Map<number, number>(mentions.map((m, i) => [m.start, i]));
+    lastNamed = resolved.last;
+
+    const emit = (items: Item[], code: CodeId | undefined, unresolved?: Reference['unresolved']): void => {
+      for (const item of items) {
+        const ref: Reference = { paragraph, start: item.start, end: item.end, num: item.num };
+        if (code !== undefined) ref.code = code;
+        if (unresolved !== undefined) ref.unresolved = unresolved;
+        references.push(ref);
+      }
+    };
+
+    const mentionEndingAt = new Map<number, number>(mentions.map((m, i) => [m.end, i]));
+    LIST_START.lastIndex = 0;
+    let start: RegExpExecArray | null;
+    while ((start = LIST_START.exec(text)) !== null) {
+      let pos = start.index + start[0].length;
+      const triggered = start[0].length > 0;
+      if (triggered) pos += /^[\s,]*/.exec(text.slice(pos, pos + 4))?.[0].length ?? 0;
+      // « Code de la sécurité sociale L243-2 : … »: a number right after a code's title is in that code.
+      let listCode = ownCode;
+      if (!triggered) {
+        const spaces = /\s*$/.exec(text.slice(Math.max(0, pos - 3), pos))?.[0].length ?? 0;
+        const before = mentionEndingAt.get(pos - spaces);
+        const code = before === undefined ? undefined : resolved.codes[before];
+        if (code !== undefined && mentions[before ?? -1]?.kind === 'named') listCode = code;
+      }
+      let group: Item[] = [];
+      for (;;) {
+        const number = matchAt(NUMBER, text, pos);
+        if (!number) break;
+        const num = normalizeArticleNumber(number[0]);
+        if (num === undefined) break;
+        group.push({ start: pos, end: pos + number[0].length, num, lettered: /^[A-Z]/.test(num) });
+        pos += number[0].length;
+        pos += matchAt(SUBDIVISIONS, text, pos)?.[0].length ?? 0;
+
+        // A closer right after the item: a code name or a law.
+        const closerAt = pos + (matchAt(BEFORE_CLOSER, text, pos)?.[0].length ?? 0);
+        const mentionIndex = mentionAt.get(closerAt);
+        const mention = mentionIndex === undefined ? undefined : mentions[mentionIndex];
+        if (mention && mentionIndex !== undefined) {
+          const code = resolved.codes[mentionIndex];
+          if (code === undefined) emit(group, undefined, 'code-not-in-corpus');
+          else emit(group, code);
+          group = [];
+          pos = mention.end;
+        } else {
+          const law = matchAt(NOT_A_CODE, text, closerAt);
+          if (law) {
+            emit(group, undefined, 'not-a-code');
+            group = [];
+            pos = closerAt + law[0].length;
+            break; // « de la loi n° 2015-1702 du… »: what follows is the law's own designation
+          }
+        }
+        const separator = matchAt(SEPARATOR, text, pos);
+        if (!separator || !matchAt(NUMBER, text, pos + separator[0].length)) break;
+        pos += separator[0].length;
+      }
+      emit(
+        group.filter((item) => item.lettered),
+        listCode,
+      );
+      LIST_START.lastIndex = Math.max(LIST_START.lastIndex, pos, start.index + 1);
+    }
+  });
+  return references;
+}
