@@ -1,0 +1,48 @@
+/**
+ * What every view of the reader needs: the corpus library, the date being read, and the way to
+ * move (open an article, a code). Provided once by `App`.
+ */
+import { createContext, useContext } from 'react';
+import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
+import type { CorpusInfo } from '../../../electron/common/api.ts';
+import type { Library } from '../data/library.ts';
+import type { ArticleTab } from './route.ts';
+
+/**
+ * How a navigation counts in the link trail: `visit` adds a step, `replace` changes the step on
+ * screen (another date, another tab), `trail` moves along the trail itself (back, forward, a step).
+ */
+export type Intent = 'visit' | 'replace' | 'trail';
+
+export interface ArticleTarget {
+  code: CodeId;
+  num: string;
+  /** The article's id when known (a resolved link): it wins over the number. */
+  id?: ArticleId;
+  /** The date to read it at; absent: today's law. */
+  date?: IsoDate;
+  tab?: ArticleTab;
+}
+
+export interface Reader {
+  library: Library;
+  corpus?: CorpusInfo;
+  /** The date being read (the route's, or today). */
+  date: IsoDate;
+  /** True when no date was chosen: the law of today is read. */
+  isToday: boolean;
+  today: IsoDate;
+  openArticle(target: ArticleTarget, intent?: Intent): void;
+  openCode(code: CodeId): void;
+  /** The `#/…` location of an article, for the `href` of links (middle click, copy link). */
+  articleHref(target: ArticleTarget): string;
+  codeTitle(code: CodeId): string;
+}
+
+export const ReaderContext = createContext<Reader | undefined>(undefined);
+
+export function useReader(): Reader {
+  const reader = useContext(ReaderContext);
+  if (!reader) throw new Error('useReader outside of <ReaderContext.Provider>');
+  return reader;
+}

@@ -1,0 +1,96 @@
+/**
+ * One URL per view: the part after `#` in the web edition, `palimpseste://code/article@date`
+ * deep links in the desktop app, and the `location` saved in the session.
+ *
+ *   #/                                         home (the list of codes)
+ *   #/code-de-la-securite-sociale@2006-01-28   a code's table of contents at a date
+ *   #/code-de-la-securite-sociale/L611-3@2006-01-28            an article as in force on a date
+ *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
+ *
+ * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
+ * Parsing never throws: a broken link gives an `invalid` route with a French message.
+ */
+import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
+import { isIsoDate } from '../dates/french-dates.ts';
+
+/** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
+export const ARTICLE_TABS = ['texte', 'versions'] as const;
+export type ArticleTab = (typeof ARTICLE_TABS)[number];
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'code'; code: CodeId; date?: IsoDate }
+  /** `id` is never in the URL: it is carried when the article is already known (a resolved link). */
+  | { kind: 'article'; code: CodeId; num: string; date?: IsoDate; tab: ArticleTab; id?: ArticleId }
+  | { kind: 'invalid'; raw: string; message: string };
+
+const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function splitDate(segment: string): { name: string; date?: string } {
+  const at = segment.lastIndexOf('@');
+  if (at < 0) return { name: segment };
+  return { name: segment.slice(0, at), date: segment.slice(at + 1) };
+}
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a location such as `#/code/L611-3@2006-01-28` (with or without `#`). */
+export function parseRoute(location: string): Route {
+  const raw = location.replace(/^#/, '');
+  const invalid = (message: string): Route => ({ kind: 'invalid', raw, message });
+  const path = raw.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (path === '') return { kind: 'home' };
+  const parts = path.split('/');
+  if (parts.length > 3) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
+
+  const head = splitDate(parts[0] ?? '');
+  const code = decode(head.name);
+  if (!code || !CODE_ID.test(code)) return invalid(`« ${head.name} » n’est pas un identifiant de code valable.`);
+
+  if (parts.length === 1) {
+    if (head.date === undefined) return { kind: 'code', code };
+    if (!isIsoDate(head.date)) return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
+    return { kind: 'code', code, date: head.date };
+  }
+  if (head.date !== undefined) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
+
+  const article = splitDate(parts[1] ?? '');
+  const num = decode(article.name)?.trim();
+  if (!num) return invalid('Ce lien ne nomme aucun article.');
+  if (article.date !== undefined && !isIsoDate(article.date)) {
+    return invalid(`« ${article.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
+  }
+  const tabName = parts[2] ?? 'texte';
+  const tab = ARTICLE_TABS.find((t) => t === tabName);
+  if (!tab) return invalid(`L’onglet « ${tabName} » n’existe pas.`);
+  return { kind: 'article', code, num, tab, ...(article.date ? { date: article.date } : {}) };
+}
+
+/** The location of a route, `#/…`. */
+export function formatRoute(route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return '#/';
+    case 'invalid':
+      return `#${route.raw}`;
+    case 'code':
+      return `#/${route.code}${route.date ? `@${route.date}` : ''}`;
+    case 'article': {
+      const tab = route.tab === 'texte' ? '' : `/${route.tab}`;
+      return `#/${route.code}/${encodeURIComponent(route.num)}${route.date ? `@${route.date}` : ''}${tab}`;
+    }
+  }
+}
+
+/** The hash location of a desktop deep link `palimpseste://code/article@date`; undefined for other URLs. */
+export function deepLinkToLocation(url: string): string | undefined {
+  const match = /^palimpseste:\/\/(?!app\/)(.+)$/.exec(url);
+  if (!match) return undefined;
+  return `#/${match[1]}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * An article read at a date: the centre column (number, breadcrumb, tabs, text) and the links
+ * panel beside it. Loads the article from the route (by id when known, else by number).
+ */
+import { useEffect } from 'react';
+import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
+import { ApiFailure } from '../api/client.ts';
+import { useReader } from '../app/reader-context.ts';
+import type { Route } from '../app/route.ts';
+import { LinksPanel } from '../links/LinksPanel.tsx';
+import { sectionsAbove } from '../toc/toc-index.ts';
+import { Message } from '../ui/Message.tsx';
+import { useAsync } from '../ui/use-async.ts';
+import { ArticleText } from './ArticleText.tsx';
+import { readingAt } from './version-at.ts';
+import { VersionList } from './VersionList.tsx';
+
+type ArticleRoute = Extract<Route, { kind: 'article' }>;
+
+interface Loaded {
+  article: Article;
+  sections: Section[];
+}
+
+export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
+  const reader = useReader();
+  const { library, date } = reader;
+  const state = useAsync<Loaded>(async () => {
+    const index = await library.codeIndex(route.code);
+    const id = route.id ?? (await library.resolveNumber(route.code, route.num, date))?.id;
+    if (!id) {
+      throw new ApiFailure({
+        code: 'not-found',
+        message: `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`,
+      });
+    }
+    const article = await library.article(id);
+    return { article, sections: sectionsAbove(index, article.id) };
+  }, [library, route.code, route.num, route.id, date]);
+
+  const article = state.status === 'done' ? state.value.article : undefined;
+  useEffect(() => {
+    if (article) onShown(article, date);
+    // Reported once per article and date shown, not on every render.
+  }, [article, date, onShown]);
+
+  if (state.status === 'loading') {
+    return (
+      <section className="article-pane" aria-busy="true">
+        <p className="loading">Chargement de l’article {route.num}…</p>
+      </section>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <section className="article-pane">
+        <Message title="Article introuvable" tone="error">
+          {state.message}
+        </Message>
+      </section>
+    );
+  }
+  const { sections } = state.value;
+  const loaded = state.value.article;
+  const reading = readingAt(loaded, date);
+  const tabs = [
+    { id: 'texte' as const, label: 'Texte' },
+    { id: 'versions' as const, label: `Versions (${loaded.versions.length})` },
+  ];
+  return (
+    <>
+      <section className="article-pane" aria-labelledby="article-title">
+        <header className="article-header">
+          <p className="article-code">{reader.codeTitle(loaded.code)}</p>
+          <h1 id="article-title">Article {loaded.num}</h1>
+          {sections.length > 0 && (
+            <nav aria-label="Position dans le code" className="breadcrumb">
+              <ol>
+                {sections.map((section) => (
+                  <li key={section.id}>{section.title}</li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          <div role="tablist" aria-label="Vues de l’article" className="tabs">
+            {tabs.map((tab) => (
+              <a
+                key={tab.id}
+                role="tab"
+                aria-selected={route.tab === tab.id}
+                className="tab"
+                href={reader.articleHref({ code: loaded.code, num: loaded.num, ...(reader.isToday ? {} : { date }), tab: tab.id })}
+                onClick={(event) => {
+                  event.preventDefault();
+                  reader.openArticle({ code: loaded.code, num: loaded.num, id: loaded.id, ...(reader.isToday ? {} : { date }), tab: tab.id }, 'replace');
+                }}
+              >
+                {tab.label}
+              </a>
+            ))}
+          </div>
+        </header>
+        {!reading ? (
+          <Message title="Article sans texte" tone="warning">
+            Le corpus ne contient aucune version de cet article.
+          </Message>
+        ) : route.tab === 'versions' ? (
+          <VersionList article={loaded} reading={reading} />
+        ) : (
+          <ArticleText article={loaded} reading={reading} />
+        )}
+      </section>
+      <LinksPanel version={reading?.kind === 'not-yet' ? undefined : reading?.version} />
+    </>
+  );
+}

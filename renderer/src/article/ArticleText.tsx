@@ -1,0 +1,133 @@
+/**
+ * The text of the version read: status, validity range, notices (not in force on the date, a
+ * later version exists), paragraphs with their references as links, NOTA, amending text.
+ * Everything from the corpus is rendered as text nodes.
+ */
+import { useEffect } from 'react';
+import type { Article, Reference } from '../../../corpus/model/model.ts';
+import { useReader } from '../app/reader-context.ts';
+import { formatDate, validityRange } from '../dates/french-dates.ts';
+import { Message } from '../ui/Message.tsx';
+import { segmentParagraph, unresolvedReason } from './text-segments.ts';
+import { statusLabel, type Reading } from './version-at.ts';
+
+/** The code part of an article id (`code-de-la-securite-sociale/LEGIARTI…`). */
+export function codeOfArticle(id: string): string {
+  return id.slice(0, id.indexOf('/'));
+}
+
+export function ArticleText({ article, reading }: { article: Article; reading: Reading }) {
+  const reader = useReader();
+  const { date, today } = reader;
+  const { version } = reading;
+
+  useEffect(() => {
+    // For the benchmarks and the tests: when an article's text is on screen.
+    requestAnimationFrame(() => performance.mark('palimpseste:article-painted', { detail: article.num }));
+  }, [article, version]);
+
+  const atDate = reader.isToday ? 'aujourd’hui' : `le ${formatDate(date)}`;
+  const readVersionOn = (from: string) => reader.openArticle({ code: article.code, num: article.num, id: article.id, date: from }, 'visit');
+  const readToday = () => reader.openArticle({ code: article.code, num: article.num, id: article.id }, 'visit');
+
+  return (
+    <div className="article-text">
+      <p className="validity">
+        <span className={`status status-${version.status}`}>{statusLabel(version.status)}</span>{' '}
+        <span className="range">{validityRange(version.validFrom, version.validTo, today)}</span>
+      </p>
+
+      {reading.kind === 'not-yet' && (
+        <Message title="Pas encore en vigueur à cette date" tone="warning">
+          Cet article n’était pas encore en vigueur {atDate} : sa première version entre en vigueur le {formatDate(version.validFrom)}.{' '}
+          <button type="button" className="link-button" onClick={() => readVersionOn(version.validFrom)}>
+            Lire cette version
+          </button>
+        </Message>
+      )}
+      {reading.kind === 'ended' && (
+        <Message title="Plus en vigueur à cette date" tone="warning">
+          Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
+          {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
+          version.
+        </Message>
+      )}
+      {reading.kind === 'in-force' && reading.next && (
+        <Message title="Version antérieure" tone="info">
+          {reading.next.validFrom <= today
+            ? `Une version plus récente existe (depuis le ${formatDate(reading.next.validFrom)}).`
+            : `Une nouvelle version entrera en vigueur le ${formatDate(reading.next.validFrom)}.`}{' '}
+          <button type="button" className="link-button" onClick={reading.next.validFrom <= today ? readToday : () => readVersionOn(reading.next?.validFrom ?? today)}>
+            {reading.next.validFrom <= today ? 'Lire la version en vigueur aujourd’hui' : 'Lire cette version'}
+          </button>
+        </Message>
+      )}
+
+      <div className="article-body" lang="fr">
+        {version.paragraphs.map((paragraph, index) => (
+          <p key={index}>
+            {segmentParagraph(paragraph, index, version.references).map((segment, i) =>
+              segment.kind === 'text' ? segment.text : <ReferenceLink key={i} text={segment.text} reference={segment.reference} />,
+            )}
+          </p>
+        ))}
+        {version.paragraphs.length === 0 && <p className="empty">Le texte de cette version n’est pas dans le corpus (seules ses dates sont connues).</p>}
+      </div>
+
+      {version.nota && version.nota.length > 0 && (
+        <section className="nota" aria-label="Nota">
+          <h2>NOTA</h2>
+          {version.nota.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </section>
+      )}
+
+      {version.amendedBy && (
+        <p className="amended-by">
+          <span className="label">{reading.index === 0 ? 'Créé par' : 'Modifié par'} :</span> {version.amendedBy}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function endLabel(status: string): string {
+  switch (status) {
+    case 'ABROGE':
+      return 'abrogé';
+    case 'TRANSFERE':
+      return 'transféré';
+    case 'PERIME':
+      return 'périmé';
+    default:
+      return 'sa dernière version a pris fin';
+  }
+}
+
+function ReferenceLink({ text, reference }: { text: string; reference: Reference }) {
+  const reader = useReader();
+  if (!reference.target) {
+    return (
+      <span className="reference unresolved" title={unresolvedReason(reference)}>
+        {text}
+      </span>
+    );
+  }
+  // The target is opened as in force on the date of the text being read.
+  const target = { code: codeOfArticle(reference.target), num: reference.num, id: reference.target, ...(reader.isToday ? {} : { date: reader.date }) };
+  return (
+    <a
+      className="reference"
+      href={reader.articleHref(target)}
+      title={`Article ${reference.num} ${reader.isToday ? 'en vigueur aujourd’hui' : `tel qu’en vigueur le ${formatDate(reader.date)}`}`}
+      onClick={(event) => {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        reader.openArticle(target, 'visit');
+      }}
+    >
+      {text}
+    </a>
+  );
+}

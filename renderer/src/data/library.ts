@@ -1,0 +1,89 @@
+/**
+ * The renderer's view of the corpus, over the API: tables of contents, catalogs and articles,
+ * each fetched once and kept (articles in a bounded cache), and article numbers resolved to ids.
+ * Failures are `ApiFailure`s carrying the host's French message.
+ */
+import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
+import type { Article, ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
+import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
+import type { CorpusInfo, PalimpsesteApi } from '../../../electron/common/api.ts';
+import { unwrap } from '../api/client.ts';
+import { buildTocIndex, entryInForce, type TocIndex } from '../toc/toc-index.ts';
+
+/** Articles kept in memory; a reading session rarely goes beyond a few dozen. */
+const ARTICLE_CACHE_SIZE = 300;
+
+export interface CodeIndex extends TocIndex {
+  /** Catalog entries by LEGI-form number (several when a number was reused). */
+  byNum: Map<string, ArticleCatalogEntry[]>;
+}
+
+export class Library {
+  private readonly codes = new Map<CodeId, Promise<CodeIndex>>();
+  private readonly articles = new Map<ArticleId, Promise<Article>>();
+  private info?: Promise<CorpusInfo>;
+
+  constructor(readonly api: PalimpsesteApi) {}
+
+  corpusInfo(): Promise<CorpusInfo> {
+    this.info ??= this.api.getCorpusInfo().then(unwrap);
+    // A failed load (corpus missing) is retried on the next call, once the user has fixed it.
+    this.info.catch(() => (this.info = undefined));
+    return this.info;
+  }
+
+  codeIndex(code: CodeId): Promise<CodeIndex> {
+    let entry = this.codes.get(code);
+    if (!entry) {
+      entry = Promise.all([this.api.getToc(code).then(unwrap), this.api.getCatalog(code).then(unwrap)]).then(([toc, catalog]) => {
+        const byNum = new Map<string, ArticleCatalogEntry[]>();
+        for (const item of catalog) {
+          const list = byNum.get(item.num);
+          if (list) list.push(item);
+          else byNum.set(item.num, [item]);
+        }
+        return { ...buildTocIndex(toc, catalog), byNum };
+      });
+      this.codes.set(code, entry);
+      entry.catch(() => this.codes.delete(code));
+    }
+    return entry;
+  }
+
+  article(id: ArticleId): Promise<Article> {
+    let entry = this.articles.get(id);
+    if (entry) {
+      // Most recently used last: Map keeps insertion order, the oldest is evicted first.
+      this.articles.delete(id);
+      this.articles.set(id, entry);
+      return entry;
+    }
+    entry = this.api.getArticle(id).then(unwrap);
+    this.articles.set(id, entry);
+    entry.catch(() => this.articles.delete(id));
+    if (this.articles.size > ARTICLE_CACHE_SIZE) {
+      const oldest = this.articles.keys().next().value;
+      if (oldest !== undefined) this.articles.delete(oldest);
+    }
+    return entry;
+  }
+
+  /**
+   * The article a number names in a code at a date: its LEGI form first (the catalog), then the
+   * host's lookup for other written forms. When a number was used by several articles, the one in
+   * force on the date wins, else the latest.
+   */
+  async resolveNumber(code: CodeId, num: string, date: IsoDate): Promise<ArticleCatalogEntry | undefined> {
+    const index = await this.codeIndex(code);
+    let candidates = index.byNum.get(num) ?? index.byNum.get(normalizeArticleNumber(num) ?? num);
+    if (!candidates) {
+      const found = unwrap(await this.api.findArticles(num, code));
+      candidates = found.length > 0 ? found : undefined;
+    }
+    return candidates ? pickAtDate(candidates, date) : undefined;
+  }
+}
+
+export function pickAtDate(candidates: readonly ArticleCatalogEntry[], date: IsoDate): ArticleCatalogEntry | undefined {
+  return candidates.find((entry) => entryInForce(entry, date)) ?? [...candidates].sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+}

@@ -1,0 +1,331 @@
+/**
+ * The search box of the top bar: results as you type (from the Web Worker), highlighted snippets,
+ * filters, and article numbers in any form (`L. 611-3`, `art. L611-3`) offered first and opened by
+ * Enter. Keyboard: ↑/↓ move in the results, Enter opens, Escape closes.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
+import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
+import { useReader, type ArticleTarget } from '../app/reader-context.ts';
+import { formatDate } from '../dates/french-dates.ts';
+import type { IsoDate } from '../../../corpus/model/model.ts';
+import type { ArticlePart, SearchFilters, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
+import type { SearchAnswer, SearchClient } from './search-client.ts';
+import { snippetParts } from './snippet-parts.ts';
+
+export interface SearchBoxHandle {
+  focus(): void;
+}
+
+interface Option {
+  key: string;
+  target: ArticleTarget;
+}
+
+/** Results asked of the worker: enough to scroll, few enough to render in a frame. */
+const RESULT_LIMIT = 50;
+
+interface Filters {
+  code?: string;
+  part?: ArticlePart;
+  scope: SearchScope;
+}
+
+const PARTS: { value: ArticlePart | ''; label: string }[] = [
+  { value: '', label: 'Toutes les parties' },
+  { value: 'L', label: 'Partie législative' },
+  { value: 'R', label: 'Réglementaire (R)' },
+  { value: 'D', label: 'Réglementaire (D)' },
+  { value: 'A', label: 'Arrêtés (A)' },
+];
+
+export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | undefined }>(function SearchBox({ client }, ref) {
+  const reader = useReader();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [filters, setFilters] = useState<Filters>({ scope: 'in-force' });
+  const [atReadingDate, setAtReadingDate] = useState(false);
+  const [answer, setAnswer] = useState<SearchAnswer>();
+  const [numbers, setNumbers] = useState<{ query: string; entries: ArticleCatalogEntry[] }>();
+  const [error, setError] = useState<string>();
+  const [active, setActive] = useState(-1);
+  const typedAt = useRef(new Map<string, number>());
+
+  useImperativeHandle(ref, () => ({
+    focus() {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+      setOpen(true);
+    },
+  }));
+
+  const filterDate = atReadingDate ? reader.date : undefined;
+  const engineFilters: SearchFilters = {
+    scope: filters.scope,
+    limit: RESULT_LIMIT,
+    ...(filters.code ? { codes: [filters.code] } : {}),
+    ...(filters.part ? { parts: [filters.part] } : {}),
+    ...(filterDate ? { inForceOn: filterDate } : {}),
+  };
+  const filtersKey = JSON.stringify(engineFilters);
+
+  // The index becoming ready (or complete with the past versions) re-runs the query on screen.
+  const [indexState, setIndexState] = useState(client?.state);
+  useEffect(() => {
+    setIndexState(client?.state);
+    return client?.subscribe(() => setIndexState(client.state));
+  }, [client]);
+
+  // Full-text search, in the worker.
+  useEffect(() => {
+    const text = query.trim();
+    if (!client || text.length < 2 || indexState === 'loading') {
+      setAnswer(undefined);
+      return;
+    }
+    let live = true;
+    client.search(text, JSON.parse(filtersKey) as SearchFilters).then(
+      (result) => {
+        if (!live || !result) return;
+        setAnswer(result);
+        setError(undefined);
+        setActive(-1);
+      },
+      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, query, filtersKey, indexState]);
+
+  // Article numbers in any written form: the host knows every form.
+  useEffect(() => {
+    const text = query.trim();
+    if (!normalizeArticleNumber(text)) {
+      setNumbers(undefined);
+      return;
+    }
+    let live = true;
+    void reader.library.api.findArticles(text, filters.code).then((result) => {
+      if (live) setNumbers({ query: text, entries: result.ok ? result.value : [] });
+    });
+    return () => {
+      live = false;
+    };
+  }, [reader.library, query, filters.code]);
+
+  // For the benchmark: time from the keystroke to the results on screen, measured in the page.
+  useEffect(() => {
+    if (!answer) return;
+    const started = typedAt.current.get(answer.query);
+    if (started === undefined) return;
+    typedAt.current.delete(answer.query);
+    performance.measure('palimpseste:search', { start: started, end: performance.now(), detail: { query: answer.query, total: answer.response.total } });
+  }, [answer]);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+
+  const showAnswer = answer && answer.query === query.trim();
+  const numberEntries = numbers && numbers.query === query.trim() ? numbers.entries : [];
+  const numberIds = new Set(numberEntries.map((entry) => entry.id));
+  const hits = showAnswer ? answer.response.results.filter((hit) => !numberIds.has(hit.article)) : [];
+  const readingDate = reader.isToday ? undefined : reader.date;
+  const options: Option[] = [
+    ...numberEntries.map((entry) => ({ key: `num:${entry.id}`, target: entryTarget(entry, readingDate) })),
+    ...hits.map((hit) => ({ key: `hit:${hit.article}`, target: hitTarget(hit, reader.date, readingDate, filterDate) })),
+  ];
+
+  const choose = (option: Option | undefined) => {
+    if (!option) return;
+    reader.openArticle(option.target, 'visit');
+    setOpen(false);
+    inputRef.current?.blur();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(options.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(-1, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(options[active >= 0 ? active : 0]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (open) setOpen(false);
+      else inputRef.current?.blur();
+    }
+  };
+
+  const codes = reader.corpus?.manifest.codes ?? [];
+  const expanded = open && query.trim().length > 0;
+  const optionId = (index: number) => `search-option-${index}`;
+
+  return (
+    <div className="search" ref={rootRef}>
+      <label htmlFor="search-input" className="visually-hidden">
+        Rechercher dans les codes
+      </label>
+      <input
+        id="search-input"
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls="search-panel"
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Rechercher : mots, « expression », L. 611-3…  (Ctrl+K)"
+        value={query}
+        onChange={(event) => {
+          const value = event.target.value;
+          typedAt.current.set(value.trim(), performance.now());
+          setQuery(value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+      />
+      {expanded && (
+        <div id="search-panel" className="search-panel">
+          <div className="search-filters" role="group" aria-label="Filtres de recherche">
+            <label>
+              <span className="visually-hidden">Code</span>
+              <select value={filters.code ?? ''} onChange={(event) => setFilters({ ...filters, code: event.target.value || undefined })}>
+                <option value="">Tous les codes</option>
+                {codes.map((code) => (
+                  <option key={code.id} value={code.id}>
+                    {code.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span className="visually-hidden">Partie</span>
+              <select value={filters.part ?? ''} onChange={(event) => setFilters({ ...filters, part: (event.target.value || undefined) as ArticlePart | undefined })}>
+                {PARTS.map((part) => (
+                  <option key={part.value} value={part.value}>
+                    {part.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span className="visually-hidden">État</span>
+              <select value={filters.scope} onChange={(event) => setFilters({ ...filters, scope: event.target.value as SearchScope })}>
+                <option value="in-force">Droit en vigueur</option>
+                <option value="repealed">Articles abrogés</option>
+                <option value="all">Toutes les versions</option>
+              </select>
+            </label>
+            <label className="search-date">
+              <input type="checkbox" checked={atReadingDate} onChange={(event) => setAtReadingDate(event.target.checked)} /> Textes en vigueur le{' '}
+              {formatDate(reader.date)}
+            </label>
+          </div>
+          <ul id="search-results" role="listbox" aria-label="Résultats de la recherche" className="search-results">
+            {numberEntries.map((entry, index) => (
+              <li
+                key={entry.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={active === index}
+                className="search-option number-option"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(options[index])}
+              >
+                <span className="option-title">Aller à l’article {entry.num}</span>
+                <span className="option-code">{reader.codeTitle(entry.id.slice(0, entry.id.indexOf('/')))}</span>
+              </li>
+            ))}
+            {hits.map((hit, i) => {
+              const index = numberEntries.length + i;
+              return (
+                <li
+                  key={hit.article}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={active === index}
+                  className="search-option"
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => choose(options[index])}
+                  onMouseEnter={() => setActive(index)}
+                >
+                  <span className="option-title">
+                    Article {hit.num}
+                    <span className="option-state">{hitState(hit)}</span>
+                  </span>
+                  <span className="option-code">{reader.codeTitle(hit.code)}</span>
+                  <span className="snippet">
+                    {snippetParts(hit.snippet).map((part, j) => (part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="search-status" role="status">
+            {searchStatus(query, client, showAnswer ? answer : undefined, numberEntries.length, error)}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+});
+
+function searchStatus(query: string, client: SearchClient | undefined, answer: SearchAnswer | undefined, numbers: number, error: string | undefined): string {
+  if (error) return error;
+  if (!client || client.state === 'loading') return 'Chargement de l’index de recherche…';
+  if (query.trim().length < 2) return numbers > 0 ? '' : 'Tapez au moins deux caractères.';
+  if (!answer) return 'Recherche…';
+  const { response } = answer;
+  if (response.empty) return 'Rien à chercher : ajoutez un mot plus précis.';
+  const partial = response.pastNeeded && !response.pastLoaded ? ' Versions anciennes en cours de chargement : résultats partiels.' : '';
+  if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
+  const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
+  const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';
+  return `${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.`;
+}
+
+function hitState(hit: SearchResult): string {
+  const state = hit.articleState === 'repealed' ? ' — abrogé' : hit.articleState === 'future' ? ' — à venir' : '';
+  if (hit.inForce) return state;
+  const range = hit.ranges[hit.ranges.length - 1];
+  const period = range ? (range.to ? ` — texte du ${formatDate(range.from)} au ${formatDate(range.to)}` : ` — texte depuis le ${formatDate(range.from)}`) : '';
+  return state + period;
+}
+
+function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {
+  return { code: entry.id.slice(0, entry.id.indexOf('/')), num: entry.num, id: entry.id, ...(date ? { date } : {}) };
+}
+
+/**
+ * The date to open a result at, so that the text shown is the text that matched: the filter's
+ * date; else the date being read if that text was in force then; else today for today's law,
+ * or the start of the text's last period for a past text.
+ */
+export function hitDate(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): IsoDate | undefined {
+  if (filterDate) return filterDate;
+  const covers = hit.ranges.some((range) => range.from <= readingDate && (!range.to || readingDate < range.to));
+  if (covers) return explicitReading;
+  if (hit.inForce) return undefined;
+  return hit.ranges[hit.ranges.length - 1]?.from;
+}
+
+function hitTarget(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): ArticleTarget {
+  const date = hitDate(hit, readingDate, explicitReading, filterDate);
+  return { code: hit.code, num: hit.num, id: hit.article, ...(date ? { date } : {}) };
+}
