@@ -1,0 +1,133 @@
+/**
+ * The Electron main process: wiring only. The logic lives in the modules it calls (security,
+ * protocol, IPC, menu, window state, and the host shared with the web edition), each tested.
+ *
+ * Bundled by `build/electron-build.ts` into `build/out/electron/main.js`, beside `preload.cjs`;
+ * the renderer build is `../renderer/` from there (in the repository and inside `app.asar` alike).
+ * The corpus is `corpus/dist/` of the repository, or `resources/corpus/` in the packaged app.
+ * For tests: PALIMPSESTE_CORPUS, PALIMPSESTE_DATA and PALIMPSESTE_RENDERER override these folders.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { APP_SCHEME, appUrl, deepLinkFromArgv, deepLinkToLocation } from '../common/deep-link.ts';
+import { createHost } from '../host/host.ts';
+import { registerApiHandlers } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { createProtocolHandler, SCHEME_PRIVILEGES } from './protocol.ts';
+import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences } from './security.ts';
+import { fitToDisplays, MIN_SIZE, trackWindow, WindowStateStore } from './window-state.ts';
+
+const log = (message: string) => console.error(`[palimpseste] ${message}`);
+
+// Both must happen before the app is ready.
+protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+const here = import.meta.dirname;
+const rendererDir = process.env.PALIMPSESTE_RENDERER ?? path.join(here, '..', 'renderer');
+const corpusDir = process.env.PALIMPSESTE_CORPUS ?? (app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.resolve(here, '..', '..', '..', 'corpus', 'dist'));
+if (process.env.PALIMPSESTE_DATA) app.setPath('userData', path.resolve(process.env.PALIMPSESTE_DATA));
+const preload = path.join(here, 'preload.cjs');
+
+/** WebContents ids of the app's windows: the only senders IPC answers. */
+const appWindows = new Set<number>();
+let mainWindow: BrowserWindow | undefined;
+/** A deep link received before the window exists. */
+let pendingLocation = deepLinkFromArgv(process.argv);
+
+function showLocation(location: string): void {
+  if (!mainWindow) {
+    pendingLocation = location;
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  mainWindow.loadURL(appUrl(location)).catch((error: unknown) => log(`deep link not opened: ${String(error)}`));
+}
+
+function sendKey(keyCode: string, modifiers: ('control' | 'meta' | 'alt' | 'shift')[]): void {
+  const contents = BrowserWindow.getFocusedWindow()?.webContents;
+  if (!contents) return;
+  contents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+  contents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+}
+
+async function createWindow(): Promise<void> {
+  const store = new WindowStateStore(app.getPath('userData'));
+  const state = fitToDisplays(await store.load(), screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : { center: true }),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'Palimpseste',
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  });
+  const id = win.webContents.id;
+  appWindows.add(id);
+  mainWindow = win;
+  win.on('closed', () => {
+    appWindows.delete(id);
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  if (state.maximized) win.maximize();
+  trackWindow(win, store, 500, log);
+  win.once('ready-to-show', () => win.show());
+  const location = pendingLocation;
+  pendingLocation = undefined;
+  await win.loadURL(appUrl(location));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Palimpseste is running: it receives our arguments (a deep link) through `second-instance`.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const location = deepLinkFromArgv(argv);
+    if (location) showLocation(location);
+    else if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  // macOS delivers deep links this way, possibly before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const location = deepLinkToLocation(url);
+    if (location) showLocation(location);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow().catch((error: unknown) => log(String(error)));
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession, log);
+      session.defaultSession.protocol.handle(APP_SCHEME, createProtocolHandler({ rendererDir, corpusDir }));
+      const host = createHost({ corpusDir, dataDir: app.getPath('userData'), log });
+      registerApiHandlers(ipcMain, host.api, (event) => isTrustedSender(event, appWindows), log);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            actions: { sendKey, goHome: () => showLocation('#/') },
+          }),
+        ),
+      );
+      // In development the OS would register the bare Electron binary: only the installed app claims the scheme.
+      if (app.isPackaged) app.setAsDefaultProtocolClient(APP_SCHEME);
+      await createWindow();
+    })
+    .catch((error: unknown) => {
+      log(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      app.exit(1);
+    });
+}
