@@ -1,0 +1,347 @@
+/**
+ * The search engine the reader runs in a Web Worker (and the tests and benchmark run in Node):
+ * loads the shards written by `buildSearchIndexes`, answers a query with ranked, filtered,
+ * highlighted results.
+ *
+ * How a query runs (see `shard-format.ts` for why the index is packed):
+ * 1. the query is parsed (`query.ts`): an article number, or terms, phrases, references;
+ * 2. an article number is looked up exactly, then as a family (`L611-3` → `L611-3-1`), then as a
+ *    reference cited in texts; words are searched as required terms: the shortest posting list
+ *    first, intersected with the others, each document scored as lunr scores it (the sum of the
+ *    terms' BM25 weights over the norm of the query vector);
+ * 3. filters (code, part, scope, date) apply to the documents' metadata, phrases and references
+ *    are checked on the stored text, documents are grouped by article (the best text shown, the
+ *    dates of every matching text listed);
+ * 4. only the page of results asked for gets its snippet.
+ * The cost is the length of the posting lists read, not the size of the corpus: the law in force
+ * and the past versions are separate shards, and the past ones are only read when asked for.
+ */
+import type { SearchManifest } from '../model/bundle.ts';
+import type { IsoDate } from '../model/model.ts';
+import { isInForceOn } from './documents.ts';
+import { lunr } from './french-analysis.ts';
+import { matchSpans, queryMatcher, snippet } from './highlight.ts';
+import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ReadFile } from './loaded-shard.ts';
+
+export { SearchIndexFileError, SearchIndexVersionError, type ReadFile };
+import { occursIn, phrasePattern, referencePattern } from './patterns.ts';
+import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
+import type { MatchKind, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
+import { SEARCH_SCHEMA_VERSION, SHARD_FORMAT, type PackedShard } from './shard-format.ts';
+
+const DEFAULT_LIMIT = 50;
+
+/** Checks a parsed shard against this code: format, schema, lunr version, pipeline functions. */
+export function checkShard(value: unknown, file: string): PackedShard {
+  const shard = value as Partial<PackedShard> | null;
+  if (!shard || typeof shard !== 'object' || shard.format !== SHARD_FORMAT) throw new SearchIndexFileError(file, 'pas un fichier d’index de recherche');
+  if (shard.schema !== SEARCH_SCHEMA_VERSION) throw new SearchIndexVersionError(`${file} : schéma ${shard.schema}, attendu ${SEARCH_SCHEMA_VERSION}`);
+  if (shard.lunrVersion !== lunr.version) throw new SearchIndexVersionError(`${file} : Lunr ${shard.lunrVersion}, attendu ${lunr.version}`);
+  const registered = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions;
+  const missing = (shard.pipeline ?? []).filter((label) => !(label in registered));
+  if (missing.length) throw new SearchIndexVersionError(`${file} : fonctions d’analyse inconnues ${missing.join(', ')}`);
+  const docs = shard.docs;
+  if (!docs || !Array.isArray(docs.article) || !Array.isArray(shard.texts) || !Array.isArray(shard.terms) || !Array.isArray(shard.postings) || shard.terms.length !== shard.postings.length) {
+    throw new SearchIndexFileError(file, 'contenu incomplet');
+  }
+  return shard as PackedShard;
+}
+
+async function readShard(file: string, readFile: ReadFile): Promise<LoadedShard> {
+  return new LoadedShard(file, checkShard(await readJson(file, readFile), file), readFile);
+}
+
+/** Documents with their summed weights (× 1000), sorted by document. */
+interface Scored {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+/** The union of several posting lists (a prefix's terms), weights added. */
+function union(lists: readonly { docs: Int32Array; weights: ArrayLike<number> }[]): Scored {
+  if (lists.length === 1) return { docs: lists[0]!.docs, weights: Float64Array.from(lists[0]!.weights) };
+  const sums = new Map<number, number>();
+  for (const list of lists) for (let i = 0; i < list.docs.length; i++) sums.set(list.docs[i]!, (sums.get(list.docs[i]!) ?? 0) + list.weights[i]!);
+  const docs = Int32Array.from(sums.keys()).sort();
+  return { docs, weights: Float64Array.from(docs, (doc) => sums.get(doc) ?? 0) };
+}
+
+/** Documents in both, weights added; binary search in the longer list when it is much longer. */
+function intersect(a: Scored, b: Scored): Scored {
+  const docs: number[] = [];
+  const weights: number[] = [];
+  if (b.docs.length > 8 * a.docs.length) {
+    let low = 0;
+    for (let i = 0; i < a.docs.length; i++) {
+      const doc = a.docs[i]!;
+      let high = b.docs.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (b.docs[middle]! < doc) low = middle + 1;
+        else high = middle;
+      }
+      if (low < b.docs.length && b.docs[low] === doc) {
+        docs.push(doc);
+        weights.push(a.weights[i]! + b.weights[low]!);
+      }
+    }
+  } else {
+    let j = 0;
+    for (let i = 0; i < a.docs.length; i++) {
+      const doc = a.docs[i]!;
+      while (j < b.docs.length && b.docs[j]! < doc) j++;
+      if (j < b.docs.length && b.docs[j] === doc) {
+        docs.push(doc);
+        weights.push(a.weights[i]! + b.weights[j]!);
+      }
+    }
+  }
+  return { docs: Int32Array.from(docs), weights: Float64Array.from(weights) };
+}
+
+interface Candidate {
+  shard: LoadedShard;
+  doc: number;
+  match: MatchKind;
+  score: number;
+}
+
+/** Loads the stored texts of these candidates, shard by shard. */
+async function ensureTexts(candidates: readonly Candidate[]): Promise<void> {
+  const byShard = new Map<LoadedShard, number[]>();
+  for (const { shard, doc } of candidates) {
+    let docs = byShard.get(shard);
+    if (!docs) byShard.set(shard, (docs = []));
+    docs.push(doc);
+  }
+  await Promise.all([...byShard].map(([shard, docs]) => shard.ensureTexts(docs)));
+}
+
+const TIER: Record<MatchKind, number> = { number: 0, 'number-family': 1, text: 2 };
+
+/** Best first: number matches, then family, then text; higher score; the text in force first. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    TIER[a.match] - TIER[b.match] ||
+    b.score - a.score ||
+    (a.shard.collection === 'current' ? 0 : 1) - (b.shard.collection === 'current' ? 0 : 1) ||
+    (a.shard.file < b.shard.file ? -1 : a.shard.file > b.shard.file ? 1 : a.doc - b.doc)
+  );
+}
+
+export interface LoadOptions {
+  /** Load the stored texts of the law in force in the background right away (default true). */
+  prefetchTexts?: boolean;
+}
+
+export class SearchEngine {
+  private readonly shards: LoadedShard[] = [];
+  private pastLoading: Promise<void> | undefined;
+  private pastDone = false;
+  private currentTexts: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly manifest: SearchManifest,
+    private readonly readFile: ReadFile,
+    /** The build date: what « in force » means. */
+    readonly asOf: IsoDate,
+  ) {}
+
+  /**
+   * Loads the index of the law in force: searches can run as soon as it resolves. Its stored texts
+   * follow in the background (`textsLoaded`); a search that needs one not loaded yet waits for it.
+   * Past shards load with `loadPast()`.
+   */
+  static async load(manifest: SearchManifest, readFile: ReadFile, options: LoadOptions = {}): Promise<SearchEngine> {
+    if (manifest.lunrVersion !== lunr.version) throw new SearchIndexVersionError(`manifeste : Lunr ${manifest.lunrVersion}, attendu ${lunr.version}`);
+    const current = await readShard(manifest.current, readFile);
+    const engine = new SearchEngine(manifest, readFile, current.asOf);
+    engine.shards.push(current);
+    if (options.prefetchTexts ?? true) {
+      engine.currentTexts = current.loadAllTexts();
+      // Failures surface to the search that needs the text; nothing to do here.
+      engine.currentTexts.catch(() => undefined);
+    }
+    return engine;
+  }
+
+  /** Resolves when the stored texts of the law in force are loaded. */
+  textsLoaded(): Promise<void> {
+    return this.currentTexts;
+  }
+
+  /**
+   * Loads the past shards one after the other (searches in between see those already loaded), then
+   * their stored texts. Resolves when everything is loaded.
+   */
+  loadPast(onProgress?: (loaded: number, total: number) => void): Promise<void> {
+    this.pastLoading ??= (async () => {
+      const files = this.manifest.past;
+      const loaded: LoadedShard[] = [];
+      for (let i = 0; i < files.length; i++) {
+        const shard = await readShard(files[i]!, this.readFile);
+        if (shard.asOf !== this.asOf) throw new SearchIndexFileError(files[i]!, `construit pour le ${shard.asOf}, l’index en vigueur pour le ${this.asOf}`);
+        this.shards.push(shard);
+        loaded.push(shard);
+        onProgress?.(i + 1, files.length);
+      }
+      this.pastDone = true;
+      for (const shard of loaded) await shard.loadAllTexts();
+    })();
+    return this.pastLoading;
+  }
+
+  get pastLoaded(): boolean {
+    return this.pastDone;
+  }
+
+  /** Documents in the loaded shards, by file. */
+  get loadedDocuments(): Record<string, number> {
+    return Object.fromEntries(this.shards.map((shard) => [shard.file, shard.size]));
+  }
+
+  async search(query: string, filters: SearchFilters = {}): Promise<SearchResponse> {
+    const started = performance.now();
+    const parsed = parseQuery(query);
+    const scope = filters.scope ?? 'in-force';
+    const date = filters.inForceOn;
+    const pastNeeded = scope !== 'in-force' || (date !== undefined && date !== this.asOf);
+    const response: SearchResponse = { results: [], total: 0, relaxed: false, empty: isEmptyQuery(parsed), pastNeeded, pastLoaded: this.pastDone, elapsed: 0 };
+    if (response.empty) return this.finish(response, started);
+
+    const codes = filters.codes?.length ? new Set(filters.codes) : undefined;
+    const parts = filters.parts?.length ? new Set(filters.parts) : undefined;
+    const shards = this.shards.filter((shard) => {
+      if (shard.collection === 'current' ? scope === 'repealed' : !pastNeeded) return false;
+      return !codes || shard.codes.some((code) => codes.has(code));
+    });
+    const keep = (shard: LoadedShard, doc: number): boolean => {
+      if (codes && !codes.has(shard.code(doc))) return false;
+      if (parts && !parts.has(shard.part(doc))) return false;
+      if (scope === 'repealed' && shard.state(doc) !== 'repealed') return false;
+      if (date !== undefined && !shard.dateRanges(doc).some((range) => isInForceOn(range, date))) return false;
+      return true;
+    };
+
+    let candidates: Candidate[] = [];
+    if (parsed.number !== undefined) {
+      for (const shard of shards) {
+        for (const doc of shard.docsByNumber(parsed.number, false)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
+        for (const doc of shard.docsByNumber(parsed.number, true)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
+      }
+      // Then the texts that cite it.
+      const citing: ParsedQuery = { terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false })), phrases: [], references: [parsed.number], excluded: [] };
+      candidates.push(...(await this.textCandidates(citing, shards, keep, false)));
+    } else {
+      candidates = await this.textCandidates(parsed, shards, keep, false);
+      if (candidates.length === 0 && parsed.terms.length > 1 && parsed.phrases.length === 0 && parsed.references.length === 0) {
+        candidates = await this.textCandidates(parsed, shards, keep, true);
+        response.relaxed = candidates.length > 0;
+      }
+    }
+
+    // One result per article: its best text, with the dates of every matching text.
+    candidates.sort(compareCandidates);
+    const groups = new Map<string, Candidate[]>();
+    for (const candidate of candidates) {
+      const key = candidate.shard.article(candidate.doc);
+      const group = groups.get(key);
+      if (group) group.push(candidate);
+      else groups.set(key, [candidate]);
+    }
+    const ranked = [...groups.values()];
+    response.total = ranked.length;
+    const offset = filters.offset ?? 0;
+    const page = ranked.slice(offset, offset + (filters.limit ?? DEFAULT_LIMIT));
+    await ensureTexts(page.map((group) => group[0]!));
+    const matcher = queryMatcher(parsed);
+    response.results = page.map((group) => this.result(group, matcher));
+    return this.finish(response, started);
+  }
+
+  private finish(response: SearchResponse, started: number): SearchResponse {
+    response.elapsed = performance.now() - started;
+    return response;
+  }
+
+  /** Documents that contain the terms (all, or any when `relaxed`), filtered, phrases checked. */
+  private async textCandidates(
+    query: ParsedQuery,
+    shards: readonly LoadedShard[],
+    keep: (shard: LoadedShard, doc: number) => boolean,
+    relaxed: boolean,
+  ): Promise<Candidate[]> {
+    if (query.terms.length === 0) return [];
+    const norm = 1000 * Math.sqrt(query.terms.length);
+    const candidates: Candidate[] = [];
+    for (const shard of shards) {
+      const scored = this.match(shard, query.terms, relaxed);
+      if (!scored) continue;
+      const excluded = this.excludedDocs(shard, query.excluded);
+      for (let i = 0; i < scored.docs.length; i++) {
+        const doc = scored.docs[i]!;
+        if (excluded?.has(doc) || !keep(shard, doc)) continue;
+        candidates.push({ shard, doc, match: 'text', score: scored.weights[i]! / norm });
+      }
+    }
+    const patterns = [...query.phrases.map((phrase) => phrasePattern(phrase.words)), ...query.references.flatMap((num) => referencePattern(num) ?? [])];
+    if (patterns.length === 0) return candidates;
+    // lunr has no phrase search: the words matched, now check them on the stored text.
+    await ensureTexts(candidates);
+    return candidates.filter(({ shard, doc }) => {
+      const text = shard.text(doc);
+      return patterns.every((pattern) => occursIn(pattern, text));
+    });
+  }
+  /** The documents of a shard that contain every term (or any, `relaxed`), with summed weights. */
+  private match(shard: LoadedShard, terms: readonly QueryTerm[], relaxed: boolean): Scored | undefined {
+    const lists: Scored[] = [];
+    for (const term of terms) {
+      const slots = term.prefix ? shard.prefixSlots(term.term) : [shard.termSlot(term.term)].filter((slot) => slot >= 0);
+      if (slots.length === 0) {
+        if (relaxed) continue;
+        return undefined;
+      }
+      lists.push(union(slots.map((slot) => shard.postings(slot))));
+    }
+    if (lists.length === 0) return undefined;
+    if (relaxed) return union(lists);
+    lists.sort((a, b) => a.docs.length - b.docs.length);
+    let result = lists[0]!;
+    for (let i = 1; i < lists.length && result.docs.length > 0; i++) result = intersect(result, lists[i]!);
+    return result;
+  }
+
+  private excludedDocs(shard: LoadedShard, excluded: readonly string[]): Set<number> | undefined {
+    if (excluded.length === 0) return undefined;
+    const docs = new Set<number>();
+    for (const term of excluded) {
+      const slot = shard.termSlot(term);
+      if (slot >= 0) for (const doc of shard.postings(slot).docs) docs.add(doc);
+    }
+    return docs;
+  }
+
+  /** A result from the matching texts of one article, best first. */
+  private result(all: readonly Candidate[], matcher: ReturnType<typeof queryMatcher>): SearchResult {
+    const best = all[0]!;
+    const { shard, doc } = best;
+    const text = shard.text(doc);
+    const matchedRanges = all.flatMap((candidate) => candidate.shard.dateRanges(candidate.doc)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const spans = best.match === 'text' ? matchSpans(text, matcher) : [];
+    return {
+      article: shard.article(doc),
+      code: shard.code(doc),
+      num: shard.num(doc),
+      part: shard.part(doc),
+      ranges: shard.dateRanges(doc),
+      inForce: shard.collection === 'current',
+      articleState: shard.state(doc),
+      matchedRanges,
+      matchedVersions: new Set(all.map((candidate) => `${candidate.shard.file}#${candidate.doc}`)).size,
+      match: best.match,
+      score: Math.round(best.score * 1000) / 1000,
+      snippet: snippet(text, shard.paragraphCount(doc), spans),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Regular expressions that find a phrase or an article reference in the original text, accents and
+ * case aside: lunr has no phrase search, so a quoted phrase is searched as its words, then checked
+ * here for adjacency on the stored text; the same expressions give the highlights of the snippet.
+ */
+import { foldForSearch } from './fold.ts';
+
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
+const SEPARATOR = '[^\\p{L}\\p{N}]+';
+
+/**
+ * Accented letters that French texts use (and a few from names): a phrase's `e` also matches
+ * `é`, `è`, `ê`, `ë`. Small classes keep the expressions fast (the `i` flag adds the capitals).
+ */
+const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿ';
+
+let letterClasses: Map<string, string> | undefined;
+
+function classes(): Map<string, string> {
+  if (letterClasses) return letterClasses;
+  const members = new Map<string, string>();
+  for (const char of ACCENTED) {
+    const folded = foldForSearch(char);
+    members.set(folded, (members.get(folded) ?? folded) + char);
+  }
+  letterClasses = new Map([...members].map(([letter, chars]) => [letter, `[${chars}]`]));
+  return letterClasses;
+}
+
+function escapeChar(char: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
+}
+
+/** A folded word as a pattern: letters match any case and accent, `oe`/`ae` also match `œ`/`æ`. */
+function wordPattern(word: string): string {
+  const letters = classes();
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const pair = word.slice(i, i + 2);
+    if (pair === 'oe' || pair === 'ae') {
+      const ligature = pair === 'oe' ? 'œ' : 'æ';
+      out += `(?:${letters.get(pair[0]!) ?? pair[0]}${letters.get(pair[1]!) ?? pair[1]}|${ligature})`;
+      i++;
+      continue;
+    }
+    const char = word[i]!;
+    out += letters.get(char) ?? escapeChar(char);
+  }
+  return out;
+}
+
+/** Finds the folded words of a phrase, in this order, separated by anything but letters and digits. */
+export function phrasePattern(words: readonly string[]): RegExp {
+  return new RegExp(NOT_WORD_BEFORE + words.map(wordPattern).join(SEPARATOR) + NOT_WORD_AFTER, 'giu');
+}
+
+/**
+ * Finds a reference to an article number in a text: `L611-3` matches « L. 611-3 », « L.611-3 »,
+ * « L 611-3 », « L611-3 », not « L. 611-3-1 » nor « L. 611-30 ». `num` is in LEGI form.
+ */
+export function referencePattern(num: string): RegExp | undefined {
+  const match = /^(LO|L|R|D|A)?(\*)?(\d+(?:-\d+)*)(.*)$/.exec(num);
+  if (!match) return undefined;
+  const [, prefix = '', star = '', integers = '', suffix = ''] = match;
+  const head = prefix ? `${prefix}\\s*\\.?\\s*${star ? '\\*?\\s*\\.?\\s*' : ''}` : '';
+  const body = integers.split('-').join('\\s*-\\s*');
+  const tail = suffix.trim() ? `[\\s-]*${suffix.trim().split(/[\s-]+/).map(wordPattern).join('[\\s-]+')}` : '';
+  return new RegExp(`${NOT_WORD_BEFORE}${head}${body}${tail}(?![\\p{L}\\p{N}]|\\s*-\\s*\\d)`, 'giu');
+}
+
+/** Offsets [start, end) of every match of a pattern. */
+export function matchRanges(pattern: RegExp, text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  pattern.lastIndex = 0;
+  for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+/** Whether the pattern occurs in the text. */
+export function occursIn(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}

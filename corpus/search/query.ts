@@ -1,0 +1,88 @@
+/**
+ * What a search-box query asks for: an article number, or words, « phrases in quotes », `prefix*`,
+ * `-excluded` words, and article numbers written inside a query of words (« cotisations L. 612-9 »:
+ * articles about cotisations that cite L612-9).
+ */
+import { looksLikeArticleNumber, normalizeArticleNumber } from '../text/article-number.ts';
+import { isStopWord, queryTerms, stem } from './french-analysis.ts';
+import { wordSpans } from './words.ts';
+
+/** One required item: a term, or any of the terms that start with a prefix. */
+export interface QueryTerm {
+  /** Stemmed term (or prefix, folded). */
+  term: string;
+  prefix: boolean;
+}
+
+export interface QueryPhrase {
+  /** Folded words, stop words included: they must follow each other in the text. */
+  words: string[];
+}
+
+export interface ParsedQuery {
+  /** The whole query is an article number: its LEGI form (`l. 611-3` → `L611-3`). */
+  number?: string;
+  /** Terms every result contains (words of the phrases included). */
+  terms: QueryTerm[];
+  phrases: QueryPhrase[];
+  /** Article numbers the text must cite (LEGI form). */
+  references: string[];
+  /** Stemmed terms no result contains. */
+  excluded: string[];
+}
+
+const QUOTED = /"([^"]*)"?|«\s*([^»]*?)\s*»|“([^”]*)”?/g;
+/** An article number inside a query of words: a part prefix, then integers joined by dashes. */
+const EMBEDDED_NUMBER = /(?<![\p{L}\p{N}])(?:art(?:icle|\.)?\s*)?(?:LO|L|R|D|A)\s*\.?\s*\*?\s*\d+(?:\s*-\s*\d+)+(?![\p{L}\p{N}]|\s*-\s*\d)/giu;
+
+function addTerm(terms: QueryTerm[], term: QueryTerm): void {
+  if (!terms.some((t) => t.term === term.term && t.prefix === term.prefix)) terms.push(term);
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { terms: [], phrases: [], references: [], excluded: [] };
+  const trimmed = query.trim();
+  if (!trimmed) return parsed;
+  if (looksLikeArticleNumber(trimmed)) {
+    const number = normalizeArticleNumber(trimmed);
+    if (number !== undefined) {
+      parsed.number = number;
+      return parsed;
+    }
+  }
+  let rest = trimmed.replace(QUOTED, (_whole, straight?: string, french?: string, curly?: string) => {
+    const phraseWords = wordSpans(straight ?? french ?? curly ?? '').map((span) => span.word);
+    if (phraseWords.length > 1) parsed.phrases.push({ words: phraseWords });
+    for (const word of phraseWords) if (!isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: false });
+    return ' ';
+  });
+  rest = rest.replace(EMBEDDED_NUMBER, (whole) => {
+    const number = normalizeArticleNumber(whole);
+    if (number === undefined) return whole;
+    if (!parsed.references.includes(number)) parsed.references.push(number);
+    // The integers are words of the text: they narrow the candidates before the reference is checked.
+    for (const integer of number.match(/\d+/g) ?? []) addTerm(parsed.terms, { term: integer, prefix: false });
+    return ' ';
+  });
+  for (const token of rest.split(/\s+/)) {
+    if (!token) continue;
+    if (token.startsWith('-') && token.length > 1) {
+      parsed.excluded.push(...queryTerms(token.slice(1)));
+      continue;
+    }
+    if (token.endsWith('*')) {
+      const words = wordSpans(token).map((span) => span.word);
+      const last = words.pop();
+      for (const term of queryTerms(words.join(' '))) addTerm(parsed.terms, { term, prefix: false });
+      if (last !== undefined && last.length >= 2) addTerm(parsed.terms, { term: last, prefix: true });
+      continue;
+    }
+    for (const term of queryTerms(token)) addTerm(parsed.terms, { term, prefix: false });
+  }
+  return parsed;
+}
+
+/** Whether the query asks for anything at all (« de la » alone does not: only stop words). */
+export function isEmptyQuery(parsed: ParsedQuery): boolean {
+  return parsed.number === undefined && parsed.terms.length === 0 && parsed.phrases.length === 0 && parsed.references.length === 0;
+}

@@ -1,0 +1,66 @@
+/** What the search box asks and what it gets back: the contract between the UI and the worker. */
+import type { ArticleId, CodeId, IsoDate } from '../model/model.ts';
+import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
+import type { Snippet } from './highlight.ts';
+
+export type { ArticlePart, ArticleState, DateRange, Snippet };
+
+/**
+ * Which texts to search:
+ * - `in-force` (default): the law in force on the build date;
+ * - `all`: every version, past and later ones included (needs the past shards);
+ * - `repealed`: the texts of articles no longer in force (needs the past shards).
+ */
+export type SearchScope = 'in-force' | 'all' | 'repealed';
+
+export interface SearchFilters {
+  /** Only these codes (absent or empty: all). */
+  codes?: CodeId[];
+  /** Only these parts (absent or empty: all). */
+  parts?: ArticlePart[];
+  scope?: SearchScope;
+  /** Only texts in force on this date (any scope; a past date needs the past shards). */
+  inForceOn?: IsoDate;
+  /** Results per page (default 50) and first result of the page. */
+  limit?: number;
+  offset?: number;
+}
+
+/** How a result was found: its number is the one asked, starts with it, or its text matches. */
+export type MatchKind = 'number' | 'number-family' | 'text';
+
+export interface SearchResult {
+  article: ArticleId;
+  code: CodeId;
+  num: string;
+  part: ArticlePart;
+  /** Periods of the matched text (one text may have been in force over several periods). */
+  ranges: DateRange[];
+  /** The matched text is the one in force on the build date. */
+  inForce: boolean;
+  articleState: ArticleState;
+  /** Periods of every matching text of this article (the result shows the best one). */
+  matchedRanges: DateRange[];
+  /** Distinct texts of this article that match. */
+  matchedVersions: number;
+  match: MatchKind;
+  /** lunr's score (BM25, as `lunr.Index.query` computes it); 0 for number matches. */
+  score: number;
+  snippet: Snippet;
+}
+
+export interface SearchResponse {
+  results: SearchResult[];
+  /** Matching articles in all (before `offset`/`limit`). */
+  total: number;
+  /** No article contains every word: the results contain some of them (the UI says so). */
+  relaxed: boolean;
+  /** The query has nothing to search (empty, or stop words only). */
+  empty: boolean;
+  /** The filters need the past shards… */
+  pastNeeded: boolean;
+  /** …and they are all loaded (otherwise results only cover what is loaded). */
+  pastLoaded: boolean;
+  /** Time spent, for the record (ms). */
+  elapsed: number;
+}
