@@ -26,9 +26,9 @@ export interface ParsedArticleFile extends ParsedArticleBody {
   num?: string;
 }
 
-/** `# Article L611-3`, `###### Article L111-1` → `L611-3`. */
+/** `# Article L611-3`, `###### Article L111-1` (Archéo Lex goes down to `########`) → `L611-3`. */
 export function articleHeading(line: string): string | undefined {
-  const match = /^#{1,6}\s+Article\s+(.+?)\s*$/.exec(line);
+  const match = /^#+\s+Article\s+(.+?)\s*$/.exec(line);
   return match ? normalizeArticleNum(match[1]!) : undefined;
 }
 

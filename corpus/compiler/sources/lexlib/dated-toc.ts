@@ -3,7 +3,8 @@
  * per lexlib commit): a section is identified by its chain of titles; it is valid from the first
  * snapshot that has it to the first snapshot after the last one that has it. A retitled section
  * (« Section 2 : Statuts. » → « Section 2 : Statuts ») is thus two sections with adjacent dates.
- * Articles keep their order in the latest snapshot that lists them.
+ * Articles keep their order in the latest snapshot that lists them; a living section lists the
+ * articles whose latest place it is (repealed ones included), an ended section what it last had.
  */
 import type { ArticleId, IsoDate, Section, SectionLevel } from '../../../model/model.ts';
 import type { IntegralSection } from './integral.ts';
@@ -56,11 +57,16 @@ export class DatedToc {
   private readonly dates: IsoDate[] = [];
   /** Latest title chain of each article. */
   readonly sectionPaths = new Map<ArticleId, string[]>();
+  /** Latest section of each article. */
+  private readonly latestNode = new Map<ArticleId, DatedNode>();
 
   constructor(private readonly codeId: string) {}
 
-  /** Adds the tree of one snapshot; `idOf` maps an article number to its id at that date. */
-  addSnapshot(date: IsoDate, toc: readonly IntegralSection[], idOf: (num: string) => ArticleId): void {
+  /**
+   * Adds the tree of one snapshot; `idOf` maps an article number to its id at that date, given the
+   * titles of its sections (the same number can be in two parts: R211-1 in the Code de la mutualité).
+   */
+  addSnapshot(date: IsoDate, toc: readonly IntegralSection[], idOf: (num: string, sectionPath: readonly string[]) => ArticleId): void {
     const snapshot = this.dates.length;
     this.dates.push(date);
     const visit = (sections: readonly IntegralSection[], siblings: DatedNode[], byTitle: Map<string, DatedNode>, parentKey: string, path: string[]): void => {
@@ -74,8 +80,11 @@ export class DatedToc {
         }
         node.lastSnapshot = snapshot;
         const titles = [...path, section.title];
-        const ids = section.articles.map(idOf);
-        for (const id of ids) this.sectionPaths.set(id, titles);
+        const ids = section.articles.map((num) => idOf(num, titles));
+        for (const id of ids) {
+          this.sectionPaths.set(id, titles);
+          this.latestNode.set(id, node);
+        }
         node.articles = mergeOrder(node.articles, ids);
         visit(section.children, node.children, node.childByTitle, node.key, titles);
       }
@@ -99,7 +108,9 @@ export class DatedToc {
         title: node.title,
         level: node.level,
         children: node.children.map(convert),
-        articles: [...new Set(node.articles)],
+        // A section still in the last snapshot lists the articles whose latest place it is (one that
+        // moved to another section is listed there only); a section that ended keeps what it had.
+        articles: [...new Set(node.articles)].filter((id) => node.lastSnapshot < this.dates.length - 1 || this.latestNode.get(id) === node),
       };
       if (!dated) return section;
       section.validFrom = this.dates[node.firstSnapshot]!;

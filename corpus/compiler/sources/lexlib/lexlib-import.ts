@@ -139,8 +139,13 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
   let done = 0;
 
   const idOf = (digits: string, num: string): ArticleId => articleId(code, legiArticleId(digits), num);
-  const idOfNum = (num: string): ArticleId => {
-    const digits = digitsByNum.get(num);
+  // The same number can exist in two parts (R211-1 in « Partie réglementaire ancienne » and in
+  // « Partie réglementaire - Décrets en Conseil d'Etat »): the whole-code file's part title is the
+  // article folder without its `05. ` prefix.
+  const digitsByPartNum = new Map<string, string>();
+  const partOf = (filePath: string): string => filePath.replace(/\/[^/]*$/, '').replace(/^\d+\.\s*/, '');
+  const idOfNum = (num: string, sectionPath: readonly string[] = []): ArticleId => {
+    const digits = digitsByPartNum.get(`${sectionPath[0] ?? ''}\u0000${num}`) ?? digitsByNum.get(num);
     return digits ? idOf(digits, num) : articleId(code, undefined, num);
   };
 
@@ -183,6 +188,8 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
           if (change.status === 'D') {
             state.livePaths.delete(change.path);
             if (digitsByNum.get(num) === digits) digitsByNum.delete(num);
+            const partKey = `${partOf(change.path)}\u0000${num}`;
+            if (digitsByPartNum.get(partKey) === digits) digitsByPartNum.delete(partKey);
           }
         }
         // The content comes from a newly added file (a move or renumbering), else the current file.
@@ -192,6 +199,7 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
           if (change.status !== 'D') {
             state.livePaths.add(change.path);
             digitsByNum.set(num, digits);
+            digitsByPartNum.set(`${partOf(change.path)}\u0000${num}`, digits);
           }
         }
         if (added && wasCurrent && state.livePaths.has(wasCurrent) && wasCurrent !== added.change.path) {
@@ -298,8 +306,17 @@ function repeal(state: ArticleState, date: IsoDate): void {
     if (previous && previous.validTo === date) previous.endedBy = 'repealed';
     return;
   }
-  open.validTo = date;
-  open.endedBy = 'repealed';
+  closeVersion(open, date, 'repealed');
+}
+
+/** Ends a version; a links-only change earlier the same day (first of two commits on a date) is dropped. */
+function closeVersion(version: WorkingVersion, date: IsoDate, endedBy: 'replaced' | 'repealed'): void {
+  version.validTo = date;
+  version.endedBy = endedBy;
+  if (version.linkOnlyChanges) {
+    version.linkOnlyChanges = version.linkOnlyChanges.filter((d) => d < date);
+    if (version.linkOnlyChanges.length === 0) delete version.linkOnlyChanges;
+  }
 }
 
 function applyText(state: ArticleState, date: IsoDate, paragraphs: string[], nota: string[] | undefined, links: Link[], commit: Commit, commitTexts: string[]): void {
@@ -324,10 +341,7 @@ function applyText(state: ArticleState, date: IsoDate, paragraphs: string[], not
     if (amendedBy) open.amendedBy = amendedBy;
     return;
   }
-  if (open) {
-    open.validTo = date;
-    open.endedBy = 'replaced';
-  }
+  if (open) closeVersion(open, date, 'replaced');
   const version: WorkingVersion = { key, validFrom: date, paragraphs, links };
   if (nota) version.nota = nota;
   if (amendedBy) version.amendedBy = amendedBy;
