@@ -128,20 +128,31 @@ export function App({ api }: { api: PalimpsesteApi }) {
     [moveTrail],
   );
 
+  // Views other than an article count as painted at once: nothing heavy waits for them.
+  useEffect(() => {
+    if (sessionReady && (route.kind !== 'article' || corpus.status === 'failed')) library.firstPageDone();
+  }, [library, sessionReady, route.kind, corpus.status]);
+
   // The search index loads in its worker once the first page is on screen.
   useEffect(() => {
     if (!corpusInfo) return;
     let worker: Worker | undefined;
-    const start = () => {
+    let live = true;
+    void library.firstPagePainted.then(() => {
+      if (!live) return;
       worker = new Worker(new URL('../search/search.worker.ts', import.meta.url), { type: 'module', name: 'recherche' });
-      setClient(new SearchClient(worker, new URL(corpusInfo.baseUrl, document.baseURI).href));
-    };
-    const timer = window.setTimeout(start, 200);
+      const searchClient = new SearchClient(worker, new URL(corpusInfo.baseUrl, document.baseURI).href);
+      // Exposed for the tests and the benchmark: « loading », « ready », « complete », « failed ».
+      const show = () => (document.documentElement.dataset.searchIndex = searchClient.state);
+      show();
+      searchClient.subscribe(show);
+      setClient(searchClient);
+    });
     return () => {
-      window.clearTimeout(timer);
+      live = false;
       worker?.terminate();
     };
-  }, [corpusInfo]);
+  }, [library, corpusInfo]);
 
   const routeCode = route.kind === 'article' || route.kind === 'code' ? route.code : undefined;
   useEffect(() => {
@@ -254,7 +265,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
                   {corpus.message}
                 </Message>
               </section>
-            ) : !sessionReady || corpus.status === 'loading' ? (
+            ) : !sessionReady || (corpus.status === 'loading' && route.kind !== 'article') ? (
               <section className="article-pane" aria-busy="true">
                 <p className="loading">Chargement…</p>
               </section>

@@ -2,7 +2,7 @@
  * An article read at a date: the centre column (number, breadcrumb, tabs, text) and the links
  * panel beside it. Loads the article from the route (by id when known, else by number).
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { ApiFailure } from '../api/client.ts';
 import { useReader } from '../app/reader-context.ts';
@@ -17,16 +17,11 @@ import { VersionList } from './VersionList.tsx';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
 
-interface Loaded {
-  article: Article;
-  sections: Section[];
-}
 
 export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
   const reader = useReader();
   const { library, date } = reader;
-  const state = useAsync<Loaded>(async () => {
-    const index = await library.codeIndex(route.code);
+  const state = useAsync<Article>(async () => {
     const id = route.id ?? (await library.resolveNumber(route.code, route.num, date))?.id;
     if (!id) {
       throw new ApiFailure({
@@ -34,11 +29,31 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
         message: `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`,
       });
     }
-    const article = await library.article(id);
-    return { article, sections: sectionsAbove(index, article.id) };
+    return library.article(id);
   }, [library, route.code, route.num, route.id, date]);
+  // The breadcrumb comes from the table of contents, loaded after the text is on screen.
+  const [sections, setSections] = useState<Section[]>([]);
+  const article = state.status === 'done' ? state.value : undefined;
+  useEffect(() => {
+    if (!article) return;
+    let live = true;
+    const ready = library.loadedCodeIndex(article.code);
+    if (ready) setSections(sectionsAbove(ready, article.id));
+    else {
+      setSections([]);
+      void library.firstPagePainted
+        .then(() => library.codeIndex(article.code))
+        .then((index) => live && setSections(sectionsAbove(index, article.id)))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [library, article]);
+  useEffect(() => {
+    if (state.status === 'failed') library.firstPageDone();
+  }, [library, state.status]);
 
-  const article = state.status === 'done' ? state.value.article : undefined;
   useEffect(() => {
     if (article) onShown(article, date);
     // Reported once per article and date shown, not on every render.
@@ -60,8 +75,7 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       </section>
     );
   }
-  const { sections } = state.value;
-  const loaded = state.value.article;
+  const loaded = state.value;
   const reading = readingAt(loaded, date);
   const tabs = [
     { id: 'texte' as const, label: 'Texte' },
@@ -71,7 +85,7 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
     <>
       <section className="article-pane" aria-labelledby="article-title">
         <header className="article-header">
-          <p className="article-code">{reader.codeTitle(loaded.code)}</p>
+          <p className="article-code">{reader.corpus ? reader.codeTitle(loaded.code) : '\u00a0'}</p>
           <h1 id="article-title">Article {loaded.num}</h1>
           {sections.length > 0 && (
             <nav aria-label="Position dans le code" className="breadcrumb">

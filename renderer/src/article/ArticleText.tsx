@@ -23,8 +23,11 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
 
   useEffect(() => {
     // For the benchmarks and the tests: when an article's text is on screen.
-    requestAnimationFrame(() => performance.mark('palimpseste:article-painted', { detail: article.num }));
-  }, [article, version]);
+    requestAnimationFrame(() => {
+      performance.mark('palimpseste:article-painted', { detail: article.num });
+      reader.library.firstPageDone();
+    });
+  }, [article, version, reader.library]);
 
   const atDate = reader.isToday ? 'aujourd’hui' : `le ${formatDate(date)}`;
   const readVersionOn = (from: string) => reader.openArticle({ code: article.code, num: article.num, id: article.id, date: from }, 'visit');

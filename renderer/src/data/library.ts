@@ -20,10 +20,29 @@ export interface CodeIndex extends TocIndex {
 
 export class Library {
   private readonly codes = new Map<CodeId, Promise<CodeIndex>>();
+  private readonly loadedCodes = new Map<CodeId, CodeIndex>();
   private readonly articles = new Map<ArticleId, Promise<Article>>();
   private info?: Promise<CorpusInfo>;
+  private markPainted: () => void = () => {};
+  /**
+   * Resolves once the first page is on screen. Heavy loads that are not needed for it (the tables
+   * of contents, the search index) wait for it, so that they never delay the first article.
+   */
+  readonly firstPagePainted: Promise<void>;
 
-  constructor(readonly api: PalimpsesteApi) {}
+  constructor(readonly api: PalimpsesteApi) {
+    this.firstPagePainted = new Promise((resolve) => (this.markPainted = resolve));
+  }
+
+  /** Called when the first page (an article, or any other view) is painted, or failed to load. */
+  firstPageDone(): void {
+    this.markPainted();
+  }
+
+  /** The code's index if it is already loaded (no request). */
+  loadedCodeIndex(code: CodeId): CodeIndex | undefined {
+    return this.loadedCodes.get(code);
+  }
 
   corpusInfo(): Promise<CorpusInfo> {
     this.info ??= this.api.getCorpusInfo().then(unwrap);
@@ -42,7 +61,9 @@ export class Library {
           if (list) list.push(item);
           else byNum.set(item.num, [item]);
         }
-        return { ...buildTocIndex(toc, catalog), byNum };
+        const index = { ...buildTocIndex(toc, catalog), byNum };
+        this.loadedCodes.set(code, index);
+        return index;
       });
       this.codes.set(code, entry);
       entry.catch(() => this.codes.delete(code));
@@ -74,8 +95,10 @@ export class Library {
    * force on the date wins, else the latest.
    */
   async resolveNumber(code: CodeId, num: string, date: IsoDate): Promise<ArticleCatalogEntry | undefined> {
-    const index = await this.codeIndex(code);
-    let candidates = index.byNum.get(num) ?? index.byNum.get(normalizeArticleNumber(num) ?? num);
+    // The catalog when it is already here; otherwise the host's lookup, which is much lighter than
+    // fetching the whole catalog (2.5 MB for the sécurité sociale) before the first article.
+    const index = this.loadedCodes.get(code);
+    let candidates = index?.byNum.get(num) ?? index?.byNum.get(normalizeArticleNumber(num) ?? num);
     if (!candidates) {
       const found = unwrap(await this.api.findArticles(num, code));
       candidates = found.length > 0 ? found : undefined;

@@ -11,6 +11,7 @@ import { formatDate } from '../dates/french-dates.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchFilters, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
 import type { SearchAnswer, SearchClient } from './search-client.ts';
+import { hitDate, hitState } from './result-labels.ts';
 import { snippetParts } from './snippet-parts.ts';
 
 export interface SearchBoxHandle {
@@ -300,29 +301,8 @@ function searchStatus(query: string, client: SearchClient | undefined, answer: S
   return `${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.`;
 }
 
-function hitState(hit: SearchResult): string {
-  const state = hit.articleState === 'repealed' ? ' — abrogé' : hit.articleState === 'future' ? ' — à venir' : '';
-  if (hit.inForce) return state;
-  const range = hit.ranges[hit.ranges.length - 1];
-  const period = range ? (range.to ? ` — texte du ${formatDate(range.from)} au ${formatDate(range.to)}` : ` — texte depuis le ${formatDate(range.from)}`) : '';
-  return state + period;
-}
-
 function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {
   return { code: entry.id.slice(0, entry.id.indexOf('/')), num: entry.num, id: entry.id, ...(date ? { date } : {}) };
-}
-
-/**
- * The date to open a result at, so that the text shown is the text that matched: the filter's
- * date; else the date being read if that text was in force then; else today for today's law,
- * or the start of the text's last period for a past text.
- */
-export function hitDate(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): IsoDate | undefined {
-  if (filterDate) return filterDate;
-  const covers = hit.ranges.some((range) => range.from <= readingDate && (!range.to || readingDate < range.to));
-  if (covers) return explicitReading;
-  if (hit.inForce) return undefined;
-  return hit.ranges[hit.ranges.length - 1]?.from;
 }
 
 function hitTarget(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): ArticleTarget {

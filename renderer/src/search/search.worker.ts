@@ -47,9 +47,9 @@ scope.onmessage = (event) => {
     return;
   }
   engine.then(
-    (ready) => {
+    async (ready) => {
       try {
-        post({ type: 'results', id: message.id, response: ready.search(message.query, message.filters) });
+        post({ type: 'results', id: message.id, response: await ready.search(message.query, message.filters) });
       } catch (error) {
         post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
       }

@@ -23,7 +23,9 @@ interface Props {
 export function TocPanel({ code, currentArticle, onCodeChange }: Props) {
   const reader = useReader();
   const codes = reader.corpus?.manifest.codes ?? [];
-  const state = useAsync(() => {
+  const state = useAsync(async () => {
+    // Never before the first page: the text the user asked for comes first.
+    await reader.library.firstPagePainted;
     performance.mark('palimpseste:toc-requested', { detail: code });
     return reader.library.codeIndex(code);
   }, [reader.library, code]);

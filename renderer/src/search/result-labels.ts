@@ -1,0 +1,30 @@
+/**
+ * How a search result is labelled and at which date it opens, so that the text the reader sees
+ * is the text that matched.
+ */
+import type { IsoDate } from '../../../corpus/model/model.ts';
+import type { SearchResult } from '../../../corpus/search/search-types.ts';
+import { formatDate } from '../dates/french-dates.ts';
+
+/** « — abrogé », « — texte du 21 décembre 1985 au 5 février 1995 »: what sets a result apart from today's law. */
+export function hitState(hit: SearchResult): string {
+  const state = hit.articleState === 'repealed' ? ' — abrogé' : hit.articleState === 'future' ? ' — à venir' : '';
+  if (hit.inForce) return state;
+  const range = hit.ranges[hit.ranges.length - 1];
+  const period = range ? (range.to ? ` — texte du ${formatDate(range.from)} au ${formatDate(range.to)}` : ` — texte depuis le ${formatDate(range.from)}`) : '';
+  return state + period;
+}
+
+/**
+ * The date to open a result at, so that the text shown is the text that matched: the filter's
+ * date; else the date being read if that text was in force then; else today for today's law,
+ * or the start of the text's last period for a past text.
+ */
+export function hitDate(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): IsoDate | undefined {
+  if (filterDate) return filterDate;
+  const covers = hit.ranges.some((range) => range.from <= readingDate && (!range.to || readingDate < range.to));
+  if (covers) return explicitReading;
+  if (hit.inForce) return undefined;
+  return hit.ranges[hit.ranges.length - 1]?.from;
+}
+
