@@ -1,0 +1,92 @@
+/**
+ * `npm run corpus [-- --source PATH ...] [--out DIR] [--strict] [--force] [--no-default]`
+ *
+ * Builds the default corpus (`corpus/sources.json`) plus any `--source` (a bundle, a git repository,
+ * a folder, a single file; the format is detected) into `corpus/dist/` or `--out DIR`.
+ * A progress bar on a terminal, plain log lines otherwise (CI); a final summary.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileCorpus, StrictModeError } from './compile.ts';
+import { createCompileLog } from './compile-log.ts';
+import { readSourcesFile, sourceFromArgument, SourceSpecError, type SourceSpec } from './source-spec.ts';
+import { formatSummary } from './summary.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+const USAGE = `Usage: npm run corpus -- [--source CHEMIN]... [--out DOSSIER] [--strict] [--force] [--no-default]
+  --source CHEMIN  ajoute une source : bundle git, dépôt git, dossier ou fichier (lexlib, LexHub, graine)
+  --out DOSSIER    écrit le corpus ailleurs que dans corpus/dist/
+  --sources FICHIER  liste des sources par défaut (corpus/sources.json)
+  --no-default     ne compile que les sources données par --source
+  --strict         tout avertissement est une erreur
+  --force          reconstruit même si les sources n'ont pas changé`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        source: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        sources: { type: 'string' },
+        'no-default': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let sources: SourceSpec[] = [];
+  try {
+    if (!args['no-default']) sources = readSourcesFile(path.resolve(args.sources ?? path.join(root, 'corpus/sources.json')), root);
+  } catch (error) {
+    if (error instanceof SourceSpecError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const taken = new Set(sources.map((s) => s.id));
+  (args.source ?? []).forEach((argument, index) => {
+    let spec = sourceFromArgument(argument, 0);
+    if (taken.has(spec.id)) spec = sourceFromArgument(argument, index + 1);
+    taken.add(spec.id);
+    sources.push(spec);
+  });
+  if (sources.length === 0) {
+    console.error(`Aucune source à compiler.\n${USAGE}`);
+    return 2;
+  }
+
+  const log = createCompileLog(process.stderr);
+  try {
+    const summary = await compileCorpus({
+      root,
+      sources,
+      outDir: path.resolve(args.out ?? path.join(root, 'corpus/dist')),
+      cacheDir: path.join(root, 'corpus/cache'),
+      strict: args.strict ?? false,
+      force: args.force ?? false,
+      log,
+    });
+    console.log(formatSummary(summary, path.resolve(args.out ?? path.join(root, 'corpus/dist'))));
+    return summary.failedSources.length ? 1 : 0;
+  } catch (error) {
+    if (error instanceof StrictModeError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(`Échec de la compilation : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,155 @@
+/**
+ * The corpus build: sources → imports → merge → references → search index → bundle.
+ * One bad source never stops the others: it is reported in one line and the rest builds.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Manifest } from '../model/bundle.ts';
+import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
+import type { CompileWarning, IsoDate, SourceInfo } from '../model/model.ts';
+import { writeBundle } from './bundle-writer.ts';
+import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './fingerprint.ts';
+import { mergeSources } from './merge.ts';
+import { resolveCorpusReferences } from './reference-step.ts';
+import { buildSearchStep } from './search-step.ts';
+import type { SourceImport } from './source-import.ts';
+import { importSource, legiDataVersion, SOURCE_PRIORITY } from './source-registry.ts';
+import type { SourceSpec } from './source-spec.ts';
+
+export interface CompileOptions {
+  root: string;
+  sources: SourceSpec[];
+  outDir: string;
+  cacheDir: string;
+  /** Warnings are fatal. */
+  strict?: boolean;
+  /** Rebuild even when the inputs are unchanged. */
+  force?: boolean;
+  log: CompileLog;
+}
+
+/** What the build tells the user; the CLI renders it as a progress bar on a terminal, plain lines in CI. */
+export interface CompileLog {
+  info(line: string): void;
+  warn(warning: CompileWarning): void;
+  error(line: string): void;
+  progress(label: string, done: number, total: number): void;
+  progressEnd(label: string): void;
+}
+
+export interface CompileSummary {
+  reused: boolean;
+  manifest: Manifest;
+  bundleBytes: number;
+  seconds: number;
+  failedSources: string[];
+  warnings: CompileWarning[];
+}
+
+export class StrictModeError extends Error {}
+
+export async function compileCorpus(options: CompileOptions): Promise<CompileSummary> {
+  const started = performance.now();
+  const { log } = options;
+  const legiVersion = legiDataVersion();
+  const inputHash = combineFingerprints([
+    `schema:${BUNDLE_SCHEMA_VERSION}`,
+    compilerFingerprint(path.join(options.root, 'corpus'), [legiVersion, lunrVersion(options.root)]),
+    ...options.sources.map((s) => `${s.id}:${sourceFingerprint(s, legiVersion)}`),
+  ]);
+
+  const manifestPath = path.join(options.outDir, 'manifest.json');
+  if (!options.force && existsSync(manifestPath)) {
+    try {
+      const previous = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+      if (previous.inputHash === inputHash && previous.schemaVersion === BUNDLE_SCHEMA_VERSION) {
+        log.info('Sources inchangées : le corpus existant est réutilisé.');
+        return { reused: true, manifest: previous, bundleBytes: 0, seconds: (performance.now() - started) / 1000, failedSources: [], warnings: [] };
+      }
+    } catch {
+      log.info(`${manifestPath} illisible : le corpus est reconstruit.`);
+    }
+  }
+
+  const imports: SourceImport[] = [];
+  const failedSources: string[] = [];
+  const warnings: CompileWarning[] = [];
+  const ordered = [...options.sources].sort((a, b) => SOURCE_PRIORITY[a.kind] - SOURCE_PRIORITY[b.kind]);
+  for (const spec of ordered) {
+    const label = spec.kind === 'legi-data' ? 'legi-data' : path.relative(options.root, spec.path) || spec.path;
+    if (spec.kind !== 'legi-data' && !existsSync(spec.path)) {
+      if (spec.optional) log.info(`${label} : absent, ignoré (source facultative).`);
+      else {
+        log.error(`${label} : introuvable — source ignorée, les autres sont compilées.`);
+        failedSources.push(label);
+      }
+      continue;
+    }
+    try {
+      const result = await importSource(spec, {
+        cacheDir: options.cacheDir,
+        onProgress: (done, total) => log.progress(label, done, total),
+      });
+      log.progressEnd(label);
+      imports.push(...result);
+      for (const r of result) {
+        for (const w of r.warnings) log.warn(w);
+        warnings.push(...r.warnings);
+        log.info(`${label} : ${r.articles.length} articles, ${r.articles.reduce((n, a) => n + a.versions.length, 0)} versions (${r.info.kind}).`);
+      }
+    } catch (error) {
+      log.progressEnd(label);
+      log.error(`${label} : ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — source ignorée, les autres sont compilées.`);
+      failedSources.push(label);
+    }
+  }
+  if (options.strict && (warnings.length || failedSources.length)) {
+    throw new StrictModeError(`--strict : ${warnings.length} avertissement(s), ${failedSources.length} source(s) en échec.`);
+  }
+  if (imports.length === 0) throw new Error('Aucune source n’a pu être importée : rien à compiler.');
+
+  // The data's date: the newest source's, but never after the build date (LexHub carries versions
+  // due years ahead; they are "in force later", not the present).
+  const today = new Date().toISOString().slice(0, 10);
+  const newest = imports.reduce<IsoDate>((max, i) => (i.info.date && i.info.date > max ? i.info.date : max), '0000-00-00');
+  const dataDate = newest < today ? newest : today;
+  log.info('Fusion des sources…');
+  const merged = mergeSources(imports, { dataDate });
+
+  log.info('Résolution des renvois…');
+  const references = resolveCorpusReferences(merged);
+
+  log.info('Index de recherche…');
+  const search = buildSearchStep(merged, dataDate, (done, total) => log.progress('index', done, total));
+  log.progressEnd('index');
+
+  const sources: SourceInfo[] = imports.map((i) => i.info);
+  log.info('Écriture du bundle…');
+  const written = writeBundle(options.outDir, {
+    inputHash,
+    sources,
+    codes: merged.codes,
+    articles: merged.articles,
+    changeSets: merged.changeSets,
+    references: references.counts,
+    warnings: warnings.length,
+    search,
+    extraFiles: new Map([['unresolved-references.tsv', references.report]]),
+  });
+  return {
+    reused: false,
+    manifest: written.manifest,
+    bundleBytes: written.bytes,
+    seconds: (performance.now() - started) / 1000,
+    failedSources,
+    warnings,
+  };
+}
+
+function lunrVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'node_modules/lunr/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
