@@ -14,8 +14,7 @@
  * Pure: no platform imports.
  */
 import { diffSequences } from './sequence-diff.ts';
-import { tokenizeLegalFrench, tokenKey } from './tokenize.ts';
-import { diffWordsDetailed, type Change, type WordDiffOptions } from './word-diff.ts';
+import { diffPrepared, prepareText, type Change, type PreparedText, type WordDiffOptions } from './word-diff.ts';
 
 export type RowKind = 'equal' | 'modified' | 'inserted' | 'removed';
 
@@ -49,17 +48,17 @@ export function alignParagraphs(
 ): Row[] {
   const minSimilarity = options.minSimilarity ?? 0.35;
   const interner = new Map<string, number>();
-  const oldBags = oldParagraphs.map((text) => bagOfWords(text, interner));
-  const newBags = newParagraphs.map((text) => bagOfWords(text, interner));
-  const keys = new Map<string, number>();
-  const intern = (bag: Bag): number => {
-    let id = keys.get(bag.key);
-    if (id === undefined) keys.set(bag.key, (id = keys.size));
+  const olds = oldParagraphs.map((text) => prepareText(text, interner));
+  const news = newParagraphs.map((text) => prepareText(text, interner));
+  // Paragraph identity, whitespace-insensitive: the sequence of its token ids.
+  const identities = new Map<string, number>();
+  const identity = (paragraph: PreparedText): number => {
+    const key = paragraph.ids.join(',');
+    let id = identities.get(key);
+    if (id === undefined) identities.set(key, (id = identities.size));
     return id;
   };
-  const oldIds = Int32Array.from(oldBags, intern);
-  const newIds = Int32Array.from(newBags, intern);
-  const { edits } = diffSequences(oldIds, newIds, { timeoutMs: options.timeoutMs });
+  const { edits } = diffSequences(Int32Array.from(olds, identity), Int32Array.from(news, identity), { timeoutMs: options.timeoutMs });
 
   const rows: Row[] = [];
   let i = 0;
@@ -80,7 +79,7 @@ export function alignParagraphs(
       newEnd = Math.max(newEnd, edits[i]!.newEnd);
       i++;
     }
-    const pairs = pairBySimilarity(oldBags.slice(oldStart, oldEnd), newBags.slice(newStart, newEnd), minSimilarity);
+    const pairs = pairBySimilarity(olds.slice(oldStart, oldEnd).map(bagOfWords), news.slice(newStart, newEnd).map(bagOfWords), minSimilarity);
     let o = oldStart;
     let n = newStart;
     const flushUntil = (oTo: number, nTo: number): void => {
@@ -89,7 +88,7 @@ export function alignParagraphs(
     };
     for (const pair of pairs) {
       flushUntil(oldStart + pair.old, newStart + pair.new);
-      const diff = diffWordsDetailed(oldParagraphs[o]!, newParagraphs[n]!, options);
+      const diff = diffPrepared(olds[o]!, news[n]!, options);
       rows.push({ kind: 'modified', oldIndex: o, newIndex: n, changes: diff.changes, similarity: pair.similarity });
       o++;
       n++;
@@ -99,34 +98,30 @@ export function alignParagraphs(
   return rows;
 }
 
-/** A paragraph as a weighted bag of token ids, and its whitespace-insensitive identity. */
+/** A paragraph as a weighted bag of token ids (weights: key lengths, so « de » counts for little). */
 interface Bag {
-  key: string;
+  /** The list marker the paragraph starts with (« 4°) », « a) », « II.- »), as a token id, if any. */
+  marker?: number;
   weights: Map<number, number>;
   total: number;
 }
 
-function bagOfWords(text: string, interner: Map<string, number>): Bag {
+function bagOfWords(paragraph: PreparedText): Bag {
   const weights = new Map<number, number>();
-  const keys: string[] = [];
-  let total = 0;
-  for (const token of tokenizeLegalFrench(text)) {
-    if (token.kind === 'space') continue;
-    const key = tokenKey(token);
-    keys.push(key);
-    let id = interner.get(key);
-    if (id === undefined) interner.set(key, (id = interner.size));
-    weights.set(id, (weights.get(id) ?? 0) + key.length);
-    total += key.length;
-  }
-  return { key: keys.join('\u0000'), weights, total };
+  const { ids } = paragraph;
+  for (let i = 0; i < ids.length; i++) weights.set(ids[i]!, (weights.get(ids[i]!) ?? 0) + paragraph.weight(i, i + 1));
+  const total = paragraph.weight(0, ids.length);
+  return paragraph.tokens[0]?.kind === 'marker' ? { marker: ids[0]!, weights, total } : { weights, total };
 }
 
 /**
  * How alike two paragraphs are, 0 to 1: the weighted Dice coefficient (the share of characters, as
  * whole tokens, that they have in common). A paragraph that is nearly all contained in the other
  * (shortened or extended: « La commission se réunit sur convocation de son président, du ministre … »
- * → « La commission se réunit sur convocation de son président. ») scores at least `minSimilarity`.
+ * → « La commission se réunit sur convocation de son président. ») scores at least `minSimilarity`,
+ * and so do two paragraphs that start with the same list marker: they are the same item of a list
+ * (R111-1, 2006-01-28: « 5°) en ce qui concerne le régime d'assurance maladie … » → « 5°) Paragraphe
+ * supprimé ; »). A renumbered list still pairs by content, which scores higher.
  */
 function similarity(a: Bag, b: Bag, minSimilarity: number): number {
   if (a.total + b.total === 0) return 1;
@@ -139,7 +134,8 @@ function similarity(a: Bag, b: Bag, minSimilarity: number): number {
   const dice = (2 * common) / (a.total + b.total);
   const shorter = Math.min(a.total, b.total);
   const contained = shorter >= MIN_CONTAINED_LENGTH && common / shorter >= MIN_CONTAINMENT;
-  return contained ? Math.max(dice, minSimilarity) : dice;
+  const sameItem = a.marker !== undefined && a.marker === b.marker;
+  return contained || sameItem ? Math.max(dice, minSimilarity) : dice;
 }
 
 /** Containment rule: at least this share of the shorter paragraph, and at least this many characters. */

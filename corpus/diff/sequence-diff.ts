@@ -1,7 +1,8 @@
 /**
- * Minimal diff of two sequences of integers (interned tokens or paragraphs): Myers' O(ND) algorithm
- * in its linear-space form (the « middle snake » bisection, as diff-match-patch writes it), after
- * trimming the common prefix and suffix.
+ * Minimal diff of two sequences of small non-negative integers (interned tokens or paragraphs):
+ * Myers' O(ND) algorithm in its linear-space form (the « middle snake » bisection, as diff-match-patch
+ * writes it), after setting aside the items found on one side only and trimming the common prefix
+ * and suffix.
  *
  * Written here rather than taken from jsdiff because the engine needs three things at once: integer
  * sequences (tokens are interned, so comparing two is one `===`), linear memory on the longest
@@ -40,9 +41,52 @@ type Seq = ArrayLike<number>;
  * consecutive runs never have the same operation and a deletion comes before the insertion it faces.
  */
 export function diffSequences(a: Seq, b: Seq, options: SequenceDiffOptions = {}): SequenceDiff {
-  const state: DiffState = { a, b, deadline: Date.now() + (options.timeoutMs ?? 1000), timedOut: false, edits: [] };
-  diffRange(state, 0, a.length, 0, b.length);
-  return { edits: mergeRuns(state.edits), timedOut: state.timedOut };
+  const deadline = Date.now() + (options.timeoutMs ?? 1000);
+  const aKept = keptIndices(a, b);
+  const bKept = keptIndices(b, a);
+  if (aKept.length === a.length && bKept.length === b.length) {
+    const state: DiffState = { a, b, deadline, timedOut: false, edits: [] };
+    diffRange(state, 0, a.length, 0, b.length);
+    return { edits: mergeRuns(state.edits), timedOut: state.timedOut };
+  }
+  // Items that occur on one side only can never be kept: diff without them (the cost of Myers grows
+  // with the length times the number of edits, and both shrink), then put them back as edits. The
+  // longest common subsequence is the same, so the result is still minimal.
+  const aSub = Int32Array.from(aKept, (i) => a[i]!);
+  const bSub = Int32Array.from(bKept, (j) => b[j]!);
+  const state: DiffState = { a: aSub, b: bSub, deadline, timedOut: false, edits: [] };
+  diffRange(state, 0, aSub.length, 0, bSub.length);
+  const edits: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  const equalUpTo = (iTo: number, jTo: number): void => {
+    if (i < iTo) edits.push({ op: 'delete', oldStart: i, oldEnd: iTo, newStart: j, newEnd: j });
+    if (j < jTo) edits.push({ op: 'insert', oldStart: iTo, oldEnd: iTo, newStart: j, newEnd: jTo });
+    i = iTo;
+    j = jTo;
+  };
+  for (const edit of state.edits) {
+    if (edit.op !== 'equal') continue;
+    for (let k = 0; k < edit.oldEnd - edit.oldStart; k++) {
+      equalUpTo(aKept[edit.oldStart + k]!, bKept[edit.newStart + k]!);
+      edits.push({ op: 'equal', oldStart: i, oldEnd: i + 1, newStart: j, newEnd: j + 1 });
+      i++;
+      j++;
+    }
+  }
+  equalUpTo(a.length, b.length);
+  return { edits: mergeRuns(edits), timedOut: state.timedOut };
+}
+
+/** Indices of the items of `a` that also occur in `b` (items are small non-negative integers). */
+function keptIndices(a: Seq, b: Seq): number[] {
+  let max = 0;
+  for (let i = 0; i < b.length; i++) max = Math.max(max, b[i]!);
+  const present = new Uint8Array(max + 1);
+  for (let i = 0; i < b.length; i++) present[b[i]!] = 1;
+  const kept: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i]! <= max && present[a[i]!] === 1) kept.push(i);
+  return kept;
 }
 
 interface DiffState {

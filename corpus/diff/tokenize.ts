@@ -41,6 +41,8 @@ export interface Token {
   end: number;
 }
 
+// « aa) », « bb) »…: a doubled letter continues a list past « z) » (a backreference would need a capture).
+const DOUBLED_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'].map((letter) => letter + letter).join('|');
 const MONTHS = 'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre';
 // Letters, digits and combining marks: the inside of a word.
 const W = String.raw`[\p{L}\p{N}\p{M}]`;
@@ -48,41 +50,62 @@ const W = String.raw`[\p{L}\p{N}\p{M}]`;
 const END = String.raw`(?![\p{L}\p{N}\p{M}])`;
 
 /**
- * The token rules, tried in this order at each position (first match wins). Named groups give the kind.
+ * The token rules, tried in this order at each position (first match wins):
+ * - space: a run of whitespace;
+ * - date: « 1er janvier 2006 », « 11 février 1994 »;
  * - reference: a code letter (or L.O.) then, after a dot, a number with optional hyphenated parts; without
- *   the dot the number must have a hyphen (« L 612-9 »), so that « A 60 ans » stays two words.
- * - marker: « 1° », « 1°) », « 3) », « a) », « aa) » (a letter, doubled at most), roman « II.- », « I. - », « IV. ».
- * - number: digits grouped by threes with spaces (« 1 000 »), or with a decimal comma, or followed by a unit.
+ *   the dot the number must have a hyphen (« L 612-9 »), so that « A 60 ans » stays two words;
+ * - marker: « 1° », « 1°) », « 3) », « a) », « aa) » (a letter, doubled at most; not « (a) »), roman
+ *   « II.- », « I. - », « IV. »;
+ * - number: digits grouped by threes with spaces (« 1 000 »), or with a decimal comma, or followed by a unit;
  * - word: the apostrophe and the hyphen join word parts (« l'article », « non-salariés », « 94-126 »), and
- *   « n° » is one word.
+ *   « n° » is one word;
+ * - punctuation: any other character.
+ * The regular expression has no capturing group (captures make V8's matcher several times slower);
+ * `classify` then tells which rule matched from the shape of the match.
  */
 const TOKEN = new RegExp(
   [
-    String.raw`(?<space>\s+)`,
-    String.raw`(?<date>(?:1er|1re|\d{1,2})\s+(?:${MONTHS})\s+\d{4}${END})`,
-    String.raw`(?<reference>(?:L\.\s*O\.|LO\b|[LRDA]\s*\.\s*\*?)\s*\d+(?:-\d+)*${END}|[LRDA]\*?\s+\d+(?:-\d+)+${END})`,
-    String.raw`(?<marker>\d+\s*°(?:\s*\))?|(?<!\()(?:\d+|(?<letter>[a-z])\k<letter>?)\)|[IVX]+\s*\.(?:\s*[-‐–—]|(?![\p{L}\p{N}\p{M}.])))`,
-    String.raw`(?<number>\d{1,3}(?:\s+\d{3}(?!\d))+(?:,\d+)?(?:\s*[%‰€])?|\d+(?:,\d+)?\s*[%‰€]|\d+,\d+${END})`,
-    String.raw`(?<word>[nN]°|${W}+(?:[-‐'’ʼ]${W}+)*)`,
-    String.raw`(?<punctuation>[\s\S])`,
+    String.raw`\s+`,
+    String.raw`(?:1er|1re|\d{1,2})\s+(?:${MONTHS})\s+\d{4}${END}`,
+    String.raw`(?:L\.\s*O\.|LO\b|[LRDA]\s*\.\s*\*?)\s*\d+(?:-\d+)*${END}|[LRDA]\*?\s+\d+(?:-\d+)+${END}`,
+    String.raw`\d+\s*°(?:\s*\))?|(?<!\()(?:\d+|[a-z]|${DOUBLED_LETTERS})\)|[IVX]+\s*\.(?:\s*[-‐–—]|(?![\p{L}\p{N}\p{M}.]))`,
+    String.raw`\d{1,3}(?:\s+\d{3}(?!\d))+(?:,\d+)?(?:\s*[%‰€])?|\d+(?:,\d+)?\s*[%‰€]|\d+,\d+${END}`,
+    String.raw`[nN]°|${W}+(?:[-‐'’ʼ]${W}+)*`,
+    String.raw`[\s\S]`,
   ].join('|'),
-  'guy',
+  'gu',
 );
 
-const KINDS: readonly TokenKind[] = ['space', 'date', 'reference', 'marker', 'number', 'word', 'punctuation'];
+const DATE = new RegExp(String.raw`^(?:1er|1re|\d{1,2})\s+(?:${MONTHS})\s+\d{4}$`, 'u');
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Which rule of `TOKEN` produced this match (see the rules above). */
+function classify(text: string): TokenKind {
+  const first = text.charCodeAt(0);
+  if (/\s/.test(text[0]!)) return 'space';
+  if (first >= 48 && first <= 57) {
+    // Digits: a date, a marker (« 1° », « 3) »), a number with a space, comma or unit, or a word (« 1er », « 94-126 »).
+    if (DATE.test(text)) return 'date';
+    if (text.includes('°') || text.endsWith(')')) return 'marker';
+    if (/[\s,%‰€]/.test(text)) return 'number';
+    return 'word';
+  }
+  if (text.length === 1) return WORD_CHAR.test(text) ? 'word' : 'punctuation';
+  // Words never hold a dot, a space, a star or a closing parenthesis: those are references and markers.
+  if (/[.\s*)]/.test(text)) return /\d/.test(text) ? 'reference' : 'marker';
+  return 'word';
+}
+
+const KEY_VARIANTS = /[\s’ʼ‐–—]/u;
 
 /** Splits a text into tokens that cover it exactly (see the module comment). */
 export function tokenizeLegalFrench(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const start = TOKEN.lastIndex;
-    const match = TOKEN.exec(text);
-    // The last alternative matches any character, so a match always exists here.
-    if (!match) throw new Error(`tokenizeLegalFrench: no token at offset ${start}`);
-    const groups = match.groups ?? {};
-    const kind = KINDS.find((name) => groups[name] !== undefined) ?? 'punctuation';
-    tokens.push({ kind, text: match[0], start, end: start + match[0].length });
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const start = match.index;
+    tokens.push({ kind: classify(match[0]), text: match[0], start, end: start + match[0].length });
   }
   return tokens;
 }
@@ -93,5 +116,6 @@ export function tokenizeLegalFrench(text: string): Token[] {
  */
 export function tokenKey(token: Token): string {
   if (token.kind === 'space') return ' ';
+  if (!KEY_VARIANTS.test(token.text)) return token.text;
   return token.text.replace(/\s+/gu, '').replace(/[’ʼ]/gu, "'").replace(/[‐–—]/gu, '-');
 }

@@ -52,8 +52,14 @@ export function diffWords(oldText: string, newText: string, options: WordDiffOpt
 /** `diffWords` with the counts of deleted and inserted words and whether the time budget ran out. */
 export function diffWordsDetailed(oldText: string, newText: string, options: WordDiffOptions = {}): WordDiff {
   const interner = new Map<string, number>();
-  const oldSide = splitText(oldText, interner);
-  const newSide = splitText(newText, interner);
+  return diffPrepared(prepareText(oldText, interner), prepareText(newText, interner), options);
+}
+
+/**
+ * The word diff of two texts prepared with the same interner. `alignParagraphs` prepares every
+ * paragraph once and uses the result both to compare paragraphs and to diff the modified ones.
+ */
+export function diffPrepared(oldSide: PreparedText, newSide: PreparedText, options: WordDiffOptions = {}): WordDiff {
   const diff = diffSequences(oldSide.ids, newSide.ids, { timeoutMs: options.timeoutMs ?? 1000 });
   let edits = diff.edits;
   if (options.semanticCleanup !== false) {
@@ -74,17 +80,21 @@ export function diffWordsDetailed(oldText: string, newText: string, options: Wor
 }
 
 /**
- * A text as the diff sees it: its non-space tokens (interned to integers) and the whitespace gaps
- * around them: `gaps[i]` is the whitespace before token i, `gaps[n]` the whitespace after the last one.
+ * A text as the diff sees it: its non-space tokens (interned to integers: equal ids, equal keys) and
+ * the whitespace gaps around them: `gaps[i]` is the whitespace before token i, `gaps[n]` the
+ * whitespace after the last one.
  */
-interface SplitText {
+export interface PreparedText {
+  text: string;
   tokens: Token[];
   ids: Int32Array;
   gaps: string[];
+  /** Length in characters of the keys of tokens [start, end). */
   weight(start: number, end: number): number;
 }
 
-function splitText(text: string, interner: Map<string, number>): SplitText {
+/** Tokenizes and interns a text; texts diffed together must share the interner. */
+export function prepareText(text: string, interner: Map<string, number>): PreparedText {
   const tokens: Token[] = [];
   const gaps: string[] = [''];
   for (const token of tokenizeLegalFrench(text)) {
@@ -107,15 +117,12 @@ function splitText(text: string, interner: Map<string, number>): SplitText {
     ids[i] = id;
     lengths[i + 1] = lengths[i]! + key.length;
   });
-  return { tokens, ids, gaps, weight: (start, end) => lengths[end]! - lengths[start]! };
+  return { text, tokens, ids, gaps, weight: (start, end) => lengths[end]! - lengths[start]! };
 }
 
-/** The text of tokens [start, end) with the gaps between them (not the gaps at either end). */
-function runText(side: SplitText, start: number, end: number): string {
-  if (start >= end) return '';
-  let text = side.tokens[start]!.text;
-  for (let i = start + 1; i < end; i++) text += side.gaps[i]! + side.tokens[i]!.text;
-  return text;
+/** The source text from the start of token `start` to the end of token `end - 1`. */
+function sourceText(side: PreparedText, start: number, end: number): string {
+  return start >= end ? '' : side.text.slice(side.tokens[start]!.start, side.tokens[end - 1]!.end);
 }
 
 interface Piece {
@@ -130,7 +137,7 @@ interface Piece {
  * the gap stays equal when both sides have whitespace there, and otherwise moves into the edit; a pure
  * deletion (insertion) takes one of the two gaps around it, preferably the one the other side lacks.
  */
-function assemble(edits: readonly Edit[], oldSide: SplitText, newSide: SplitText): Change[] {
+function assemble(edits: readonly Edit[], oldSide: PreparedText, newSide: PreparedText): Change[] {
   const pieces: Piece[] = [];
   const equal = (o: string, n: string): void => void pieces.push({ op: 'equal', old: o, new: n });
   const del = (o: string): void => void pieces.push({ op: 'delete', old: o, new: '' });
@@ -145,8 +152,8 @@ function assemble(edits: readonly Edit[], oldSide: SplitText, newSide: SplitText
     const gk = oldSide.gaps[pEnd]!;
     const h0 = newSide.gaps[q]!;
     const hm = newSide.gaps[qEnd]!;
-    const deleted = runText(oldSide, p, pEnd);
-    const inserted = runText(newSide, q, qEnd);
+    const deleted = sourceText(oldSide, p, pEnd);
+    const inserted = sourceText(newSide, q, qEnd);
     if (!deleted && !inserted) {
       equal(g0, h0);
     } else if (deleted && inserted) {
@@ -187,10 +194,7 @@ function assemble(edits: readonly Edit[], oldSide: SplitText, newSide: SplitText
     emitBlock(pEnd, qEnd, p > 0 || q > 0, equalRun !== undefined);
     if (!equalRun) break;
     // The equal run: its tokens with the gaps between them (its edge gaps belong to the blocks).
-    for (let t = 0; t < equalRun.oldEnd - equalRun.oldStart; t++) {
-      if (t > 0) equal(oldSide.gaps[equalRun.oldStart + t]!, newSide.gaps[equalRun.newStart + t]!);
-      equal(oldSide.tokens[equalRun.oldStart + t]!.text, newSide.tokens[equalRun.newStart + t]!.text);
-    }
+    equal(sourceText(oldSide, equalRun.oldStart, equalRun.oldEnd), sourceText(newSide, equalRun.newStart, equalRun.newEnd));
     p = equalRun.oldEnd;
     q = equalRun.newEnd;
     i++;
