@@ -4,6 +4,7 @@
  * half-written bundle nor destroys the previous one.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { ArticleCatalogEntry, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
@@ -53,11 +54,11 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   let bytes = 0;
-  const write = (relative: string, data: string) => {
+  const write = (relative: string, data: string | Buffer) => {
     const file = path.join(staging, relative);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, data);
-    bytes += Buffer.byteLength(data);
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   };
 
   const summaries: CodeSummary[] = [];
@@ -71,8 +72,10 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
     let codeVersions = 0;
     for (let start = 0, shard = 0; start < articles.length; start += ARTICLES_PER_SHARD, shard++) {
       const slice = articles.slice(start, start + ARTICLES_PER_SHARD);
-      const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json`;
-      write(shardPath, JSON.stringify(slice));
+      // Shards hold every version with its links lists (the bulk of the bundle) and are read only by
+      // the host, article by article: gzip takes them to a sixth of their size for ~1 ms per read.
+      const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json.gz`;
+      write(shardPath, gzipSync(JSON.stringify(slice), { level: 6 }));
       for (const article of slice) {
         const first = article.versions[0]!;
         const last = article.versions[article.versions.length - 1]!;

@@ -4,7 +4,7 @@
  * manifest.json                      Manifest
  * codes/<code>/toc.json              Code (table of contents with article ids)
  * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
- * codes/<code>/articles-<n>.json     Article[] (full versions, loaded on demand)
+ * codes/<code>/articles-<n>.json.gz  Article[] gzipped (full versions, loaded on demand by the host)
  * codes/<code>/changesets.json       ChangeSet[]
  * search/…                           see `SearchManifest`
  * unresolved-references.tsv          report of the references the compiler could not resolve

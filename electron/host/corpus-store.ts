@@ -7,6 +7,8 @@
  * Every failure is a `HostError` whose French message says what to do (usually: run `npm run corpus`).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import path from 'node:path';
 import lunr from 'lunr';
 import { z } from 'zod';
@@ -15,6 +17,8 @@ import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/m
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
 import { HostError } from './result.ts';
 import { LruCache } from './lru-cache.ts';
+
+const gunzipAsync = promisify(gunzip);
 
 export const MANIFEST_FILE = 'manifest.json';
 const REBUILD = 'Compilez le corpus avec « npm run corpus », puis relancez Palimpseste.';
@@ -214,7 +218,9 @@ export class CorpusStore {
     if (inside.startsWith('..') || path.isAbsolute(inside)) throw new HostError('corpus-schema', `Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${REBUILD}`);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
+      const bytes = await readFile(file);
+      text = relative.endsWith('.gz') ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
     } catch {
       throw new HostError('io', `Le fichier « ${relative} » du corpus est introuvable ou illisible. ${REBUILD}`);
     }
