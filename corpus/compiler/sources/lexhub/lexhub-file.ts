@@ -59,7 +59,9 @@ export function parseLexhubFile(content: string, where: FileLocation): { article
   }
   num ??= numFromFileName(where.path);
 
-  const html = htmlToText(text.slice(bodyStart), { detectNota: true });
+  const body = text.slice(bodyStart);
+  // A third of LexHub's files have no `<p>`: see `HtmlTextOptions.sentenceBreaks`.
+  const html = htmlToText(body, { detectNota: true, sentenceBreaks: !/<p[\s>/]/i.test(body) });
   for (const problem of html.problems) warn(lineAt(text, bodyStart + problem.offset), `HTML: ${problem.message}`);
   if (html.paragraphs.length === 0) warn(undefined, `article ${num} sans texte`);
   const codeNames: [string, string][] = [];

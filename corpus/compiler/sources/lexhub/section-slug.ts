@@ -40,7 +40,10 @@ const ELISIONS = ['qu', 'd', 'l', 'n', 's', 'j', 'c', 'm', 't'];
 export class Vocabulary {
   private readonly counts = new Map<string, Map<string, number>>();
   /** Only words whose folded form is wanted are counted (the words of the slugs). */
-  constructor(private readonly wanted?: ReadonlySet<string>) {}
+  constructor(private readonly wanted?: ReadonlySet<string>) {
+    // Title words that article texts hardly ever use, so the texts cannot teach them.
+    this.learn('généralités préliminaires réglementaire législative');
+  }
 
   learn(text: string): void {
     for (const [word] of text.matchAll(/\p{L}+/gu)) {
