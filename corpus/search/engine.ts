@@ -230,7 +230,7 @@ export class SearchEngine {
         for (const doc of shard.docsByNumber(parsed.number, true)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
       }
       // Then the texts that cite it.
-      const citing: ParsedQuery = { terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false })), phrases: [], references: [parsed.number], excluded: [] };
+      const citing: ParsedQuery = { terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false, inPattern: true })), phrases: [], references: [parsed.number], excluded: [] };
       candidates.push(...(await this.textCandidates(citing, shards, keep, false)));
     } else {
       candidates = await this.textCandidates(parsed, shards, keep, false);

@@ -33,6 +33,7 @@ export function queryMatcher(query: ParsedQuery): QueryMatcher {
   const terms = new Map<string, number>();
   const prefixes: QueryMatcher['prefixes'] = [];
   for (const term of query.terms) {
+    if (term.inPattern) continue;
     if (term.prefix) prefixes.push({ prefix: term.term, item: item++ });
     else terms.set(term.term, item++);
   }

@@ -12,6 +12,11 @@ export interface QueryTerm {
   /** Stemmed term (or prefix, folded). */
   term: string;
   prefix: boolean;
+  /**
+   * The term only comes from a phrase or a reference: it narrows the candidates, but only the whole
+   * phrase is highlighted, not the word wherever it occurs.
+   */
+  inPattern?: boolean;
 }
 
 export interface QueryPhrase {
@@ -36,7 +41,9 @@ const QUOTED = /"([^"]*)"?|«\s*([^»]*?)\s*»|“([^”]*)”?/g;
 const EMBEDDED_NUMBER = /(?<![\p{L}\p{N}])(?:art(?:icle|\.)?\s*)?(?:LO|L|R|D|A)\s*\.?\s*\*?\s*\d+(?:\s*-\s*\d+)+(?![\p{L}\p{N}]|\s*-\s*\d)/giu;
 
 function addTerm(terms: QueryTerm[], term: QueryTerm): void {
-  if (!terms.some((t) => t.term === term.term && t.prefix === term.prefix)) terms.push(term);
+  const same = terms.find((t) => t.term === term.term && t.prefix === term.prefix);
+  if (!same) terms.push(term);
+  else if (!term.inPattern) delete same.inPattern;
 }
 
 export function parseQuery(query: string): ParsedQuery {
@@ -53,7 +60,7 @@ export function parseQuery(query: string): ParsedQuery {
   let rest = trimmed.replace(QUOTED, (_whole, straight?: string, french?: string, curly?: string) => {
     const phraseWords = wordSpans(straight ?? french ?? curly ?? '').map((span) => span.word);
     if (phraseWords.length > 1) parsed.phrases.push({ words: phraseWords });
-    for (const word of phraseWords) if (!isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: false });
+    for (const word of phraseWords) if (!isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: false, inPattern: true });
     return ' ';
   });
   rest = rest.replace(EMBEDDED_NUMBER, (whole) => {
@@ -61,7 +68,7 @@ export function parseQuery(query: string): ParsedQuery {
     if (number === undefined) return whole;
     if (!parsed.references.includes(number)) parsed.references.push(number);
     // The integers are words of the text: they narrow the candidates before the reference is checked.
-    for (const integer of number.match(/\d+/g) ?? []) addTerm(parsed.terms, { term: integer, prefix: false });
+    for (const integer of number.match(/\d+/g) ?? []) addTerm(parsed.terms, { term: integer, prefix: false, inPattern: true });
     return ' ';
   });
   for (const token of rest.split(/\s+/)) {
