@@ -17,6 +17,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run corpus -- [--source CHEMIN]... [--out DOSSIER] [--strict] [--force] [--no-default]
   --source CHEMIN  ajoute une source : bundle git, dépôt git, dossier ou fichier (lexlib, LexHub, graine)
   --out DOSSIER    écrit le corpus ailleurs que dans corpus/dist/
+  --cache DOSSIER  où garder les clones des bundles git (corpus/cache/)
   --sources FICHIER  liste des sources par défaut (corpus/sources.json)
   --no-default     ne compile que les sources données par --source
   --strict         tout avertissement est une erreur
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       options: {
         source: { type: 'string', multiple: true },
         out: { type: 'string' },
+        cache: { type: 'string' },
         sources: { type: 'string' },
         'no-default': { type: 'boolean' },
         strict: { type: 'boolean' },
@@ -72,7 +74,7 @@ async function main(): Promise<number> {
       root,
       sources,
       outDir: path.resolve(args.out ?? path.join(root, 'corpus/dist')),
-      cacheDir: path.join(root, 'corpus/cache'),
+      cacheDir: path.resolve(args.cache ?? path.join(root, 'corpus/cache')),
       strict: args.strict ?? false,
       force: args.force ?? false,
       log,

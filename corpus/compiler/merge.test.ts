@@ -145,3 +145,18 @@ describe('mergeSources', () => {
     expect(article.versions[0]!.sources).toEqual(['lexlib']);
   });
 });
+
+describe('mergeSources, ends of versions', () => {
+  it('takes the end of a version from a lesser source when the first one does not know it', () => {
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [{ code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '2005-12-09', paragraphs: TEXT_2005, links: [] }] }]),
+        // LexHub deleted the file on 2018-01-01 (régime social des indépendants abolished).
+        source('lexhub', 'lexhub', [{ code: CODE, num: 'L611-3', versions: [{ validFrom: '2005-12-09', validTo: '2018-01-01', status: 'ABROGE', paragraphs: TEXT_2005, links: [] }] }]),
+      ],
+      { dataDate: '2020-10-28' },
+    );
+    const article = only(merged);
+    expect(article.versions.map((v) => [v.validFrom, v.validTo, v.status])).toEqual([['2005-12-09', '2018-01-01', 'ABROGE']]);
+  });
+});

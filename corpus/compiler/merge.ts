@@ -189,7 +189,15 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
     const last = timeline[timeline.length - 1];
     if (last && last.version.validFrom === c.version.validFrom) {
       // Same date from another source: same text → one more source; different text → the first source wins.
-      if (last.key === key) addSource(last.version, c.source);
+      if (last.key === key) {
+        addSource(last.version, c.source);
+        // The same text from another source that knows when it ended (LexHub saw L611-3 deleted on
+        // 2018-01-01 where lexlib's history stops): the end is information the first source lacks.
+        if (c.version.validTo && !last.statedEnd) {
+          last.statedEnd = c.version.validTo;
+          if (c.version.status) last.statedStatus = c.version.status;
+        }
+      }
       if (last.key === key || c.priority >= last.priority) {
         mergeLinks(last.version, c.version);
         continue;
