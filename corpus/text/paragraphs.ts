@@ -46,15 +46,19 @@ export function isHyphenWrap(line: string, next: string): boolean {
 
 /** Joins the wrapped lines of one paragraph back into its text (not yet normalized). */
 export function unwrapLines(lines: readonly string[]): string {
-  let text = '';
+  // Parts joined once at the end: growing one string and reading its end would flatten it each time.
+  const parts: string[] = [];
+  let previous: string | undefined;
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/u, '');
-    const start = line.replace(/^\s+/u, '');
-    if (text === '') text = line;
-    else if (isHyphenWrap(text, start)) text += start;
-    else text += ' ' + start;
+    const line = raw.trimEnd();
+    if (previous === undefined) parts.push(line);
+    else {
+      const start = line.trimStart();
+      parts.push(isHyphenWrap(previous, start) ? start : ' ' + start);
+    }
+    previous = line;
   }
-  return text;
+  return parts.join('');
 }
 
 /** A line with nothing but whitespace separates paragraphs. */
