@@ -61,7 +61,7 @@ test('opens the reader from palimpseste://app with the preload API and no Node i
     const info = await page.evaluate(() => (window as unknown as { palimpseste: { getCorpusInfo(): Promise<{ ok: boolean }> } }).palimpseste.getCorpusInfo());
     expect(info.ok).toBe(true);
     // The main process has the Node the page lacks: proof that the page is not the main process.
-    expect(await app.evaluate(({ app: electronApp }) => electronApp.getName())).toBe('palimpseste');
+    expect(await app.evaluate(() => process.versions.electron)).toMatch(/^45\./);
   } finally {
     await app.close();
   }
