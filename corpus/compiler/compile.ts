@@ -71,6 +71,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
   }
 
+  const importStart = performance.now();
   const imports: SourceImport[] = [];
   const failedSources: string[] = [];
   const warnings: CompileWarning[] = [];
@@ -113,18 +114,22 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   const today = new Date().toISOString().slice(0, 10);
   const newest = imports.reduce<IsoDate>((max, i) => (i.info.date && i.info.date > max ? i.info.date : max), '0000-00-00');
   const dataDate = newest < today ? newest : today;
-  log.info('Fusion des sources…');
+  let phase = importStart;
+  const lap = (label: string) => {
+    const now = performance.now();
+    log.info(`${label} : ${((now - phase) / 1000).toFixed(1)} s`);
+    phase = now;
+  };
+  lap('Import des sources');
   const merged = mergeSources(imports, { dataDate });
-
-  log.info('Résolution des renvois…');
+  lap('Fusion des sources');
   const references = resolveCorpusReferences(merged);
-
-  log.info('Index de recherche…');
+  lap('Résolution des renvois');
   const search = buildSearchStep(merged, dataDate, (done, total) => log.progress('index', done, total));
   log.progressEnd('index');
+  lap('Index de recherche');
 
   const sources: SourceInfo[] = imports.map((i) => i.info);
-  log.info('Écriture du bundle…');
   const written = writeBundle(options.outDir, {
     inputHash,
     sources,
@@ -136,6 +141,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     search,
     extraFiles: new Map([['unresolved-references.tsv', references.report]]),
   });
+  lap('Écriture du bundle');
   return {
     reused: false,
     manifest: written.manifest,
