@@ -51,9 +51,12 @@ export function listKnownCodes(): KnownCode[] {
   return preferred.map((code) => ({ ...code }));
 }
 
+let byLegiTextId: Map<string, KnownCode> | undefined;
+
 /** The code a `LEGITEXT…` id names, any edition. */
 export function knownCodeByLegiTextId(legiTextId: string): KnownCode | undefined {
-  return readIndex().find((code) => code.legiTextId === legiTextId);
+  byLegiTextId ??= new Map(readIndex().map((code) => [code.legiTextId, code] as const));
+  return byLegiTextId.get(legiTextId);
 }
 
 /**
@@ -68,8 +71,13 @@ export function lexhubCodeSlug(title: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+let bySlug: Map<string, KnownCode> | undefined;
+
 /** The code a LexHub folder slug names (`code-de-laction-sociale-et-des-familles`). */
 export function knownCodeByLexhubSlug(slug: string): KnownCode | undefined {
-  listKnownCodes();
-  return preferred?.find((code) => lexhubCodeSlug(code.title) === slug);
+  if (!bySlug) {
+    bySlug = new Map();
+    for (const code of listKnownCodes()) if (!bySlug.has(lexhubCodeSlug(code.title))) bySlug.set(lexhubCodeSlug(code.title), code);
+  }
+  return bySlug.get(slug);
 }

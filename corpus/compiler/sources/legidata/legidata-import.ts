@@ -25,6 +25,8 @@ export interface LegiDataImportOptions {
   /** `LEGITEXT…` ids of the codes to read; every code file of the package by default. */
   codes?: string[];
   onProgress?: (done: number, total: number) => void;
+  /** Another copy of the package's `data/` folder (tests, a newer download); the installed package's by default. */
+  dataDir?: string;
 }
 
 interface Node {
@@ -81,8 +83,7 @@ function childrenOf(node: Node): unknown[] {
 }
 
 /** The code files of the package: `LEGITEXT….json` in its data folder. */
-export function legiDataCodeFiles(): string[] {
-  const { dataDir } = legiDataPackage();
+export function legiDataCodeFiles(dataDir = legiDataPackage().dataDir): string[] {
   return readdirSync(dataDir)
     .filter((name) => /^LEGITEXT\d{12}\.json$/.test(name))
     .sort()
@@ -91,12 +92,10 @@ export function legiDataCodeFiles(): string[] {
 
 export async function importLegiData(options: LegiDataImportOptions): Promise<SourceImport> {
   const source = options.sourceId;
-  const { dataDir, version } = legiDataPackage();
+  const { version } = legiDataPackage();
+  const dataDir = options.dataDir ?? legiDataPackage().dataDir;
   const warnings: CompileWarning[] = [];
-  const available = legiDataCodeFiles();
-  const files = options.codes
-    ? options.codes.map((id) => path.join(dataDir, `${id}.json`))
-    : available;
+  const files = options.codes ? options.codes.map((id) => path.join(dataDir, `${id}.json`)) : legiDataCodeFiles(dataDir);
   const codes: ImportedCode[] = [];
   const articles: ImportedArticle[] = [];
   let dataDate: IsoDate | undefined;
