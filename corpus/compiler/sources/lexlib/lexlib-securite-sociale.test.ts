@@ -183,8 +183,10 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     }
     console.log(`seed 002: ${checked} lines checked, ${missingLines.length} not found, ${unchecked.length} section headings not checkable`);
     for (const line of [...missingLines, ...unchecked]) console.log(`  ${line}`);
-    // 1,886 text lines and article headings (context lines count twice: before and after).
-    expect(checked).toBe(1886);
+    // 2,261 checks of text lines and article headings (context lines count twice: before and after);
+    // 155 section headings (`#### Chapitre 7 : …`, `###### Sous-section 1 : Caisse nationale.`) are not checkable.
+    expect(checked).toBe(2261);
+    expect(unchecked).toHaveLength(155);
     expect(missingLines).toEqual([]);
   });
 });
