@@ -54,18 +54,29 @@ if (existsSync(vitestJson)) {
   if (!vitestOk && report.numFailedTests === 0) failed++; // a suite that failed to load
 } else failed++;
 
-const playwrightJson = path.join(artifacts, 'playwright.json');
-if (existsSync(path.join(root, 'playwright.config.ts'))) {
-  rmSync(playwrightJson, { force: true });
-  const ok = run('end-to-end tests', 'npx', ['playwright', 'test']);
-  if (existsSync(playwrightJson)) {
-    const report = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-    passed += report.stats.expected + report.stats.flaky;
-    failed += report.stats.unexpected;
-    skipped += report.stats.skipped;
-    if (!ok && report.stats.unexpected === 0) failed++;
-  } else failed++;
+interface PlaywrightJson {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
 }
+
+/** Runs a Playwright suite and counts its results from its JSON report. */
+function playwright(title: string, config: string, report: string): void {
+  const file = path.join(artifacts, report);
+  rmSync(file, { force: true });
+  const ok = run(title, 'npx', ['playwright', 'test', '-c', config]);
+  if (!existsSync(file)) {
+    failed++;
+    return;
+  }
+  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJson;
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+  if (!ok && stats.unexpected === 0) failed++;
+}
+
+// The web edition in Debian's Chromium, then the desktop app (skipped, saying why, without the Electron binary).
+playwright('end-to-end tests (web edition, Chromium)', 'playwright.config.ts', 'playwright.json');
+playwright('end-to-end tests (Electron)', 'tests/electron/playwright.config.ts', 'playwright-electron.json');
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);
