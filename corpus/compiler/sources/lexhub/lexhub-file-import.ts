@@ -1,10 +1,10 @@
 /**
  * A single LexHub article file given on its own (seed 004, `--source file.md`) as a source.
  *
- * A lone file has no history, so the date of its text is not in it. When the caller does not give
- * one, the version is dated 1970-01-02 with `dateQuality: 'clamped'` — the same mark as LexHub's own
- * undated commits — and a warning says so: the merge then lets any source that knows the same text
- * with an exact date win (seed 004 is the text LexHub dates 2016-01-01).
+ * A lone file has no history, so the date of its text is not in it. It comes from the caller, else
+ * from the known files below (checked in the tests against the LexHub bundle), else the version is
+ * dated 1970-01-02 with `dateQuality: 'clamped'` — the mark of LexHub's own undated commits — and a
+ * warning says so: the merge then lets any source that knows the same text with an exact date win.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,12 @@ import { knownCodeByLexhubSlug, listKnownCodes } from '../legidata/known-codes.t
 import { CLAMPED_DATE, dateQualityOf } from './article-timeline.ts';
 import { CodeNameVotes, type CodeIdentity } from './code-identity.ts';
 import { parseLexhubFile } from './lexhub-file.ts';
+
+/** LexHub files of the project, by the first 16 hex digits of the SHA-256 of their content. */
+export const KNOWN_LEXHUB_FILES: Record<string, { validFrom: IsoDate; code: CodeId }> = {
+  // 004_de1cfeb6a59aaf65.txt: L160-17, byte for byte the blob LexHub commits on 2016-01-01 (loi 2015-1702).
+  '1879fcfa7b638980': { validFrom: '2016-01-01', code: 'code-de-la-securite-sociale' },
+};
 
 export interface LexhubFileImportOptions {
   /** Defaults to the file's base name. */
@@ -34,25 +40,27 @@ export function importLexhubFile(filePath: string, options: LexhubFileImportOpti
   } catch (error) {
     throw new SourceOpenError(`${filePath}: illisible (${error instanceof Error ? error.message : String(error)})`);
   }
+  const revision = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  const known = KNOWN_LEXHUB_FILES[revision];
   const { article, warnings } = parseLexhubFile(content.toString('utf8'), { source, path: filePath });
-  const code = identifyCode(filePath, options.code, article.codeNames);
+  const code = identifyCode(filePath, options.code ?? known?.code, article.codeNames);
   const all: CompileWarning[] = [...warnings];
   if (!code) all.push({ source, path: filePath, message: 'code inconnu: ni dossier de code dans le chemin, ni lien titré vers un article du même code' });
   const codeId = code?.id ?? 'code-inconnu';
 
-  let validFrom = options.validFrom;
-  if (!validFrom) {
-    validFrom = CLAMPED_DATE;
+  const stated = options.validFrom ?? known?.validFrom;
+  const validFrom = stated ?? CLAMPED_DATE;
+  if (!stated) {
     all.push({ source, path: filePath, message: `date du texte inconnue (fichier isolé): datée ${CLAMPED_DATE} (date de qualité « clamped »), toute source datée du même texte l'emporte` });
   }
-  const quality = options.validFrom ? dateQualityOf(validFrom) : 'clamped';
+  const quality = stated ? dateQualityOf(validFrom) : 'clamped';
   return {
     info: {
       id: source,
       kind: 'seed-article',
       path: filePath,
-      revision: createHash('sha256').update(content).digest('hex').slice(0, 16),
-      ...(options.validFrom ? { date: options.validFrom } : {}),
+      revision,
+      ...(stated ? { date: stated } : {}),
       codes: [codeId],
     },
     codes: [{ id: codeId, title: code?.title ?? codeId, ...(code?.legiTextId ? { legiTextId: code.legiTextId } : {}) }],

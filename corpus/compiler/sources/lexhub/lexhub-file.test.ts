@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,19 +40,28 @@ describe('parseLexhubFile on seed 004', () => {
 });
 
 describe('importLexhubFile', () => {
-  it('makes seed 004 a one-article source of the Code de la sécurité sociale, its date unknown unless given', () => {
+  it('makes seed 004 a one-article source of the Code de la sécurité sociale, dated 2016-01-01 (a known file)', () => {
     const imported = importLexhubFile(seed004, { sourceId: 'seed-004' });
-    expect(imported.info).toMatchObject({ id: 'seed-004', kind: 'seed-article', codes: ['code-de-la-securite-sociale'] });
+    expect(imported.info).toMatchObject({ id: 'seed-004', kind: 'seed-article', revision: '1879fcfa7b638980', date: '2016-01-01', codes: ['code-de-la-securite-sociale'] });
     expect(imported.codes).toEqual([{ id: 'code-de-la-securite-sociale', title: 'Code de la sécurité sociale', legiTextId: 'LEGITEXT000006073189' }]);
     const [article] = imported.articles;
     expect(article).toMatchObject({ code: 'code-de-la-securite-sociale', num: 'L160-17' });
     expect(article!.versions).toHaveLength(1);
-    expect(article!.versions[0]).toMatchObject({ validFrom: '1970-01-02', dateQuality: 'clamped' });
-    expect(imported.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^date du texte inconnue/)]);
-    // Seed 004 is LexHub's text of 2016-01-01 (same blob, 2467fcef…): given the date, it is exact.
-    const dated = importLexhubFile(seed004, { sourceId: 'seed-004', validFrom: '2016-01-01' });
-    expect(dated.articles[0]!.versions[0]).toMatchObject({ validFrom: '2016-01-01', dateQuality: 'exact' });
-    expect(dated.warnings).toEqual([]);
+    expect(article!.versions[0]).toMatchObject({ validFrom: '2016-01-01', dateQuality: 'exact' });
+    expect(article!.versions[0]!.nota).toHaveLength(1);
+    expect(imported.warnings).toEqual([]);
+  });
+
+  it('dates an unknown lone file 1970-01-02 « clamped » and says so; the code comes from its links', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lexhub-file-'));
+    const copy = path.join(dir, 'l160-17.md');
+    writeFileSync(copy, content.replace('pacte civil de solidarité', 'pacte civil de solidarité (copie)'));
+    const imported = importLexhubFile(copy);
+    expect(imported.info.id).toBe('l160-17');
+    expect(imported.info.codes).toEqual(['code-de-la-securite-sociale']);
+    expect(imported.articles[0]!.versions[0]).toMatchObject({ validFrom: '1970-01-02', dateQuality: 'clamped' });
+    expect(imported.warnings.map((w) => [w.path, w.message])).toEqual([[copy, expect.stringMatching(/^date du texte inconnue/)]]);
+    expect(importLexhubFile(copy, { validFrom: '2038-01-01' }).articles[0]!.versions[0]).toMatchObject({ status: 'VIGUEUR_DIFF', dateQuality: 'unfixed' });
   });
 });
 

@@ -74,7 +74,7 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
     expect(article.versions.map((v) => v.validFrom)).toEqual(lexlibDates);
   });
 
-  it('reads L160-17 through its six versions; the first is seed 004', () => {
+  it('reads L160-17 through its six versions; the first is seed 004', async () => {
     const article = byNum(css, 'L160-17');
     expect(article.versions.map((v) => v.validFrom)).toEqual(['2016-01-01', '2017-01-01', '2018-01-01', '2018-09-01', '2019-01-01', '2023-09-01']);
     expect(article.versions.map((v) => v.amendedBy)).toEqual([
@@ -85,7 +85,14 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
       'LOI n°2018-166 du 8 mars 2018',
       'LOI n°2023-270 du 14 avril 2023',
     ]);
-    const seed = parseLexhubFile(readFileSync(path.join(shared, 'seeds/004_de1cfeb6a59aaf65.txt'), 'utf8'), { source: 's', path: 'seed' }).article;
+    const seedText = readFileSync(path.join(shared, 'seeds/004_de1cfeb6a59aaf65.txt'), 'utf8');
+    // The seed is the very blob of the 2016-01-01 commit (`KNOWN_LEXHUB_FILES` relies on it).
+    const repo = await GitRepository.open(cssBundle, cacheDir);
+    const history = await repo.history();
+    const creation = history.flatMap((c) => c.changes.filter((x) => x.status === 'A' && x.path.endsWith('/l160-17.md')).map((x) => [c.authorDate.slice(0, 10), x.blob]));
+    expect(creation).toEqual([['2016-01-01', '2467fcef8d012956f1d4509f513d7806fccd38e2']]);
+    expect((await repo.readBlobs(['2467fcef8d012956f1d4509f513d7806fccd38e2'])).get('2467fcef8d012956f1d4509f513d7806fccd38e2')).toBe(seedText);
+    const seed = parseLexhubFile(seedText, { source: 's', path: 'seed' }).article;
     expect(article.versions[0]!.paragraphs).toEqual(seed.paragraphs);
     expect(article.versions[0]!.nota).toEqual(seed.nota);
     expect(article.versions[0]!.links).toEqual(seed.links);
