@@ -282,6 +282,9 @@ function finalStatus(version: Version, stated: VersionStatus | undefined, dataDa
     if (stated === 'TRANSFERE' || stated === 'PERIME') return stated;
     return 'ABROGE';
   }
+  // lexlib keeps the files of many repealed articles without dating the repeal (an « Abrogé par »
+  // entry says it happened): repealed, date unknown, rather than in force.
+  if (stated === 'ABROGE' || stated === 'TRANSFERE') return stated;
   if (version.validFrom > dataDate) return 'VIGUEUR_DIFF';
   return 'VIGUEUR';
 }
