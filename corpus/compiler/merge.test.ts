@@ -160,3 +160,32 @@ describe('mergeSources, ends of versions', () => {
     expect(article.versions.map((v) => [v.validFrom, v.validTo, v.status])).toEqual([['2005-12-09', '2018-01-01', 'ABROGE']]);
   });
 });
+
+describe('mergeSources, LEGI ids', () => {
+  it('recognises one article under lexlib’s first-version id and legi-data’s cid (R155-1 CSS)', () => {
+    const text = ['Le contrôle des organismes locaux et régionaux de sécurité sociale est exercé par le ministre.'];
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [{ code: CODE, num: 'R155-1', legiId: 'LEGIARTI000021508152', versions: [{ validFrom: '2019-07-08', paragraphs: text, links: [] }] }]),
+        source('legi-data', 'legi-data', [
+          {
+            code: CODE,
+            num: 'R155-1',
+            legiId: 'LEGIARTI000021499672',
+            versions: [
+              { validFrom: '2010-01-01', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000021508152' },
+              { validFrom: '2019-07-08', paragraphs: text, links: [], legiVersionId: 'LEGIARTI000038790497' },
+            ],
+          },
+        ], '2026-03-27'),
+      ],
+      { dataDate: '2026-03-27' },
+    );
+    const article = only(merged);
+    expect(article.id).toBe(`${CODE}/LEGIARTI000021508152`);
+    expect(article.versions.map((v) => [v.validFrom, v.sources])).toEqual([
+      ['2010-01-01', ['legi-data']],
+      ['2019-07-08', ['lexlib', 'legi-data']],
+    ]);
+  });
+});

@@ -54,6 +54,10 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     return index;
   };
 
+  // LEGI names an article by several ids: lexlib files carry the id of its first version, legi-data
+  // its "cid" and the id of every version. Any shared id means the same article.
+  const aliases = new Map<string, ArticleId>();
+
   // Pass 1: articles with a LEGI id fix the identities; pass 2 attaches number-only articles to them.
   const ordered = imports.map((source, priority) => ({ source, priority }));
   for (const pass of [true, false]) {
@@ -75,7 +79,10 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
   }
 
   function draftWithLegiId(imported: ImportedArticle): ArticleDraft {
-    const id = articleId(imported.code, imported.legiId, imported.num);
+    const keys = [imported.legiId!, ...imported.versions.flatMap((v) => (v.legiVersionId ? [v.legiVersionId] : []))].map((k) => `${imported.code}/${k}`);
+    const known = keys.map((k) => aliases.get(k)).find((id) => id !== undefined);
+    const id = known ?? articleId(imported.code, imported.legiId, imported.num);
+    for (const key of keys) if (!aliases.has(key)) aliases.set(key, id);
     let draft = drafts.get(id);
     if (!draft) {
       draft = { id, code: imported.code, num: imported.num, legiId: imported.legiId, candidates: [] };
