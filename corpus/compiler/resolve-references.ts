@@ -16,7 +16,8 @@ import type { ReferenceCounts } from '../model/bundle.ts';
 import type { Article, ArticleId, CodeId, IsoDate, Link, LinkStatusCode, Reference, UnresolvedReason, Version, VersionStatus } from '../model/model.ts';
 import { normalizeArticleNumber } from '../text/article-number.ts';
 import type { CodeNameMatcher } from '../text/code-names.ts';
-import { findReferences } from '../text/references.ts';
+import type { ParsedParagraph } from '../text/references.ts';
+import { findReferences, parseParagraph } from '../text/references.ts';
 
 export interface ResolveOptions {
   /** Recognises code titles in the texts (built from every known code, in the corpus or not). */
@@ -69,10 +70,10 @@ function key(code: CodeId, num: string): string {
   return `${code}\u0000${num}`;
 }
 
-/** Whether the article has a version in force on `date`. */
-function inForceOn(article: Article, date: IsoDate): boolean {
-  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return true;
-  return false;
+/** The start of the article's version in force on `date`, when one is. */
+function inForceSince(article: Article, date: IsoDate): IsoDate | undefined {
+  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return v.validFrom;
+  return undefined;
 }
 
 /** Days-ish distance (string dates compared as numbers of days is not needed: order is enough). */
@@ -111,6 +112,12 @@ class ArticleIndex {
   candidates(code: CodeId, num: string): Article[] {
     return this.exact.get(key(code, num)) ?? this.loose.get(key(code, looseNumberKey(num))) ?? [];
   }
+
+  /** Whether the code has an article with that number; undefined when the code is not in the corpus. */
+  has(code: CodeId, num: string): boolean | undefined {
+    if (!this.codes.has(code)) return undefined;
+    return this.candidates(code, num).length > 0;
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
@@ -124,11 +131,21 @@ function choose(candidates: readonly Article[], date: IsoDate): { article: Artic
   if (candidates.length === 0) return undefined;
   const [only] = candidates;
   if (candidates.length === 1 && only) return { article: only, ambiguous: false };
-  const inForce = candidates.filter((a) => inForceOn(a, date));
+  const inForce = candidates.flatMap((article) => {
+    const since = inForceSince(article, date);
+    return since === undefined ? [] : [{ article, since }];
+  });
   if (inForce.length > 0) {
-    // Two articles in force with one number in one code: a duplicate the merge could not join.
-    const best = [...inForce].sort((a, b) => Number(!!b.legiId) - Number(!!a.legiId) || b.versions.length - a.versions.length)[0];
-    return best ? { article: best, ambiguous: inForce.length > 1 } : undefined;
+    // Two articles in force with one number in one code: the source keeps a file it should have
+    // deleted, or two LEGI ids for one article. Best guess: the one whose text changed last (a
+    // number given again to a new article), then the one with a LEGI id and the longer history.
+    const best = inForce.sort(
+      (a, b) =>
+        b.since.localeCompare(a.since) ||
+        Number(!!b.article.legiId) - Number(!!a.article.legiId) ||
+        b.article.versions.length - a.article.versions.length,
+    )[0];
+    return best ? { article: best.article, ambiguous: inForce.length > 1 } : undefined;
   }
   // None in force then: the nearest in time (cited just before its creation or after its repeal).
   const nearest = [...candidates].sort((a, b) => distanceTo(a, date) - distanceTo(b, date))[0];
@@ -155,13 +172,26 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
   /** Cited article → cited version → citing article → its latest citing version. */
   const citations = new Map<Article, Map<number, Map<Article, Version>>>();
 
+  // The versions of an article share most of their paragraphs: each distinct one is read once.
+  const parsed = new Map<string, ParsedParagraph>();
+  const parse = (text: string): ParsedParagraph => {
+    let result = parsed.get(text);
+    if (!result) {
+      result = parseParagraph(text, options.codeNames);
+      parsed.set(text, result);
+    }
+    return result;
+  };
+  const articleExists = (code: CodeId, num: string): boolean | undefined => index.has(aliases.get(code) ?? code, num) ?? index.has(code, num);
+
   for (const article of articles) {
     for (const version of article.versions) {
-      if (options.extract !== false) version.references = findReferences(version.paragraphs, article.code, options.codeNames);
+      if (options.extract !== false) version.references = findReferences(version.paragraphs, article.code, options.codeNames, { parse, articleExists });
       const cited = new Set<Article>();
       for (const ref of version.references) {
-        delete ref.target;
-        if (ref.unresolved !== 'not-a-code' && ref.unresolved !== 'code-not-in-corpus') delete ref.unresolved;
+        // Only when resolving again (`extract: false`): fresh references have neither.
+        if (ref.target !== undefined) delete ref.target;
+        if (ref.unresolved === 'article-not-found' || ref.unresolved === 'ambiguous') delete ref.unresolved;
         counts.total++;
         let code = ref.code;
         if (code !== undefined && !index.codes.has(code)) {
@@ -231,23 +261,39 @@ function addCitedByLinks(
   { codeTitles, codeNames }: ResolveOptions,
 ): number {
   let added = 0;
+  const nums = new Map<string, string>();
+  const normalizedNum = (num: string): string => {
+    let n = nums.get(num);
+    if (n === undefined) {
+      n = normalizeArticleNumber(num) ?? num;
+      nums.set(num, n);
+    }
+    return n;
+  };
+  const titleCodes = new Map<string, CodeId | undefined>();
+  const codeOfTitle = (title: string): CodeId | undefined => {
+    if (!titleCodes.has(title)) titleCodes.set(title, codeNames.codeOfTitle(title));
+    return titleCodes.get(title);
+  };
   for (const article of articles) {
     const byVersion = citations.get(article);
     article.versions.forEach((version, i) => {
-      version.links = version.links.filter((link) => !(link.kind === 'citedBy' && link.origin === 'text'));
+      if (version.links.some((link) => link.origin === 'text' && link.kind === 'citedBy')) {
+        version.links = version.links.filter((link) => !(link.kind === 'citedBy' && link.origin === 'text'));
+      }
       const byCiting = byVersion?.get(i);
       if (!byCiting) return;
       const listed = new Set<string>();
       for (const link of version.links) {
         if (link.kind !== 'citedBy') continue;
         if (link.target !== undefined) listed.add(link.target);
-        const code = link.articleNum === undefined ? undefined : codeNames.codeOfTitle(link.text);
-        if (code !== undefined && link.articleNum !== undefined) listed.add(key(code, normalizeArticleNumber(link.articleNum) ?? link.articleNum));
+        const code = link.articleNum === undefined ? undefined : codeOfTitle(link.text);
+        if (code !== undefined && link.articleNum !== undefined) listed.add(key(code, normalizedNum(link.articleNum)));
       }
       const computed: Link[] = [];
       for (const [citing, citingVersion] of byCiting) {
         const title = codeTitles?.get(citing.code) ?? citing.code;
-        if (listed.has(citing.id) || listed.has(key(citing.code, normalizeArticleNumber(citing.num) ?? citing.num))) continue;
+        if (listed.has(citing.id) || listed.has(key(citing.code, normalizedNum(citing.num)))) continue;
         computed.push({
           kind: 'citedBy',
           label: `${title} - art. ${citing.num}`,

@@ -40,12 +40,13 @@ export interface CodeNameMatcher {
 
 /**
  * A title as it is written in running text: `Code général des impôts, CGI.` → `Code général des
- * impôts`, `Code de la route.` → `Code de la route`, `Code forestier (nouveau)` → `Code forestier`.
+ * impôts` (but `Code général des impôts, annexe 4`), `Code de la route.` → `Code de la route`, `Code forestier (nouveau)` → `Code forestier`.
  */
 export function cleanCodeTitle(title: string): string {
   return title
     .replace(/\s*\([^)]*\)\s*/g, ' ')
-    .replace(/,.*$/, '')
+    .replace(/[\s.]+$/, '')
+    .replace(/,\s*[A-Z0-9]+$/, '') // `, CGI`, `, CGIAN4`: abbreviations, never written in the texts
     .replace(/[\s.]+$/, '')
     .trim();
 }
@@ -84,8 +85,6 @@ interface TrieNode {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** « code » as a word, with what can stand before it in a mention. */
-const CODE_WORD = /(?<![\p{L}\p{N}])codes?(?![\p{L}\p{N}])/giu;
 /** Determiners before « code », read backwards from it: « du », « de la », « au », « dudit »… */
 const DETERMINER_BEFORE = /(?:\b(?:du|des|au|aux|le|la|les|ce|de\s+ce|à\s+ce|dudit|audit|ledit|de\s+la|de\s+l['’]|à\s+la|par\s+le)\s+(?:(?:présent|même)\s+)?)$/iu;
 const PRESENT_BEFORE = /\bprésent\s+$/iu;
@@ -119,11 +118,15 @@ export function createCodeNameMatcher(codes: Iterable<KnownCode | string>): Code
   const byTitle = new Map<string, CodeId>();
   const byLooseKey = new Map<string, CodeId>();
   let longestLooseKey = 0;
+  /** First words of the titles that are no « Code … »: `livre` (des procédures fiscales). */
+  const otherFirstWords = new Set<string>();
   for (const entry of codes) {
     const title = cleanCodeTitle(typeof entry === 'string' ? entry : entry.title);
     const id = typeof entry === 'string' ? codeIdFromTitle(title) : entry.id;
     const key = foldText(title);
-    if (!key.startsWith('code') || byTitle.has(key)) continue; // first wins (« Livre des procédures fiscales » is no « code »)
+    if (byTitle.has(key)) continue; // first wins
+    const first = key.split(' ')[0];
+    if (first && first !== 'code') otherFirstWords.add(first);
     byTitle.set(key, id);
     const loose = looseKey(key);
     if (!byLooseKey.has(loose)) byLooseKey.set(loose, id);
@@ -178,10 +181,23 @@ export function createCodeNameMatcher(codes: Iterable<KnownCode | string>): Code
     return best;
   }
 
+  const others = [...otherFirstWords].map((w) => w.replace(/[^a-z0-9' ]/g, '.')).join('|');
+  /** « code » as a word, or the first word of another title. */
+  const titleWord = new RegExp(`(?<![\\p{L}\\p{N}])(?:codes?${others ? `|${others}` : ''})(?![\\p{L}\\p{N}])`, 'giu');
+
   function findMentions(text: string): CodeMention[] {
     const mentions: CodeMention[] = [];
-    for (const m of text.matchAll(CODE_WORD)) {
+    for (const m of text.matchAll(titleWord)) {
       const at = m.index;
+      if (!/^codes?$/i.test(m[0])) {
+        // « du livre des procédures fiscales »: a title or nothing (« livre Ier du présent code »).
+        const title = matchTitle(text, at);
+        if (title) {
+          const determiner = DETERMINER_BEFORE.exec(text.slice(Math.max(0, at - 30), at));
+          mentions.push({ kind: 'named', start: determiner ? at - determiner[0].length : at, end: title.end, code: title.code });
+        }
+        continue;
+      }
       const before = text.slice(Math.max(0, at - 30), at);
       const determiner = DETERMINER_BEFORE.exec(before);
       const start = determiner ? at - determiner[0].length : at;

@@ -32,10 +32,12 @@ import type { CodeId, Reference } from '../model/model.ts';
  * Where a reference list starts: after « article », « articles », « art. » (after « l' » too), or
  * at a number with a part letter and a dash even with no « article » before it (« prévues par
  * R. 243-12, R. 243-13 et R. 243-16 », « Code de la sécurité sociale L243-2 : champ
- * d'application » in the notas).
+ * d'application » in the notas). No lookbehind and no `u` flag: this scan runs over every
+ * character of the corpus, and the character before a match is checked by hand.
  */
 const LIST_START =
-  /(?<![\p{L}\p{N}])(?:(?:[Aa]rticles?|ART(?:ICLES?|\.)|[Aa]rt\.)(?=[\s,])|(?=(?:L\.O\.|LO|L|R|D|A)(?:\.\s?|\s)?(?:\*\s?)?\d+(?:[-\u2010\u2011\u2013]\d+)+(?![\p{L}\p{N}])))/gu;
+  /(?:[Aa]rt(?:icles?|\.)|ART(?:ICLES?|\.))(?=[\s,])|(?:L\.O\.|LO|[LRDA])(?:\.\s?|\s)?(?:\*\s?)?\d+[-\u2010\u2011\u2013]\d/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * One article number as legal texts write it (`L. 612-9`, `R.* 1233-3-4`, `LO 111-3`,
@@ -45,7 +47,7 @@ const LIST_START =
 const NUMBER = new RegExp(
   '(?:(?:L\\.O\\.|LO|L|R|D|A)(?:\\.\\s?|\\s)?(?:\\*\\s?)?)?' + // part letter: `L. `, `R.* `, `LO `, `L.O. `
     '\\d+(?:er)?(?:[-\\u2010\\u2011\\u2013]\\d+)*' + // integers
-    `(?:[\\s-][A-H](?![\\p{L}\\p{N}'’])|\\s(?:${LATIN_ORDINALS.join('|')})(?![\\p{L}\\p{N}]))*` + // ` A`, `-A`, ` bis`
+    `(?:[\\s-][A-H](?![\\p{L}\\p{N}'’]|\\.\\s?\\d)|\\s(?:${LATIN_ORDINALS.join('|')})(?![\\p{L}\\p{N}]))*` + // ` A`, `-A`, ` bis`
     '(?![\\p{L}\\p{N}°%]|[.,]\\d|\\s?%|\\s?°)', // not a quantity
   'uy',
 );
@@ -59,8 +61,21 @@ const ALINEA = '(?:premier|deuxième|second|troisième|quatrième|cinquième|six
  */
 const SEPARATOR = new RegExp(`(?:(?:\\s*,)+\\s*(?:${ALINEA}\\s*,\\s*)?(?:et\\s+(?:à\\s+)?|ou\\s+)?|\\s+(?:et|ou|à|au)\\s+(?:à\\s+)?)`, 'uy');
 
-/** What may stand after an item: subdivisions (« II », « XIII A », « 2° », « 794-II »), « (1er alinéa) », « et suivants ». */
-const SUBDIVISIONS = /(?:\s+et\s+suivants|-[IVX]+(?![\p{L}\p{N}])|\s*\([^()]{1,25}\)|\s+[IVX]+(?:\s[A-H])?(?![\p{L}\p{N}])|\s+(?:\d+°|[a-z]\)))*/uy;
+/**
+ * What may stand after an item: subdivisions (« II », « XIII A », « 2° », « 794-II »),
+ * « (1er alinéa) », « , alinéa 1, », « , 1er et 2° alinéas, », « et suivants ».
+ */
+const SUBDIVISIONS = new RegExp(
+  '(?:' +
+    `,\\s*(?:${ALINEA}s?|\\d+(?:er|e|ème)?(?:\\s+et\\s+\\d+°?)?\\s+alinéas?|alinéas?\\s+\\d+(?:\\s+et\\s+\\d+)?)(?=\\s*,)` + // « , alinéa 1, »
+    '|\\s+et\\s+suivants' +
+    '|-[IVX]+(?![\\p{L}\\p{N}])' + // « 794-II »
+    '|\\s*\\([^()]{1,25}\\)' + // « (1er alinéa) »
+    '|\\s+[IVX]+(?:\\s[A-H])?(?![\\p{L}\\p{N}])' + // « 59 XIII A »
+    '|\\s+(?:\\d+°|[a-z]\\))' +
+    ')*',
+  'uy',
+);
 
 /** Before a closer: « L. 3, du code » (rare) as well as « L. 3 du code ». */
 const BEFORE_CLOSER = /\s*,?\s*/uy;
@@ -76,6 +91,31 @@ interface Item {
   /** Written with a part letter (`L. 3`), not bare (`3`). */
   lettered: boolean;
 }
+
+/** What closes a group of items: a code mention, a law, or nothing. */
+type Closer =
+  | { kind: 'mention'; mention: number }
+  | { kind: 'law' }
+  | {
+      kind: 'none';
+      /** A code's title right before the list (« Code de la sécurité sociale L243-2 »). */
+      titleBefore?: number;
+      /** The next code named in the same sentence, for « articles L. 3123-8, L. 3123-9, du 2° de l'article L. 3123-7 du code du travail ». */
+      nextInSentence?: number;
+    };
+
+interface Group {
+  items: Item[];
+  closer: Closer;
+}
+
+/** A paragraph read once: its code mentions and its groups of numbers, whatever the citing code. */
+export interface ParsedParagraph {
+  mentions: CodeMention[];
+  groups: Group[];
+}
+
+const NO_REFERENCES: ParsedParagraph = { mentions: [], groups: [] };
 
 /** The code every mention stands for, `same` ones resolved against the code named before. */
 function resolveMentions(mentions: CodeMention[], ownCode: CodeId, lastBefore: CodeId | undefined): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
@@ -102,87 +142,125 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Whether [from, to) of the text stays inside one sentence (no « ; », no « . » before a capital). */
+function sameSentence(text: string, from: number, to: number): boolean {
+  return !/;|\.\s+[A-ZÀ-Ý]|:\s/.test(text.slice(from, to));
+}
+
+/** Reads the lists of article numbers of one paragraph (see the module comment). */
+export function parseParagraph(text: string, codeNames: CodeNameMatcher): ParsedParagraph {
+  const hasNumbers = /art|\d-\d/i.test(text);
+  if (!hasNumbers && !/code|livre/i.test(text)) return NO_REFERENCES;
+  const mentions = codeNames.findMentions(text);
+  if (!hasNumbers) return mentions.length === 0 ? NO_REFERENCES : { mentions, groups: [] };
+  const mentionAt = new Map<number, number>(mentions.map((m, i) => [m.start, i]));
+  const mentionEndingAt = new Map<number, number>(mentions.map((m, i) => [m.end, i]));
+  const groups: Group[] = [];
+
+  LIST_START.lastIndex = 0;
+  let start: RegExpExecArray | null;
+  while ((start = LIST_START.exec(text)) !== null) {
+    const at = start.index;
+    if (at > 0 && WORD_CHAR.test(text[at - 1] ?? '')) {
+      LIST_START.lastIndex = at + 1;
+      continue;
+    }
+    const triggered = !/\d/.test(start[0]);
+    let pos = triggered ? at + start[0].length : at;
+    if (triggered) pos += /^[\s,]*/.exec(text.slice(pos, pos + 4))?.[0].length ?? 0;
+    // « Code de la sécurité sociale L243-2 : … », « code du travail, article L. 323-11 »: a
+    // number right after a code's title is in that code.
+    let titleBefore: number | undefined;
+    const gap = /,?\s*$/.exec(text.slice(Math.max(0, at - 3), at))?.[0].length ?? 0;
+    const before = mentionEndingAt.get(at - gap);
+    if (before !== undefined && mentions[before]?.kind === 'named') titleBefore = before;
+    let items: Item[] = [];
+    for (;;) {
+      const number = matchAt(NUMBER, text, pos);
+      if (!number) break;
+      const num = normalizeArticleNumber(number[0]);
+      if (num === undefined) break;
+      items.push({ start: pos, end: pos + number[0].length, num, lettered: /^[A-Z]/.test(num) });
+      pos += number[0].length;
+      pos += matchAt(SUBDIVISIONS, text, pos)?.[0].length ?? 0;
+
+      // A closer right after the item: a code name or a law.
+      const closerAt = pos + (matchAt(BEFORE_CLOSER, text, pos)?.[0].length ?? 0);
+      const mentionIndex = mentionAt.get(closerAt);
+      const mention = mentionIndex === undefined ? undefined : mentions[mentionIndex];
+      if (mention && mentionIndex !== undefined) {
+        groups.push({ items, closer: { kind: 'mention', mention: mentionIndex } });
+        items = [];
+        pos = mention.end;
+      } else {
+        const law = matchAt(NOT_A_CODE, text, closerAt);
+        if (law) {
+          groups.push({ items, closer: { kind: 'law' } });
+          items = [];
+          pos = closerAt + law[0].length;
+          break; // « de la loi n° 2015-1702 du… »: what follows is the law's own designation
+        }
+      }
+      const separator = matchAt(SEPARATOR, text, pos);
+      if (!separator || !matchAt(NUMBER, text, pos + separator[0].length)) break;
+      pos += separator[0].length;
+    }
+    const lettered = items.filter((item) => item.lettered);
+    if (lettered.length > 0) {
+      const closer: Closer = { kind: 'none' };
+      if (titleBefore !== undefined) closer.titleBefore = titleBefore;
+      const next = mentions.findIndex((m) => m.start >= pos && m.kind !== 'unknown');
+      if (next >= 0 && sameSentence(text, pos, mentions[next]?.start ?? pos)) closer.nextInSentence = next;
+      groups.push({ items: lettered, closer });
+    }
+    LIST_START.lastIndex = Math.max(pos, at + 1);
+  }
+  return { mentions, groups };
+}
+
+/** Tells whether the corpus has an article: `undefined` when the code is not in the corpus. */
+export type ArticleExists = (code: CodeId, num: string) => boolean | undefined;
+
+export interface FindReferencesOptions {
+  /**
+   * When given, a number that no code name closes and that the citing code does not have takes
+   * the code named next in the same sentence, if that code has it or is not in the corpus.
+   */
+  articleExists?: ArticleExists;
+  /** Parses paragraphs (e.g. through a cache: versions of an article share most paragraphs). */
+  parse?: (text: string) => ParsedParagraph;
+}
+
 /**
  * The references to code articles in a version's paragraphs (see the module comment for how
  * passages are read). `ownCode` is the citing article's code; `codeNames` recognises code titles.
  * Each reference's [start, end) is the number as written (`L. 612-9`), `num` its LEGI form.
  */
-export function findReferences(paragraphs: readonly string[], ownCode: CodeId, codeNames: CodeNameMatcher): Reference[] {
+export function findReferences(paragraphs: readonly string[], ownCode: CodeId, codeNames: CodeNameMatcher, options: FindReferencesOptions = {}): Reference[] {
+  const parse = options.parse ?? ((text: string) => parseParagraph(text, codeNames));
+  const exists = options.articleExists;
   const references: Reference[] = [];
   let lastNamed: CodeId | undefined;
   paragraphs.forEach((text, paragraph) => {
-    if (!/art|\d-\d/i.test(text)) {
-      // No reference here, but a code named here is « le même code » of the next paragraphs.
-      if (/code/i.test(text)) lastNamed = resolveMentions(codeNames.findMentions(text), ownCode, lastNamed).last;
-      return;
-    }
-    const mentions = codeNames.findMentions(text);
-    const resolved = resolveMentions(mentions, ownCode, lastNamed);
-    const mentionAt = new Map<number, number>(mentions.map((m, i) => [m.start, i]));
+    const parsed = parse(text);
+    if (parsed.mentions.length === 0 && parsed.groups.length === 0) return;
+    const resolved = resolveMentions(parsed.mentions, ownCode, lastNamed);
     lastNamed = resolved.last;
-
-    const emit = (items: Item[], code: CodeId | undefined, unresolved?: Reference['unresolved']): void => {
+    for (const { items, closer } of parsed.groups) {
       for (const item of items) {
         const ref: Reference = { paragraph, start: item.start, end: item.end, num: item.num };
-        if (code !== undefined) ref.code = code;
-        if (unresolved !== undefined) ref.unresolved = unresolved;
+        if (closer.kind === 'law') ref.unresolved = 'not-a-code';
+        else if (closer.kind === 'mention') {
+          const code = resolved.codes[closer.mention];
+          if (code === undefined) ref.unresolved = 'code-not-in-corpus';
+          else ref.code = code;
+        } else {
+          ref.code = (closer.titleBefore === undefined ? undefined : resolved.codes[closer.titleBefore]) ?? ownCode;
+          const next = closer.nextInSentence === undefined ? undefined : resolved.codes[closer.nextInSentence];
+          if (exists && next !== undefined && next !== ref.code && exists(ref.code, item.num) === false && exists(next, item.num) !== false) ref.code = next;
+        }
         references.push(ref);
       }
-    };
-
-    const mentionEndingAt = new Map<number, number>(mentions.map((m, i) => [m.end, i]));
-    LIST_START.lastIndex = 0;
-    let start: RegExpExecArray | null;
-    while ((start = LIST_START.exec(text)) !== null) {
-      let pos = start.index + start[0].length;
-      const triggered = start[0].length > 0;
-      if (triggered) pos += /^[\s,]*/.exec(text.slice(pos, pos + 4))?.[0].length ?? 0;
-      // « Code de la sécurité sociale L243-2 : … »: a number right after a code's title is in that code.
-      let listCode = ownCode;
-      if (!triggered) {
-        const spaces = /\s*$/.exec(text.slice(Math.max(0, pos - 3), pos))?.[0].length ?? 0;
-        const before = mentionEndingAt.get(pos - spaces);
-        const code = before === undefined ? undefined : resolved.codes[before];
-        if (code !== undefined && mentions[before ?? -1]?.kind === 'named') listCode = code;
-      }
-      let group: Item[] = [];
-      for (;;) {
-        const number = matchAt(NUMBER, text, pos);
-        if (!number) break;
-        const num = normalizeArticleNumber(number[0]);
-        if (num === undefined) break;
-        group.push({ start: pos, end: pos + number[0].length, num, lettered: /^[A-Z]/.test(num) });
-        pos += number[0].length;
-        pos += matchAt(SUBDIVISIONS, text, pos)?.[0].length ?? 0;
-
-        // A closer right after the item: a code name or a law.
-        const closerAt = pos + (matchAt(BEFORE_CLOSER, text, pos)?.[0].length ?? 0);
-        const mentionIndex = mentionAt.get(closerAt);
-        const mention = mentionIndex === undefined ? undefined : mentions[mentionIndex];
-        if (mention && mentionIndex !== undefined) {
-          const code = resolved.codes[mentionIndex];
-          if (code === undefined) emit(group, undefined, 'code-not-in-corpus');
-          else emit(group, code);
-          group = [];
-          pos = mention.end;
-        } else {
-          const law = matchAt(NOT_A_CODE, text, closerAt);
-          if (law) {
-            emit(group, undefined, 'not-a-code');
-            group = [];
-            pos = closerAt + law[0].length;
-            break; // « de la loi n° 2015-1702 du… »: what follows is the law's own designation
-          }
-        }
-        const separator = matchAt(SEPARATOR, text, pos);
-        if (!separator || !matchAt(NUMBER, text, pos + separator[0].length)) break;
-        pos += separator[0].length;
-      }
-      emit(
-        group.filter((item) => item.lettered),
-        listCode,
-      );
-      LIST_START.lastIndex = Math.max(LIST_START.lastIndex, pos, start.index + 1);
     }
   });
   return references;
