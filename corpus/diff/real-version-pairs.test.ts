@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GitRepository } from '../compiler/git/git-repository.ts';
-import { rebuildParagraphs } from '../text/paragraphs.ts';
+import type { CompileWarning } from '../model/model.ts';
+import { parseArticleFile } from '../compiler/sources/lexlib/article-file.ts';
 import { compareVersions, type Comparison } from './compare-versions.ts';
 import { applyChanges, revertChanges } from './patch.ts';
 import { diffWords } from './word-diff.ts';
@@ -33,19 +34,17 @@ beforeAll(async () => {
   }
 });
 
-/**
- * The paragraphs of an article file at a consolidated version: the body between the `# Article`
- * title and the NOTA or links section, unwrapped by `rebuildParagraphs` (as the lexlib importer does).
- */
+/** The paragraphs of an article file at a consolidated version, as the lexlib importer reads them. */
 async function paragraphsAt(file: string, date: string): Promise<string[]> {
   const sha = commitOf.get(date);
   if (!sha) throw new Error(`no consolidated version dated ${date}`);
   const name = `${sha}:${file}`;
   const text = (await repo.readBlobs([name])).get(name);
   if (text === undefined) throw new Error(`${file} not in the version of ${date}`);
-  const lines = text.split('\n');
-  const end = lines.findIndex((line) => line.startsWith('**Nota') || line.startsWith('**Liens relatifs'));
-  return rebuildParagraphs(lines.slice(1, end < 0 ? undefined : end));
+  const warnings: CompileWarning[] = [];
+  const parsed = parseArticleFile(text, { source: 'test', path: file, warnings });
+  expect(warnings).toEqual([]);
+  return parsed.paragraphs;
 }
 
 /** The deleted → inserted text of each navigator stop, in order (`-` / `+` alone when one side is empty). */

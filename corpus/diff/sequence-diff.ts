@@ -52,29 +52,41 @@ export function diffSequences(a: Seq, b: Seq, options: SequenceDiffOptions = {})
   // Items that occur on one side only can never be kept: diff without them (the cost of Myers grows
   // with the length times the number of edits, and both shrink), then put them back as edits. The
   // longest common subsequence is the same, so the result is still minimal.
-  const aSub = Int32Array.from(aKept, (i) => a[i]!);
-  const bSub = Int32Array.from(bKept, (j) => b[j]!);
+  const aSub = new Int32Array(aKept.length);
+  aKept.forEach((i, k) => (aSub[k] = a[i]!));
+  const bSub = new Int32Array(bKept.length);
+  bKept.forEach((j, k) => (bSub[k] = b[j]!));
   const state: DiffState = { a: aSub, b: bSub, deadline, timedOut: false, edits: [] };
   diffRange(state, 0, aSub.length, 0, bSub.length);
+  // Back to the original indices: kept items that stay adjacent on both sides form one equal run;
+  // whatever lies between two runs is deleted and inserted.
   const edits: Edit[] = [];
   let i = 0;
   let j = 0;
-  const equalUpTo = (iTo: number, jTo: number): void => {
-    if (i < iTo) edits.push({ op: 'delete', oldStart: i, oldEnd: iTo, newStart: j, newEnd: j });
-    if (j < jTo) edits.push({ op: 'insert', oldStart: iTo, oldEnd: iTo, newStart: j, newEnd: jTo });
-    i = iTo;
-    j = jTo;
-  };
   for (const edit of state.edits) {
     if (edit.op !== 'equal') continue;
-    for (let k = 0; k < edit.oldEnd - edit.oldStart; k++) {
-      equalUpTo(aKept[edit.oldStart + k]!, bKept[edit.newStart + k]!);
-      edits.push({ op: 'equal', oldStart: i, oldEnd: i + 1, newStart: j, newEnd: j + 1 });
-      i++;
-      j++;
+    let k = edit.oldStart;
+    while (k < edit.oldEnd) {
+      const runOld = aKept[k]!;
+      const runNew = bKept[edit.newStart + (k - edit.oldStart)]!;
+      let length = 1;
+      while (
+        k + length < edit.oldEnd &&
+        aKept[k + length] === runOld + length &&
+        bKept[edit.newStart + (k - edit.oldStart) + length] === runNew + length
+      ) {
+        length++;
+      }
+      if (i < runOld) edits.push({ op: 'delete', oldStart: i, oldEnd: runOld, newStart: j, newEnd: j });
+      if (j < runNew) edits.push({ op: 'insert', oldStart: runOld, oldEnd: runOld, newStart: j, newEnd: runNew });
+      edits.push({ op: 'equal', oldStart: runOld, oldEnd: runOld + length, newStart: runNew, newEnd: runNew + length });
+      i = runOld + length;
+      j = runNew + length;
+      k += length;
     }
   }
-  equalUpTo(a.length, b.length);
+  if (i < a.length) edits.push({ op: 'delete', oldStart: i, oldEnd: a.length, newStart: j, newEnd: j });
+  if (j < b.length) edits.push({ op: 'insert', oldStart: a.length, oldEnd: a.length, newStart: j, newEnd: b.length });
   return { edits: mergeRuns(edits), timedOut: state.timedOut };
 }
 
