@@ -29,7 +29,8 @@ import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './qu
 import type { MatchKind, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
 import { SEARCH_SCHEMA_VERSION, SHARD_FORMAT, type PackedShard } from './shard-format.ts';
 
-const DEFAULT_LIMIT = 50;
+/** Results per page unless asked otherwise: a screenful; the list asks for the next page. */
+const DEFAULT_LIMIT = 20;
 
 /** Checks a parsed shard against this code: format, schema, lunr version, pipeline functions. */
 export function checkShard(value: unknown, file: string): PackedShard {

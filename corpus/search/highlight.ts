@@ -6,7 +6,8 @@
 import { stem } from './french-analysis.ts';
 import { matchRanges, phrasePattern, referencePattern } from './patterns.ts';
 import type { ParsedQuery } from './query.ts';
-import { wordSpans } from './words.ts';
+import { foldForSearch, spellOutLigatures } from './fold.ts';
+import { searchWord, WORD } from './words.ts';
 
 /** A match: offsets [start, end) and which query item it is (to count distinct items in a window). */
 export interface MatchSpan {
@@ -68,11 +69,20 @@ function matchSpansIn(text: string, matcher: QueryMatcher): MatchSpan[] {
     for (const [start, end] of matchRanges(pattern, text)) spans.push({ start, end, item });
   }
   if (matcher.terms.size || matcher.prefixes.length) {
-    for (const span of wordSpans(text)) {
-      const word = span.word;
-      let item = matcher.heads.has(word.slice(0, 2)) ? matcher.terms.get(/\d/.test(word) ? word : stem(word)) : undefined;
+    // Most words of a text match nothing: they are skipped on their first letters, before any
+    // word string is made or stemmed.
+    const folded = foldForSearch(text);
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(folded); match !== null; match = WORD.exec(folded)) {
+      const raw = match[0];
+      // Ligatures are spelled out in terms (« coeur »), not in the folded text (« cœur »).
+      const head = /[œæ]/.test(raw.slice(0, 2)) ? spellOutLigatures(raw.slice(0, 2)).slice(0, 2) : raw.slice(0, 2);
+      const termCandidate = matcher.heads.has(head);
+      if (!termCandidate && !matcher.prefixes.some((p) => p.prefix.startsWith(raw.charAt(0)))) continue;
+      const word = searchWord(raw);
+      let item = termCandidate ? matcher.terms.get(/\d/.test(word) ? word : stem(word)) : undefined;
       if (item === undefined && matcher.prefixes.length) item = matcher.prefixes.find((p) => word.startsWith(p.prefix))?.item;
-      if (item !== undefined) spans.push({ start: span.start, end: span.end, item });
+      if (item !== undefined) spans.push({ start: match.index, end: match.index + raw.length, item });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -21,7 +21,7 @@ export interface SearchFilters {
   scope?: SearchScope;
   /** Only texts in force on this date (any scope; a past date needs the past shards). */
   inForceOn?: IsoDate;
-  /** Results per page (default 50) and first result of the page. */
+  /** Results per page (default 20) and first result of the page. */
   limit?: number;
   offset?: number;
 }

@@ -16,7 +16,8 @@ export interface WordSpan {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** A word in the folded text (global: callers reset `lastIndex`). */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const MARKS = /\p{M}/gu;
 const MARK = /\p{M}/u;
 const LIGATURE = /[œæ]/;
@@ -36,6 +37,14 @@ export function wordSpans(text: string): WordSpan[] {
     spans.push({ word, start: match.index, end: match.index + raw.length });
   }
   return spans;
+}
+
+/** The index form of one word matched by `WORD` in the folded text. */
+export function searchWord(raw: string): string {
+  let word = raw;
+  if (MARK.test(word)) word = word.replace(MARKS, '');
+  if (LIGATURE.test(word)) word = spellOutLigatures(word);
+  return word;
 }
 
 /** The folded words of a text, without offsets. */
