@@ -1,5 +1,5 @@
 // Import zones, enforced here rather than remembered (the VS Code way):
-// - corpus/model, corpus/text, corpus/search, electron/common: pure, run anywhere (no node:*, no electron, no react).
+// - corpus/model, corpus/text, corpus/search, corpus/diff, electron/common: pure, run anywhere (no node:*, no electron, no react).
 // - renderer: browser only; may import the pure zones, never node:*, electron or host code.
 // - corpus/compiler, electron/host, build, tests: Node.
 import js from '@eslint/js';
@@ -39,7 +39,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'electron/common/**'], ignores: ['**/*.test.ts', '**/*.bench.ts'], rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]) },
+  { files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'], ignores: ['**/*.test.ts', '**/*.bench.ts'], rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]) },
   // renderer/vite.config.ts is the renderer's build script: it runs in Node.
   { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/vite.config.ts'], rules: pure() },
 );
