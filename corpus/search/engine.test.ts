@@ -211,7 +211,7 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
 
   it('cuts the snippet around the match, in the paragraph or the NOTA where it is', async () => {
     // L111-2-1: the phrase is in its NOTA only.
-    const response = await engine.search('"ces dispositions s\'appliquent aux pensions prenant effet"');
+    const response = await engine.search('"ces dispositions s\'appliquent aux pensions prenant effet"', { limit: 500 });
     const result = response.results.find((r) => r.num === 'L111-2-1')!;
     expect(result.snippet.nota).toBe(true);
     expect(result.snippet.paragraph).toBe(0);
