@@ -232,6 +232,13 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     expect(other.total).toBe(0);
   });
 
+  it('expands a prefix to the stems it starts with and those it starts', async () => {
+    const prefix = await engine.search('cotisat*', { limit: 10 });
+    const word = await engine.search('cotisation');
+    expect(prefix.total).toBeGreaterThanOrEqual(word.total);
+    expect(prefix.results[0]!.snippet.highlights.length).toBeGreaterThan(0);
+  });
+
   it('says when nothing is asked, and relaxes to any word when no article has them all', async () => {
     expect((await engine.search('de la')).empty).toBe(true);
     const relaxed = await engine.search('cotisations zzyzx');

@@ -107,6 +107,19 @@ interface Candidate {
   score: number;
 }
 
+/**
+ * The terms a prefix stands for: those that start with it, and the stems it starts with (the index
+ * holds stems: « cotisat* » must find « cotis », the stem of « cotisation »), four letters at least.
+ */
+function prefixTermSlots(shard: LoadedShard, prefix: string): number[] {
+  const slots = new Set(shard.prefixSlots(prefix));
+  for (let length = 4; length < prefix.length; length++) {
+    const slot = shard.termSlot(prefix.slice(0, length));
+    if (slot >= 0) slots.add(slot);
+  }
+  return [...slots];
+}
+
 /** Loads the stored texts of these candidates, shard by shard. */
 async function ensureTexts(candidates: readonly Candidate[]): Promise<void> {
   const byShard = new Map<LoadedShard, number[]>();
@@ -298,7 +311,7 @@ export class SearchEngine {
   private match(shard: LoadedShard, terms: readonly QueryTerm[], relaxed: boolean): Scored | undefined {
     const lists: Scored[] = [];
     for (const term of terms) {
-      const slots = term.prefix ? shard.prefixSlots(term.term) : [shard.termSlot(term.term)].filter((slot) => slot >= 0);
+      const slots = term.prefix ? prefixTermSlots(shard, term.term) : [shard.termSlot(term.term)].filter((slot) => slot >= 0);
       if (slots.length === 0) {
         if (relaxed) continue;
         return undefined;
