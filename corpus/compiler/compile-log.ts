@@ -17,7 +17,7 @@ export function createCompileLog(stream: NodeJS.WriteStream): CompileLog {
   const interactive = Boolean(stream.isTTY) && !process.env.CI;
   let bar: SingleBar | undefined;
   let barLabel = '';
-  let lastPlain = new Map<string, number>();
+  const lastPlain = new Map<string, number>();
   let warnings = 0;
 
   const stopBar = () => {
