@@ -16,6 +16,7 @@ import type { SearchBoxHandle } from '../search/SearchBox.tsx';
 import { TocPanel } from '../toc/TocPanel.tsx';
 import { currentStep, emptyTrail, trailReducer, trailToSave, type TrailAction, type TrailState } from '../trail/trail-state.ts';
 import { TrailBar } from '../trail/TrailBar.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { CodeHome, Home } from './Home.tsx';
@@ -23,6 +24,10 @@ import { installGlobalShortcuts } from './global-shortcuts.ts';
 import { ReaderContext, type ArticleTarget, type Intent, type Reader } from './reader-context.ts';
 import { formatRoute, parseRoute, type Route } from './route.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
+
+function noticeKey(notice: HostNotice): string {
+  return `${notice.kind}:${notice.keptAs ?? notice.message}`;
+}
 
 function newTrailId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -94,8 +99,17 @@ export function App({ api }: { api: PalimpsesteApi }) {
       }
       setSessionReady(true);
     });
-    void api.getNotices().then((result) => result.ok && setNotices(result.value));
   }, [api, navigate]);
+
+  // The host's notices (a corrupt file kept aside…), fetched at start and after each trail call
+  // (the trails file is read on first use). Each is shown once, until dismissed.
+  const dismissed = useRef(new Set<string>());
+  const refreshNotices = useCallback(() => {
+    void api.getNotices().then((result) => {
+      if (result.ok) setNotices(result.value.filter((notice) => !dismissed.current.has(noticeKey(notice))));
+    });
+  }, [api]);
+  useEffect(refreshNotices, [refreshNotices]);
 
   useEffect(() => {
     if (!sessionReady) return;
@@ -155,9 +169,11 @@ export function App({ api }: { api: PalimpsesteApi }) {
   }, [library, corpusInfo]);
 
   const routeCode = route.kind === 'article' || route.kind === 'code' ? route.code : undefined;
+  // The table of contents follows the page's code (not a code the corpus does not have).
+  const knownCode = !!routeCode && (!corpusInfo || corpusInfo.manifest.codes.some((code) => code.id === routeCode));
   useEffect(() => {
-    if (routeCode) setTocCode(routeCode);
-  }, [routeCode]);
+    if (routeCode && knownCode) setTocCode(routeCode);
+  }, [routeCode, knownCode]);
 
   const routeDate = route.kind === 'article' || route.kind === 'code' ? route.date : undefined;
   const date: IsoDate = routeDate ?? today;
@@ -182,6 +198,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
       openCode: (code) => navigate({ kind: 'code', code, ...(date !== today ? { date } : {}) }, 'replace'),
       articleHref: (target) => formatRoute(toRoute(target)),
       codeTitle: (code) => titles.get(code) ?? code,
+      closePanel: () => setPanel('none'),
     };
   }, [library, corpusInfo, date, today, navigate]);
 
@@ -236,6 +253,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
           onForward={() => moveTrail({ type: 'forward' })}
           onGo={(index) => moveTrail({ type: 'go', index })}
           onSave={saveTrail}
+          onHostCall={refreshNotices}
           onOpen={(saved: Trail) => moveTrail({ type: 'open', trail: saved })}
         />
         {notices.length > 0 && (
@@ -243,8 +261,15 @@ export function App({ api }: { api: PalimpsesteApi }) {
             {notices.map((notice, index) => (
               <Message key={index} title="À savoir" tone="warning">
                 {notice.message}
-                {notice.keptAs ? ` (fichier conservé sous ${notice.keptAs})` : ''}{' '}
-                <button type="button" className="link-button" onClick={() => setNotices(notices.filter((n) => n !== notice))}>
+{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    dismissed.current.add(noticeKey(notice));
+                    setNotices(notices.filter((n) => n !== notice));
+                  }}
+                >
                   Fermer
                 </button>
               </Message>
@@ -253,12 +278,19 @@ export function App({ api }: { api: PalimpsesteApi }) {
         )}
         <div className={`layout${route.kind === 'article' && !corpusFailed ? '' : ' no-links'}`}>
           {shownCode && !corpusFailed && (
-            <TocPanel code={shownCode} currentArticle={trail.steps[trail.index]?.article} onCodeChange={(code) => {
-              setTocCode(code);
-              if (route.kind !== 'article') reader.openCode(code);
-            }} />
+            <ErrorBoundary resetKey={shownCode}>
+              <TocPanel
+                code={shownCode}
+                currentArticle={trail.steps[trail.index]?.article}
+                onCodeChange={(code) => {
+                  setTocCode(code);
+                  if (route.kind !== 'article') reader.openCode(code);
+                }}
+              />
+            </ErrorBoundary>
           )}
-          <main id="contenu" tabIndex={-1} className="page">
+          <main id="contenu" className="page">
+            <ErrorBoundary resetKey={formatRoute(route)}>
             {corpus.status === 'failed' ? (
               <section className="article-pane">
                 <Message title={corpus.code === 'corpus-schema' ? 'Corpus d’une autre version' : 'Corpus indisponible'} tone="error">
@@ -285,6 +317,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
             ) : (
               <Home />
             )}
+            </ErrorBoundary>
           </main>
         </div>
       </div>

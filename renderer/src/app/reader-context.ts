@@ -37,6 +37,8 @@ export interface Reader {
   /** The `#/…` location of an article, for the `href` of links (middle click, copy link). */
   articleHref(target: ArticleTarget): string;
   codeTitle(code: CodeId): string;
+  /** Closes the side panel shown as a drawer on narrow windows. */
+  closePanel(): void;
 }
 
 export const ReaderContext = createContext<Reader | undefined>(undefined);

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Link, Version } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
+import { DrawerClose } from '../ui/DrawerClose.tsx';
 import { groupLinks, linkStatusLabel, type LinkGroup } from './link-groups.ts';
 
 /** Entries shown before « Voir les N autres »: « Cité par » lists can run to hundreds. */
@@ -16,6 +17,7 @@ export function LinksPanel({ version }: { version: Version | undefined }) {
   const groups = version ? groupLinks(version.links) : [];
   return (
     <aside className="links-pane" aria-labelledby="links-title">
+      <DrawerClose label="les liens" />
       <h2 id="links-title">Liens relatifs</h2>
       {groups.length === 0 && <p className="empty">Aucun lien pour cette version.</p>}
       {groups.map((group) => (

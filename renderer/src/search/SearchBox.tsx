@@ -92,7 +92,6 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
         if (!live || !result) return;
         setAnswer(result);
         setError(undefined);
-        setActive(-1);
       },
       (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
     );
@@ -145,6 +144,18 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     ...hits.map((hit) => ({ key: `hit:${hit.article}`, target: hitTarget(hit, reader.date, readingDate, filterDate) })),
   ];
 
+  // Enter pressed before the answers for the typed text arrived: open the first one when they do.
+  const [pendingEnter, setPendingEnter] = useState<string>();
+  const trimmed = query.trim();
+  const isNumber = normalizeArticleNumber(trimmed) !== undefined;
+  const numbersReady = !isNumber || numbers?.query === trimmed;
+  const textReady = trimmed.length < 2 || !client || client.state === 'failed' || !!showAnswer || !!error;
+  useEffect(() => {
+    if (pendingEnter === undefined || pendingEnter !== trimmed || !numbersReady || (!textReady && numberEntries.length === 0)) return;
+    setPendingEnter(undefined);
+    choose(options[0]);
+  });
+
   const choose = (option: Option | undefined) => {
     if (!option) return;
     reader.openArticle(option.target, 'visit');
@@ -162,7 +173,9 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
       setActive((i) => Math.max(-1, i - 1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(options[active >= 0 ? active : 0]);
+      if (active >= 0) choose(options[active]);
+      else if (numbersReady && (textReady || numberEntries.length > 0)) choose(options[0]);
+      else setPendingEnter(trimmed);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (open) setOpen(false);
@@ -196,6 +209,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
           const value = event.target.value;
           typedAt.current.set(value.trim(), performance.now());
           setQuery(value);
+          setActive(-1);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -264,7 +278,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                   className="search-option"
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => choose(options[index])}
-                  onMouseEnter={() => setActive(index)}
+                  onMouseMove={() => active !== index && setActive(index)}
                 >
                   <span className="option-title">
                     Article {hit.num}

@@ -10,6 +10,7 @@ import type { ArticleId, CodeId } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import type { CodeIndex } from '../data/library.ts';
+import { DrawerClose } from '../ui/DrawerClose.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { countArticles, tocRows, type TocRow } from './toc-index.ts';
@@ -32,6 +33,7 @@ export function TocPanel({ code, currentArticle, onCodeChange }: Props) {
   return (
     <nav className="toc-pane" aria-label="Sommaire">
       <div className="toc-head">
+        <DrawerClose label="le sommaire" />
         <label className="toc-code">
           <span className="visually-hidden">Code</span>
           <select value={code} onChange={(event) => onCodeChange(event.target.value)}>
@@ -91,6 +93,22 @@ function TocTree({ index, currentArticle }: { index: CodeIndex; currentArticle?:
     if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
     // Scroll when the article changes or once its row appears, not on every render.
   }, [currentIndex, virtualizer]);
+
+  // A drawer that was hidden (narrow windows) had no height: scroll to the article when it shows.
+  const currentIndexRef = useRef(currentIndex);
+  currentIndexRef.current = currentIndex;
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let wasHidden = element.clientHeight === 0;
+    const observer = new ResizeObserver(() => {
+      const hidden = element.clientHeight === 0;
+      if (wasHidden && !hidden && currentIndexRef.current >= 0) virtualizer.scrollToIndex(currentIndexRef.current, { align: 'center' });
+      wasHidden = hidden;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [virtualizer]);
 
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('palimpseste:toc-painted', { detail: index.code.id }));

@@ -16,6 +16,8 @@ interface Props {
   onGo: (index: number) => void;
   onSave: (name: string) => Promise<string | undefined>;
   onOpen: (trail: Trail) => void;
+  /** After each call to the trails store: the host may have something to say (a corrupt file). */
+  onHostCall: () => void;
 }
 
 function shortDate(date: string): string {
@@ -23,20 +25,26 @@ function shortDate(date: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, onOpen }: Props) {
+export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, onOpen, onHostCall }: Props) {
   const [name, setName] = useState(trail.saved?.name ?? '');
   const [status, setStatus] = useState<{ text: string; error: boolean }>();
   const [menuOpen, setMenuOpen] = useState(false);
   const [saved, setSaved] = useState<{ trails: Trail[] } | { error: string }>();
   const currentRef = useRef<HTMLLIElement>(null);
 
-  useEffect(() => setName(trail.saved?.name ?? ''), [trail.saved?.id, trail.saved?.name]);
-  useEffect(() => currentRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [trail.index]);
+  useEffect(() => {
+    setName(trail.saved?.name ?? '');
+  }, [trail.saved?.id, trail.saved?.name]);
+  useEffect(() => {
+    // Block body: recent Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
+    void currentRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [trail.index]);
 
   const refresh = useCallback(async () => {
     const result = await api.listTrails();
+    onHostCall();
     setSaved(result.ok ? { trails: [...result.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) } : { error: result.error.message });
-  }, [api]);
+  }, [api, onHostCall]);
 
   useEffect(() => {
     if (menuOpen) void refresh();
@@ -45,6 +53,7 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
   const save = async () => {
     const chosen = name.trim() || `Parcours du ${formatDate(today)}`;
     const failure = await onSave(chosen);
+    onHostCall();
     setStatus(failure ? { text: failure, error: true } : { text: `Parcours « ${chosen} » enregistré.`, error: false });
     if (!failure) setName(chosen);
   };
