@@ -33,6 +33,8 @@ export interface ResolveOptions {
   extract?: boolean;
   /** Add the computed « Cité par » links (default true). */
   citedBy?: boolean;
+  /** Codes known by their articles in force only (default: `codesKnownByCurrentArticlesOnly`). */
+  currentOnlyCodes?: ReadonlySet<CodeId>;
 }
 
 /** One reference that found no article, for the report. */
@@ -45,13 +47,47 @@ export interface UnresolvedReference {
   reason: UnresolvedReason;
   /** The passage around the number, the number in [brackets]. */
   context: string;
+  /** Why it is left out of the resolution target, when it is (a code known by its current articles only). */
+  note?: string;
 }
 
 export interface ResolveResult {
+  /**
+   * `inCorpus` counts the references to a code of the corpus that the corpus can hold: not those
+   * to an article missing from a code known by its articles in force only (see `note`).
+   */
   counts: ReferenceCounts;
   unresolved: UnresolvedReference[];
   /** Number of `citedBy` links (origin `text`) added. */
   citedByLinks: number;
+}
+
+interface Outcome {
+  /** In the denominator of the resolution target (a code of the corpus that can hold the article). */
+  counted: boolean;
+  target?: Article;
+  ambiguous?: boolean;
+  reason?: UnresolvedReason;
+  note?: string;
+}
+
+const NOTE_CURRENT_ONLY = 'code connu par ses seuls articles en vigueur : article abrogé ou ancienne numérotation';
+
+/**
+ * Codes of which the corpus holds the articles in force only (legi-data's current tree: the code
+ * du travail, the code rural…): fewer than 2 % of their articles ever ended. A number they lack is
+ * most often an article repealed before the corpus begins (the code du travail renumbered in 2008:
+ * « L. 351-3 du code du travail » in a 1995 text).
+ */
+export function codesKnownByCurrentArticlesOnly(articles: readonly Article[]): Set<CodeId> {
+  const stats = new Map<CodeId, { all: number; ended: number }>();
+  for (const article of articles) {
+    const stat = stats.get(article.code) ?? { all: 0, ended: 0 };
+    stat.all++;
+    if (article.versions[article.versions.length - 1]?.validTo !== undefined) stat.ended++;
+    stats.set(article.code, stat);
+  }
+  return new Set([...stats].filter(([, s]) => s.all >= 50 && s.ended < 0.02 * s.all).map(([code]) => code));
 }
 
 export const DEFAULT_CODE_ALIASES: ReadonlyMap<CodeId, CodeId> = new Map([['code-rural', 'code-rural-et-de-la-peche-maritime']]);
@@ -70,10 +106,14 @@ function key(code: CodeId, num: string): string {
   return `${code}\u0000${num}`;
 }
 
-/** The start of the article's version in force on `date`, when one is. */
-function inForceSince(article: Article, date: IsoDate): IsoDate | undefined {
-  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return v.validFrom;
+/** The article's version in force on `date`, when one is. */
+function versionOn(article: Article, date: IsoDate): Version | undefined {
+  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return v;
   return undefined;
+}
+
+function sameText(a: Version, b: Version): boolean {
+  return a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
 }
 
 /** Days-ish distance (string dates compared as numbers of days is not needed: order is enough). */
@@ -132,20 +172,23 @@ function choose(candidates: readonly Article[], date: IsoDate): { article: Artic
   const [only] = candidates;
   if (candidates.length === 1 && only) return { article: only, ambiguous: false };
   const inForce = candidates.flatMap((article) => {
-    const since = inForceSince(article, date);
-    return since === undefined ? [] : [{ article, since }];
+    const version = versionOn(article, date);
+    return version === undefined ? [] : [{ article, version }];
   });
   if (inForce.length > 0) {
     // Two articles in force with one number in one code: the source keeps a file it should have
-    // deleted, or two LEGI ids for one article. Best guess: the one whose text changed last (a
-    // number given again to a new article), then the one with a LEGI id and the longer history.
-    const best = inForce.sort(
+    // deleted, or the same article came under two LEGI ids. Best guess: the one whose text changed
+    // last (a number given again to a new article), then the one with a LEGI id and the longer
+    // history. Ambiguous only when their texts differ: the same text twice is one article.
+    inForce.sort(
       (a, b) =>
-        b.since.localeCompare(a.since) ||
+        b.version.validFrom.localeCompare(a.version.validFrom) ||
         Number(!!b.article.legiId) - Number(!!a.article.legiId) ||
         b.article.versions.length - a.article.versions.length,
-    )[0];
-    return best ? { article: best.article, ambiguous: inForce.length > 1 } : undefined;
+    );
+    const [best] = inForce;
+    if (!best) return undefined;
+    return { article: best.article, ambiguous: inForce.some((other) => !sameText(other.version, best.version)) };
   }
   // None in force then: the nearest in time (cited just before its creation or after its repeal).
   const nearest = [...candidates].sort((a, b) => distanceTo(a, date) - distanceTo(b, date))[0];
@@ -184,6 +227,30 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
   };
   const articleExists = (code: CodeId, num: string): boolean | undefined => index.has(aliases.get(code) ?? code, num) ?? index.has(code, num);
 
+  const currentOnly = options.currentOnlyCodes ?? codesKnownByCurrentArticlesOnly(articles);
+
+  /** Where one reference leads; `counted` when it belongs to the denominator of the target. */
+  const resolveOne = (ref: Reference, date: IsoDate): Outcome => {
+    if (ref.unresolved === 'not-a-code' || ref.unresolved === 'code-not-in-corpus') return { counted: false, reason: ref.unresolved };
+    if (ref.code === undefined) return { counted: false, reason: 'not-a-code' };
+    if (index.codes.has(ref.code)) {
+      const chosen = choose(index.candidates(ref.code, ref.num), date);
+      if (chosen) return { counted: true, target: chosen.article, ambiguous: chosen.ambiguous };
+      // A code known by its articles in force only lacks every article repealed before: a gap of
+      // the corpus, not a miss of the resolver; reported, left out of the target's denominator.
+      if (currentOnly.has(ref.code)) return { counted: false, reason: 'article-not-found', note: NOTE_CURRENT_ONLY };
+      return { counted: true, reason: 'article-not-found' };
+    }
+    // « code rural »: found in the renamed code when it has the number; else the former code,
+    // which the corpus does not hold.
+    const alias = aliases.get(ref.code);
+    if (alias !== undefined && index.codes.has(alias)) {
+      const chosen = choose(index.candidates(alias, ref.num), date);
+      if (chosen) return { counted: true, target: chosen.article, ambiguous: chosen.ambiguous };
+    }
+    return { counted: false, reason: 'code-not-in-corpus' };
+  };
+
   for (const article of articles) {
     for (const version of article.versions) {
       if (options.extract !== false) version.references = findReferences(version.paragraphs, article.code, options.codeNames, { parse, articleExists });
@@ -193,28 +260,17 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
         if (ref.target !== undefined) delete ref.target;
         if (ref.unresolved === 'article-not-found' || ref.unresolved === 'ambiguous') delete ref.unresolved;
         counts.total++;
-        let code = ref.code;
-        if (code !== undefined && !index.codes.has(code)) {
-          const alias = aliases.get(code);
-          if (alias !== undefined && index.codes.has(alias)) code = alias;
-        }
-        const inCorpus = code !== undefined && index.codes.has(code) && ref.unresolved === undefined;
-        if (inCorpus && code !== undefined) {
-          counts.inCorpus++;
-          const chosen = choose(index.candidates(code, ref.num), version.validFrom);
-          if (!chosen) ref.unresolved = 'article-not-found';
+        const outcome = resolveOne(ref, version.validFrom);
+        if (outcome.counted) counts.inCorpus++;
+        if (outcome.target) {
+          ref.target = outcome.target.id;
+          if (outcome.ambiguous) ref.unresolved = 'ambiguous';
           else {
-            ref.target = chosen.article.id;
-            if (chosen.ambiguous) ref.unresolved = 'ambiguous';
-            else {
-              counts.resolved++;
-              counts.resolvedInCorpus++;
-            }
-            if (chosen.article !== article) cited.add(chosen.article);
+            counts.resolved++;
+            counts.resolvedInCorpus++;
           }
-        } else if (ref.unresolved === undefined) {
-          ref.unresolved = code === undefined ? 'not-a-code' : 'code-not-in-corpus';
-        }
+          if (outcome.target !== article) cited.add(outcome.target);
+        } else if (ref.unresolved === undefined) ref.unresolved = outcome.reason;
         if (ref.unresolved !== undefined) {
           const entry: UnresolvedReference = {
             article: article.id,
@@ -224,6 +280,7 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
             context: contextOf(version.paragraphs, ref),
           };
           if (ref.code !== undefined) entry.code = ref.code;
+          if (outcome.note !== undefined) entry.note = outcome.note;
           unresolved.push(entry);
         }
       }

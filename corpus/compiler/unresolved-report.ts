@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { UnresolvedReference } from './resolve-references.ts';
 
-const COLUMNS = ['reason', 'code', 'num', 'article', 'validFrom', 'context'] as const;
+const COLUMNS = ['reason', 'code', 'num', 'article', 'validFrom', 'context', 'note'] as const;
 
 /** A TSV cell: tabs and line breaks would break the columns. */
 function cell(value: string | undefined): string {
