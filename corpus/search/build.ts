@@ -6,7 +6,7 @@
  *   over all codes, so a term weighs the same in every code); its stored texts in
  *   `search/current.text-<n>.json` (the index loads first, the texts right after).
  * - `search/past-<n>.json`: every other distinct text (past versions, repealed articles, texts in
- *   force later), a separate lunr index per size-bounded shard, codes kept together; the reader
+ *   force later): one lunr index written as size-bounded shards, codes kept together; the reader
  *   loads them in the background, so they never slow the first search down.
  */
 import type { Article, CodeId, IsoDate } from '../model/model.ts';
@@ -43,7 +43,12 @@ export interface SearchBuild {
 }
 
 export const CURRENT_FILE = 'search/current.json';
-const DEFAULT_PAST_SHARD_SIZE = 30_000;
+/**
+ * Documents per past shard. One lunr index covers all past texts (a term weighs the same in every
+ * shard); the shards only bound what the worker parses at once while it loads them in the
+ * background (about 3 MB, a few tens of ms), so that a search typed meanwhile is not kept waiting.
+ */
+const DEFAULT_PAST_SHARD_SIZE = 8_000;
 
 /** Stored text per chunk file, about this many characters (a chunk parses in a few ms). */
 const TEXT_CHUNK_CHARS = 1_500_000;
@@ -69,14 +74,29 @@ export function textChunkFile(shardFile: string, n: number): string {
   return shardFile.replace(/\.json$/, `.text-${n + 1}.json`);
 }
 
-/** One lunr index over the documents, packed into a shard, and their texts in chunks. */
-export function buildShard(
+/** A shard to write: its file and the documents it holds (a range of the collection's). */
+export interface ShardPlan {
+  file: string;
+  from: number;
+  to: number;
+}
+
+export interface BuiltShard {
+  shard: PackedShard;
+  texts: Map<string, TextChunk>;
+}
+
+/**
+ * One lunr index over the documents of a collection, packed into the shards of the plan (every
+ * document in one of them), each with its texts in chunks.
+ */
+export function buildCollection(
   documents: readonly SearchDocument[],
   collection: Collection,
   asOf: IsoDate,
-  file: string,
+  plan: readonly ShardPlan[],
   onIndexed?: (count: number) => void,
-): { shard: PackedShard; texts: Map<string, TextChunk> } {
+): Map<string, BuiltShard> {
   const index = lunr(function () {
     useFrenchAnalysis(this);
     this.ref('ref');
@@ -88,55 +108,57 @@ export function buildShard(
     if (onIndexed) onIndexed(documents.length % 1000);
   });
   const json = index.toJSON() as unknown as LunrJson;
-  const { terms, postings } = packPostings(json, TEXT_FIELD, documents.length);
-  const codes: CodeId[] = [];
-  const codeSlot = new Map<CodeId, number>();
-  for (const doc of documents) {
-    if (!codeSlot.has(doc.code)) {
-      codeSlot.set(doc.code, codes.length);
-      codes.push(doc.code);
+  const packed = packPostings(json, TEXT_FIELD, documents.length, plan);
+  const built = new Map<string, BuiltShard>();
+  plan.forEach(({ file, from, to }, n) => {
+    const docs = documents.slice(from, to);
+    const codes: CodeId[] = [];
+    const codeSlot = new Map<CodeId, number>();
+    for (const doc of docs) {
+      if (!codeSlot.has(doc.code)) {
+        codeSlot.set(doc.code, codes.length);
+        codes.push(doc.code);
+      }
     }
-  }
-  const texts = new Map(textChunks(documents, file).map((chunk, n) => [textChunkFile(file, n), chunk]));
-  const shard: PackedShard = {
-    format: SHARD_FORMAT,
-    schema: SEARCH_SCHEMA_VERSION,
-    lunrVersion: lunr.version,
-    pipeline: json.pipeline,
-    collection,
-    asOf,
-    codes,
-    docs: {
-      article: documents.map((doc) => doc.article),
-      num: documents.map((doc) => doc.num),
-      code: documents.map((doc) => codeSlot.get(doc.code) ?? 0),
-      part: documents.map((doc) => PART_CODES[doc.part]).join(''),
-      state: documents.map((doc) => STATE_CODES[doc.articleState]).join(''),
-      ranges: documents.map((doc) => encodeRanges(doc.ranges)),
-      paragraphs: documents.map((doc) => doc.paragraphCount),
-    },
-    texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
-    terms,
-    postings,
-  };
-  return { shard, texts };
+    const texts = new Map(textChunks(docs, file).map((chunk, k) => [textChunkFile(file, k), chunk]));
+    const shard: PackedShard = {
+      format: SHARD_FORMAT,
+      schema: SEARCH_SCHEMA_VERSION,
+      lunrVersion: lunr.version,
+      pipeline: json.pipeline,
+      collection,
+      asOf,
+      codes,
+      docs: {
+        article: docs.map((doc) => doc.article),
+        num: docs.map((doc) => doc.num),
+        code: docs.map((doc) => codeSlot.get(doc.code) ?? 0),
+        part: docs.map((doc) => PART_CODES[doc.part]).join(''),
+        state: docs.map((doc) => STATE_CODES[doc.articleState]).join(''),
+        ranges: docs.map((doc) => encodeRanges(doc.ranges)),
+        paragraphs: docs.map((doc) => doc.paragraphCount),
+      },
+      texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
+      terms: packed[n]!.terms,
+      postings: packed[n]!.postings,
+    };
+    built.set(file, { shard, texts });
+  });
+  return built;
 }
 
-/** Splits documents into shards of at most `size`, never splitting an article's versions apart. */
-function pastShards(documents: readonly SearchDocument[], size: number): SearchDocument[][] {
-  const shards: SearchDocument[][] = [];
-  let shard: SearchDocument[] = [];
-  for (let i = 0; i < documents.length; i++) {
-    const doc = documents[i]!;
-    const sameArticle = shard.length > 0 && shard[shard.length - 1]!.article === doc.article;
-    if (shard.length >= size && !sameArticle) {
-      shards.push(shard);
-      shard = [];
+/** Cuts documents into ranges of at most `size`, never splitting an article's texts apart. */
+export function planShards(documents: readonly SearchDocument[], size: number, file: (n: number) => string): ShardPlan[] {
+  const plan: ShardPlan[] = [];
+  let from = 0;
+  for (let i = 1; i <= documents.length; i++) {
+    const cut = i === documents.length || (i - from >= size && documents[i]!.article !== documents[i - 1]!.article);
+    if (cut) {
+      plan.push({ file: file(plan.length), from, to: i });
+      from = i;
     }
-    shard.push(doc);
   }
-  if (shard.length) shards.push(shard);
-  return shards;
+  return plan;
 }
 
 /**
@@ -163,18 +185,16 @@ export function buildSearchIndexes(articles: readonly Article[], codes: readonly
 
   const files = new Map<string, string>();
   const documents: Record<string, number> = {};
-  const write = (file: string, docs: readonly SearchDocument[], collection: Collection) => {
-    const { shard, texts } = buildShard(docs, collection, options.asOf, file, progress);
-    files.set(file, JSON.stringify(shard));
-    for (const [chunkFile, chunk] of texts) files.set(chunkFile, JSON.stringify(chunk));
-    documents[file] = docs.length;
+  const write = (built: Map<string, BuiltShard>) => {
+    for (const [file, { shard, texts }] of built) {
+      files.set(file, JSON.stringify(shard));
+      for (const [chunkFile, chunk] of texts) files.set(chunkFile, JSON.stringify(chunk));
+      documents[file] = shard.docs.article.length;
+    }
   };
-  write(CURRENT_FILE, current, 'current');
-  const pastFiles: string[] = [];
-  pastShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE).forEach((docs, n) => {
-    const file = `search/past-${n + 1}.json`;
-    write(file, docs, 'past');
-    pastFiles.push(file);
-  });
+  write(buildCollection(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], progress));
+  const plan = past.length ? planShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE, (n) => `search/past-${n + 1}.json`) : [];
+  if (plan.length) write(buildCollection(past, 'past', options.asOf, plan, progress));
+  const pastFiles = plan.map((shard) => shard.file);
   return { files, manifest: { lunrVersion: lunr.version, current: CURRENT_FILE, past: pastFiles, documents } };
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndexes, type SearchBuild } from './build.ts';
+import { buildCollection, buildSearchIndexes, planShards, type SearchBuild } from './build.ts';
 import { articleDocuments } from './documents.ts';
 import { SearchEngine } from './engine.ts';
 import { articlesFromLegiData, type LegiDataNode } from './fixtures/legi-data-fixture.ts';
@@ -26,6 +26,7 @@ let build: SearchBuild;
 let engine: SearchEngine;
 let direct: lunr.Index;
 let articleOfRef: string[];
+let split: SearchEngine;
 
 beforeAll(async () => {
   if (missing) return;
@@ -35,6 +36,16 @@ beforeAll(async () => {
   // The same documents indexed by lunr directly, never serialised.
   const docs = articles.flatMap((article) => articleDocuments(article, AS_OF)).filter((doc) => doc.current);
   articleOfRef = docs.map((doc) => doc.article);
+  // The same collection written as four shards of one lunr index.
+  const plan = planShards(docs, 120, (n) => `search/part-${n + 1}.json`);
+  const files = new Map<string, string>();
+  for (const [file, { shard, texts }] of buildCollection(docs, 'current', AS_OF, plan)) {
+    files.set(file, JSON.stringify(shard));
+    for (const [chunkFile, chunk] of texts) files.set(chunkFile, JSON.stringify(chunk));
+  }
+  const manifest = { lunrVersion: lunr.version, current: plan[0]!.file, past: plan.slice(1).map((p) => p.file), documents: {} };
+  split = await SearchEngine.load(manifest, async (file) => files.get(file) ?? Promise.reject(new Error(file)));
+  await split.loadPast();
   direct = lunr(function () {
     useFrenchAnalysis(this);
     this.ref('ref');
@@ -66,6 +77,15 @@ describe.skipIf(missing)('the packed index is a lunr index', () => {
       for (const result of response.results) expect(Math.abs(result.score - (expected.get(result.article) ?? -1)), `${query}: ${result.num}`).toBeLessThanOrEqual(0.0005);
       const scores = response.results.map((r) => r.score);
       expect(scores, query).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('scores the same when the collection is written as several shards', async () => {
+    expect(Object.keys(split.loadedDocuments)).toHaveLength(4);
+    for (const query of QUERIES) {
+      const whole = await engine.search(query, { limit: 10_000 });
+      const parts = await split.search(query, { limit: 10_000 });
+      expect(parts.results.map((r) => [r.article, r.score]), query).toEqual(whole.results.map((r) => [r.article, r.score]));
     }
   });
 

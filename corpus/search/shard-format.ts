@@ -100,12 +100,20 @@ export function decodeRanges(text: string): DateRange[] {
   });
 }
 
+/** A range [from, to) of document ordinals of one lunr index, written as one shard. */
+export interface DocumentRange {
+  from: number;
+  to: number;
+}
+
 /**
  * Postings of the text field from lunr's serialised index: for each term (sorted), the documents
- * that contain it with the term's weight in the document's field vector. `docRef(i)` is the lunr
- * ref of document i; refs are the document ordinals in base 36.
+ * that contain it with the term's weight in the document's field vector (lunr's refs are the
+ * document ordinals in base 36). One result per range of documents, ordinals counted from the start
+ * of the range, terms absent from the range left out: one lunr index, so one weight for a term
+ * whatever file its documents are written to.
  */
-export function packPostings(json: LunrJson, field: string, documentCount: number): { terms: string[]; postings: string[] } {
+export function packPostings(json: LunrJson, field: string, documentCount: number, ranges: readonly DocumentRange[] = [{ from: 0, to: documentCount }]): { terms: string[]; postings: string[] }[] {
   const terms = json.invertedIndex.map(([term]) => term);
   const termSlot = new Map<number, number>();
   json.invertedIndex.forEach(([, posting], slot) => termSlot.set(posting._index, slot));
@@ -122,17 +130,28 @@ export function packPostings(json: LunrJson, field: string, documentCount: numbe
       list.weights.push(Math.round((elements[i + 1] ?? 0) * 1000));
     }
   }
-  const postings = lists.map((list) => {
-    let out = '';
-    let previous = 0;
-    for (let i = 0; i < list.docs.length; i++) {
-      const doc = list.docs[i]!;
-      out += encodeVarint(doc - previous) + encodeVarint(list.weights[i]!);
-      previous = doc;
-    }
-    return out;
+  // Documents are in ascending order in every list: one cursor per list walks the ranges in order.
+  const cursors = lists.map(() => 0);
+  return ranges.map(({ from, to }) => {
+    const packed = { terms: [] as string[], postings: [] as string[] };
+    lists.forEach((list, slot) => {
+      let i = cursors[slot]!;
+      while (i < list.docs.length && list.docs[i]! < from) i++;
+      let out = '';
+      let previous = 0;
+      for (; i < list.docs.length && list.docs[i]! < to; i++) {
+        const doc = list.docs[i]! - from;
+        out += encodeVarint(doc - previous) + encodeVarint(list.weights[i]!);
+        previous = doc;
+      }
+      cursors[slot] = i;
+      if (out) {
+        packed.terms.push(terms[slot]!);
+        packed.postings.push(out);
+      }
+    });
+    return packed;
   });
-  return { terms, postings };
 }
 
 /** The documents and weights of one term, decoded. */
