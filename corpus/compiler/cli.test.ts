@@ -2,7 +2,7 @@
  * The `npm run corpus` command on small real inputs: the seeds, a corrupt and a missing bundle,
  * `--out`, `--strict`, reuse of an unchanged build.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,4 +118,18 @@ describe('npm run corpus on the seeds', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/sources\.json: champ sources\.0\.path invalide/);
   });
+
+  it('recognises a git repository of another lexlib code and a folder of documents, with no code change', () => {
+    const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-mutualite.bundle');
+    const repository = path.join(work, 'lexlib-mutualite');
+    execFileSync('git', ['clone', '--quiet', bundle, repository]);
+    const fromRepository = corpus(['--no-default', '--source', repository, '--out', path.join(work, 'repo-out')]);
+    expect(fromRepository.status).toBe(0);
+    expect(fromRepository.stderr).toMatch(/lexlib-mutualite : 1083 articles, \d+ versions \(lexlib\)/);
+    const folder = corpus(['--no-default', '--source', seeds, '--out', path.join(work, 'folder-out')]);
+    expect(folder.status).toBe(0);
+    const manifest = readJson<Manifest>(path.join(work, 'folder-out', 'manifest.json'));
+    expect(manifest.sources.map((s) => s.kind).sort()).toEqual(['seed-article', 'seed-article', 'seed-article', 'seed-code', 'seed-diff']);
+  });
 });
+
