@@ -158,7 +158,7 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
 
 describe('resolveReferences on codes known by their current articles only', () => {
   it('leaves the numbers such a code lacks out of the target, and finds « code rural » in its renamed code', () => {
-    // Two real current articles of legi-data's codes, and the sentences of the sécurité sociale code that cite them.
+    // Current articles of two legi-data codes, and passages (shortened) of sécurité sociale articles citing them.
     const version = (paragraphs: string[]): Version => ({ validFrom: '2010-01-01', status: 'VIGUEUR', paragraphs, links: [], references: [], sources: ['test'] });
     const travail: Article[] = Array.from({ length: 60 }, (_, i) => ({
       id: `code-du-travail/num:L5422-${i + 1}`,

@@ -13,12 +13,21 @@
  *   code », « dudit code », « du code précité » the code named last (own code when none was);
  *   the list may go on after it (« L. 241-13 du code de la sécurité sociale et L. 741-5 du code
  *   rural… »);
- * - items that no code name closes are in the article's own code;
+ * - a list may also start with no « article » before it, at a number with a part letter and a
+ *   dash (« prévues par R. 243-12, R. 243-13 et R. 243-16 »); a code's title right before a list
+ *   names its code (« Code de la sécurité sociale L243-2 : … », « code du travail, article
+ *   L. 323-11 »);
+ * - items that no code name closes are in the article's own code — unless the caller tells
+ *   (`articleExists`) that the own code has no such number and a code is named further in the same
+ *   sentence (« à l'article L. 2212-3, L. 2212-5, au quatrième alinéa de l'article L. 2212-7 du
+ *   code de la santé publique »): then they are in that code;
  * - items closed by a law, a decree, an ordinance… (« l'article 59 XIII A de la loi n° 2015-1702 »,
  *   « l'article 4 du décret n° 2017-1258 ») are kept with `unresolved: 'not-a-code'` and no
  *   code: decided so that the report counts them and shows that they were read, not missed;
- * - items closed by « code » followed by no known title (« du code de déontologie des… » absent
- *   from the list, a misspelt title) get `unresolved: 'code-not-in-corpus'` and no code;
+ * - items closed by « code » followed by no known title (« du code local des assurances
+ *   sociales », « du code des postes et télécommunications », former titles) get
+ *   `unresolved: 'code-not-in-corpus'` and no code;
+ * - the NOTA is not read: a reference's `paragraph` indexes `Version.paragraphs` only.
  * - a number without a part letter (`L`, `R`, `D`, `A`, `LO`) is a reference only when a code
  *   name closes it (« l'article 200 du code général des impôts »): alone (« l'article 11 ») it
  *   names an article of some law named earlier far more often than of a code, and the codes of
