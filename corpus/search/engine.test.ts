@@ -152,6 +152,15 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     }
   });
 
+  it('jumps to a number over the law in force with the past texts of that article', async () => {
+    const response = await engine.search('L611-3');
+    const l611 = response.results[0]!;
+    expect(l611.inForce).toBe(true);
+    expect(l611.matchedVersions).toBe(4);
+    expect(l611.matchedRanges[0]).toEqual({ from: '1985-12-21', to: '1994-01-19' });
+    expect(response.results.filter((r) => r.num === 'L611-3')).toHaveLength(1);
+  });
+
   it('finds the family of a number after it, then the articles that cite it', async () => {
     const response = await engine.search('l. 242-1', { limit: 200 });
     expect(response.results[0]?.num).toBe('L242-1');

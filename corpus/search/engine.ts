@@ -243,6 +243,17 @@ export class SearchEngine {
         for (const doc of shard.docsByNumber(parsed.number, false)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
         for (const doc of shard.docsByNumber(parsed.number, true)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
       }
+      // A number jumps to its article whatever its status: over the law in force, the past texts
+      // of the same number come too (a repealed article, or the versions of one in force).
+      if (!pastNeeded) {
+        for (const shard of this.shards) {
+          if (shard.collection === 'current' || (codes && !shard.codes.some((code) => codes.has(code)))) continue;
+          for (const doc of shard.docsByNumber(parsed.number, false)) {
+            if ((!codes || codes.has(shard.code(doc))) && (!parts || parts.has(shard.part(doc)))) candidates.push({ shard, doc, match: 'number', score: 0 });
+          }
+        }
+        if (!this.pastDone && !candidates.some((c) => c.match === 'number')) response.pastNeeded = true;
+      }
       // Then the texts that cite it.
       const citing: ParsedQuery = { terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false, inPattern: true })), phrases: [], references: [parsed.number], excluded: [] };
       candidates.push(...(await this.textCandidates(citing, shards, keep, false)));

@@ -57,7 +57,10 @@ export interface SearchResponse {
   relaxed: boolean;
   /** The query has nothing to search (empty, or stop words only). */
   empty: boolean;
-  /** The filters need the past shards… */
+  /**
+   * The filters need the past shards (or an article number was not found in the law in force: it
+   * may be a repealed article's)…
+   */
   pastNeeded: boolean;
   /** …and they are all loaded (otherwise results only cover what is loaded). */
   pastLoaded: boolean;
