@@ -191,8 +191,9 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     }
   });
 
-  it('finds a phrase that only existed in 1985-1994, labelled with its dates', async () => {
-    // « groupements régionaux de sociétés d'assurance »: L611-3 from 1985-12-21 to 1994-01-19 only.
+  it('finds a phrase that only existed from 1985 to 1995, labelled with its dates', async () => {
+    // « groupements régionaux de sociétés d'assurance »: L611-3's texts of 1985 and 1994 only (the
+    // 1995 text says « groupements de sociétés d'assurance »).
     const query = '"groupements régionaux de sociétés d\'assurance"';
     const inForce = await engine.search(query);
     expect(inForce.results.map((r) => r.num)).not.toContain('L611-3');
@@ -200,7 +201,11 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     const l611 = all.results.find((r) => r.num === 'L611-3');
     expect(l611).toBeDefined();
     expect(l611!.inForce).toBe(false);
-    expect(l611!.ranges).toEqual([{ from: '1985-12-21', to: '1994-01-19' }]);
+    expect(l611!.matchedVersions).toBe(2);
+    expect(l611!.matchedRanges).toEqual([
+      { from: '1985-12-21', to: '1994-01-19' },
+      { from: '1994-01-19', to: '1995-02-05' },
+    ]);
     expect(all.pastNeeded && all.pastLoaded).toBe(true);
   });
 

@@ -133,14 +133,26 @@ async function ensureTexts(candidates: readonly Candidate[]): Promise<void> {
 
 const TIER: Record<MatchKind, number> = { number: 0, 'number-family': 1, text: 2 };
 
-/** Best first: number matches, then family, then text; higher score; the text in force first. */
+/** When the text was last in force (its latest start): the more recent text is shown first. */
+function latestStart(candidate: Candidate): string {
+  const ranges = candidate.shard.dateRanges(candidate.doc);
+  return ranges[ranges.length - 1]?.from ?? '';
+}
+
+/**
+ * Best first: number matches, then family, then text; higher score; the text in force, then the
+ * most recent text; then the order of the index (codes, then their articles).
+ */
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    TIER[a.match] - TIER[b.match] ||
-    b.score - a.score ||
-    (a.shard.collection === 'current' ? 0 : 1) - (b.shard.collection === 'current' ? 0 : 1) ||
-    (a.shard.file < b.shard.file ? -1 : a.shard.file > b.shard.file ? 1 : a.doc - b.doc)
-  );
+  if (TIER[a.match] !== TIER[b.match]) return TIER[a.match] - TIER[b.match];
+  if (a.score !== b.score) return b.score - a.score;
+  const current = (a.shard.collection === 'current' ? 0 : 1) - (b.shard.collection === 'current' ? 0 : 1);
+  if (current !== 0) return current;
+  if (a.shard.article(a.doc) === b.shard.article(b.doc)) {
+    const [startA, startB] = [latestStart(a), latestStart(b)];
+    if (startA !== startB) return startA < startB ? 1 : -1;
+  }
+  return a.shard.file < b.shard.file ? -1 : a.shard.file > b.shard.file ? 1 : a.doc - b.doc;
 }
 
 export interface LoadOptions {
