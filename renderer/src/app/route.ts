@@ -6,12 +6,15 @@
  *   #/code-de-la-securite-sociale@2006-01-28   a code's table of contents at a date
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28            an article as in force on a date
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
+ *   #/code-de-la-securite-sociale/L611-3/versions/1985-12-21..2024-01-01[/redline]   two versions compared
+ *   #/code-de-la-securite-sociale[@date]/modifications[/2006-01-28]   change dates, one change set
  *
  * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
  * Parsing never throws: a broken link gives an `invalid` route with a French message.
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
+import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from '../versions/versions-route.ts';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;
@@ -21,7 +24,9 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'code'; code: CodeId; date?: IsoDate }
   /** `id` is never in the URL: it is carried when the article is already known (a resolved link). */
-  | { kind: 'article'; code: CodeId; num: string; date?: IsoDate; tab: ArticleTab; id?: ArticleId }
+  | { kind: 'article'; code: CodeId; num: string; date?: IsoDate; tab: ArticleTab; id?: ArticleId; compare?: VersionPair }
+  /** A code's change dates (`day` absent) or the change set of one day; `date` is the session's reading date. */
+  | { kind: 'changes'; code: CodeId; day?: IsoDate; date?: IsoDate }
   | { kind: 'invalid'; raw: string; message: string };
 
 const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -47,7 +52,7 @@ export function parseRoute(location: string): Route {
   const path = raw.replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { kind: 'home' };
   const parts = path.split('/');
-  if (parts.length > 3) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
+  if (parts.length > 5) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
   const head = splitDate(parts[0] ?? '');
   const code = decode(head.name);
@@ -57,6 +62,12 @@ export function parseRoute(location: string): Route {
     if (head.date === undefined) return { kind: 'code', code };
     if (!isIsoDate(head.date)) return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
     return { kind: 'code', code, date: head.date };
+  }
+  if (parts[1] === CHANGES_SEGMENT) {
+    const changes = parseChangeDay(parts.slice(2));
+    if (!changes.ok) return invalid('Ce lien ne correspond à aucune page de modifications (attendu : /modifications/AAAA-MM-JJ).');
+    if (head.date !== undefined && !isIsoDate(head.date)) return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
+    return { kind: 'changes', code, ...(changes.day ? { day: changes.day } : {}), ...(head.date ? { date: head.date } : {}) };
   }
   if (head.date !== undefined) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
@@ -69,6 +80,11 @@ export function parseRoute(location: string): Route {
   const tabName = parts[2] ?? 'texte';
   const tab = ARTICLE_TABS.find((t) => t === tabName);
   if (!tab) return invalid(`L’onglet « ${tabName} » n’existe pas.`);
+  if (parts.length > 3) {
+    const compare = tab === 'versions' ? parseVersionPair(parts.slice(3)) : undefined;
+    if (!compare) return invalid('Ce lien ne correspond à aucune comparaison de versions (attendu : /versions/AAAA-MM-JJ..AAAA-MM-JJ).');
+    return { kind: 'article', code, num, tab, ...(article.date ? { date: article.date } : {}), compare };
+  }
   return { kind: 'article', code, num, tab, ...(article.date ? { date: article.date } : {}) };
 }
 
@@ -83,8 +99,11 @@ export function formatRoute(route: Route): string {
       return `#/${route.code}${route.date ? `@${route.date}` : ''}`;
     case 'article': {
       const tab = route.tab === 'texte' ? '' : `/${route.tab}`;
-      return `#/${route.code}/${encodeURIComponent(route.num)}${route.date ? `@${route.date}` : ''}${tab}`;
+      const compare = route.tab === 'versions' && route.compare ? formatVersionPair(route.compare) : '';
+      return `#/${route.code}/${encodeURIComponent(route.num)}${route.date ? `@${route.date}` : ''}${tab}${compare}`;
     }
+    case 'changes':
+      return `#/${route.code}${route.date ? `@${route.date}` : ''}/${CHANGES_SEGMENT}${route.day ? `/${route.day}` : ''}`;
   }
 }
 
