@@ -184,7 +184,7 @@ export class SearchEngine {
     const engine = new SearchEngine(manifest, readFile, current.asOf);
     engine.shards.push(current);
     if (options.prefetchTexts ?? true) {
-      engine.currentTexts = current.loadAllTexts();
+      engine.currentTexts = current.loadAllTexts().then(() => current.prepareNumbers());
       // Failures surface to the search that needs the text; nothing to do here.
       engine.currentTexts.catch(() => undefined);
     }
