@@ -168,6 +168,30 @@ export function App({ api }: { api: PalimpsesteApi }) {
     };
   }, [library, corpusInfo]);
 
+  // Once the search index is in, the tables of contents of every code are loaded in the background,
+  // one after the other: choosing a code then shows its tree at once (the sécurité sociale's catalog
+  // alone is 2.5 MB to fetch and index).
+  useEffect(() => {
+    if (!client || !corpusInfo) return;
+    let live = true;
+    const prefetch = async () => {
+      for (const code of corpusInfo.manifest.codes) {
+        if (!live) return;
+        await library.codeIndex(code.id).catch(() => undefined);
+      }
+    };
+    if (client.state !== 'loading') void prefetch();
+    else {
+      const unsubscribe = client.subscribe(() => {
+        unsubscribe();
+        void prefetch();
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [library, client, corpusInfo]);
+
   const routeCode = route.kind === 'article' || route.kind === 'code' ? route.code : undefined;
   // The table of contents follows the page's code (not a code the corpus does not have).
   const knownCode = !!routeCode && (!corpusInfo || corpusInfo.manifest.codes.some((code) => code.id === routeCode));

@@ -122,7 +122,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     const started = typedAt.current.get(answer.query);
     if (started === undefined) return;
     typedAt.current.delete(answer.query);
-    performance.measure('palimpseste:search', { start: started, end: performance.now(), detail: { query: answer.query, total: answer.response.total } });
+    performance.measure('palimpseste:search', { start: started, end: performance.now(), detail: { query: answer.query, total: answer.response.total, engineMs: answer.response.elapsed } });
   }, [answer]);
 
   useEffect(() => {
@@ -135,9 +135,12 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   }, [open]);
 
   const showAnswer = answer && answer.query === query.trim();
+  // While the answer to the latest keystroke is on its way, the previous results stay (dimmed):
+  // emptying the list at each key would make it flicker and cost a full redraw per key.
+  const stale = !!answer && !showAnswer && query.trim().length >= 2;
   const numberEntries = numbers && numbers.query === query.trim() ? numbers.entries : [];
   const numberIds = new Set(numberEntries.map((entry) => entry.id));
-  const hits = showAnswer ? answer.response.results.filter((hit) => !numberIds.has(hit.article)) : [];
+  const hits = answer && (showAnswer || stale) ? answer.response.results.filter((hit) => !numberIds.has(hit.article)) : [];
   const readingDate = reader.isToday ? undefined : reader.date;
   const options: Option[] = [
     ...numberEntries.map((entry) => ({ key: `num:${entry.id}`, target: entryTarget(entry, readingDate) })),
@@ -252,7 +255,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
               {formatDate(reader.date)}
             </label>
           </div>
-          <ul id="search-results" role="listbox" aria-label="Résultats de la recherche" className="search-results">
+          <ul id="search-results" role="listbox" aria-label="Résultats de la recherche" aria-busy={stale} className={stale ? 'search-results stale' : 'search-results'}>
             {numberEntries.map((entry, index) => (
               <li
                 key={entry.id}
@@ -308,7 +311,7 @@ function searchStatus(query: string, client: SearchClient | undefined, answer: S
   if (!answer) return 'Recherche…';
   const { response } = answer;
   if (response.empty) return 'Rien à chercher : ajoutez un mot plus précis.';
-  const partial = response.pastNeeded && !response.pastLoaded ? ' Versions anciennes en cours de chargement : résultats partiels.' : '';
+  const partial = response.pastNeeded && !response.pastLoaded ? ' Chargement des versions anciennes : résultats partiels, complétés dans un instant.' : '';
   if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
   const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
   const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';

@@ -1,10 +1,12 @@
 /**
- * The search Web Worker: loads the index of the law in force from the bundle, answers queries,
- * then loads the past versions' shards in the background (they only matter for searches of
- * repealed or past texts, and for the date filter).
+ * The search Web Worker: loads the index of the law in force from the bundle and answers queries.
+ * The past versions' shards are loaded the first time a search asks for them (repealed articles,
+ * every version, or a date other than the index's): they hold more text than the law in force
+ * and most searches never need them, so they stay out of memory until then.
  */
 import type { Manifest } from '../../../corpus/model/bundle.ts';
 import { SearchEngine } from '../../../corpus/search/engine.ts';
+import type { SearchFilters } from '../../../corpus/search/search-types.ts';
 import type { FromWorker, ToWorker } from './search-protocol.ts';
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
@@ -27,12 +29,24 @@ async function start(baseUrl: string): Promise<SearchEngine> {
   const manifest = JSON.parse(await readText(new URL('manifest.json', baseUrl).href)) as Manifest;
   const loaded = await SearchEngine.load(manifest.search, (path) => readText(new URL(path, baseUrl).href));
   post({ type: 'ready', loadMs: performance.now() - started, documents: documentCount(loaded.loadedDocuments) });
-  const pastStarted = performance.now();
-  loaded.loadPast().then(
-    () => post({ type: 'past-loaded', loadMs: performance.now() - pastStarted, documents: documentCount(loaded.loadedDocuments) }),
+  return loaded;
+}
+
+let pastStarted = false;
+
+/** Starts loading the past shards once; the search box re-runs its query when they are in. */
+function loadPast(ready: SearchEngine): void {
+  if (pastStarted) return;
+  pastStarted = true;
+  const started = performance.now();
+  ready.loadPast().then(
+    () => post({ type: 'past-loaded', loadMs: performance.now() - started, documents: documentCount(ready.loadedDocuments) }),
     (error: unknown) => post({ type: 'past-failed', message: error instanceof Error ? error.message : String(error) }),
   );
-  return loaded;
+}
+
+function needsPast(filters: SearchFilters, asOf: string): boolean {
+  return (filters.scope ?? 'in-force') !== 'in-force' || (filters.inForceOn !== undefined && filters.inForceOn !== asOf);
 }
 
 scope.onmessage = (event) => {
@@ -49,6 +63,7 @@ scope.onmessage = (event) => {
   engine.then(
     async (ready) => {
       try {
+        if (needsPast(message.filters, ready.asOf)) loadPast(ready);
         post({ type: 'results', id: message.id, response: await ready.search(message.query, message.filters) });
       } catch (error) {
         post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,55 @@
+/**
+ * The redline: one column, the new text with the deletions struck through and the insertions
+ * underlined where they happened (in `paragraph` granularity, a changed paragraph is shown struck
+ * whole, then inserted whole). Blocks are virtualised.
+ */
+import { forwardRef, useImperativeHandle, useRef } from 'react';
+import type { Comparison } from '../../../corpus/diff/index.ts';
+import { Segments } from './Segments.tsx';
+import type { ComparisonBodyHandle } from './SideBySide.tsx';
+import { useVirtualRows } from './use-virtual-rows.ts';
+
+export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison; current: number; label: string }>(function Redline(
+  { comparison, current, label },
+  ref,
+) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const blocks = comparison.redline;
+  const virtualizer = useVirtualRows(scrollRef, blocks.length, (i) => (blocks[i]?.segments ?? []).reduce((n, s) => n + s.text.length, 0), 100);
+  useImperativeHandle(
+    ref,
+    () => ({
+      showStop(stop) {
+        const block = comparison.changes[stop]?.redlineBlock;
+        if (block !== undefined) virtualizer.scrollToIndex(block, { align: 'center' });
+      },
+    }),
+    [comparison, virtualizer],
+  );
+  return (
+    <div className="compare-body redline">
+      <div ref={scrollRef} className="compare-scroll" tabIndex={0} aria-label={label}>
+        <div className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const block = blocks[item.index];
+            if (!block) return null;
+            const isCurrent = block.segments.some((s) => s.change === current);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className={`virtual-row redline-block block-${block.kind}${isCurrent ? ' row-current' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <p>
+                  <Segments segments={block.segments} current={current} />
+                </p>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,210 @@
+/**
+ * Speed of the reader (`npm run bench -- reader`): Playwright in Debian's Chromium against the web
+ * edition on the default corpus (or `PALIMPSESTE_BENCH_CORPUS`). Every figure is measured in the
+ * page (performance marks the renderer sets), not from the test runner:
+ * - launch → first article painted (target < 1 s): the host's start, then a fresh browser context
+ *   opening a deep link to an article, up to the frame where its text is on screen;
+ * - search results for a typed query (target p95 < 50 ms): from each keystroke to the results of
+ *   that text committed on screen, queries typed character by character;
+ * - table of contents of the sécurité sociale opens (target < 100 ms): from choosing the code to
+ *   its rows painted, the first time (fetched) and again (already loaded);
+ * - renderer memory with the whole corpus loaded (target < 400 MB): the renderer process's resident
+ *   memory (its main thread and the search worker) with the search index of the law in force of
+ *   every code, the tables of contents and articles loaded; then again once a search has loaded
+ *   the past versions too (they load on demand); the page's JS heap beside it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { startWebHost } from '../e2e/support/web-host.ts';
+import { mb, median, ms, percentile, printTable } from './table.ts';
+
+const CSS = 'code-de-la-securite-sociale';
+const ARTICLE = `#/${CSS}/L611-3`;
+const QUERIES = [
+  'cotisations',
+  'securite sociale',
+  'assurance maladie',
+  'indemnités journalières',
+  'travailleurs indépendants',
+  'allocations familiales',
+  'accident du travail',
+  'pension d’invalidité',
+  'recouvrement des cotisations',
+  'caisse nationale',
+  'mutuelle',
+  'employeur',
+  'retraite complémentaire',
+  '"organismes de sécurité sociale"',
+  'L. 611-3',
+];
+
+async function waitForMark(page: Page, name: string, after = 0, detail?: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([markName, since, wanted]) => {
+      const mark = performance
+        .getEntriesByName(markName as string, 'mark')
+        .find((m) => m.startTime >= (since as number) && (wanted === null || (m as PerformanceMark).detail === wanted));
+      return mark ? mark.startTime : undefined;
+    },
+    [name, after, detail ?? null] as const,
+    { timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function firstArticle(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url + ARTICLE);
+  const painted = await waitForMark(page, 'palimpseste:article-painted');
+  await context.close();
+  return painted;
+}
+
+interface SearchSample {
+  duration: number;
+  query: string;
+  engineMs: number;
+}
+
+async function searchTimes(page: Page): Promise<SearchSample[]> {
+  const box = page.locator('#search-input');
+  await page.evaluate(() => performance.clearMeasures('palimpseste:search'));
+  for (const query of QUERIES) {
+    await box.fill('');
+    // A fast typist: 80 ms between keys.
+    await box.pressSequentially(query, { delay: 80 });
+    await page.waitForTimeout(300);
+  }
+  return page.evaluate(() =>
+    performance.getEntriesByName('palimpseste:search', 'measure').map((m) => {
+      const detail = (m as PerformanceMeasure).detail as { query: string; engineMs: number };
+      return { duration: m.duration, query: detail.query, engineMs: detail.engineMs };
+    }),
+  );
+}
+
+async function openToc(page: Page, code: string): Promise<number> {
+  const started = await page.evaluate((target) => {
+    const select = document.querySelector<HTMLSelectElement>('.toc-code select');
+    if (!select) throw new Error('no code selector');
+    const t0 = performance.now();
+    select.value = target;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return t0;
+  }, code);
+  const painted = await waitForMark(page, 'palimpseste:toc-painted', started, code);
+  return painted - started;
+}
+
+/** Resident memory of Chromium's renderer processes (the page's and its worker's), from /proc. */
+async function rendererMemory(browser: Browser): Promise<{ largest: number; total: number }> {
+  const session = await browser.newBrowserCDPSession();
+  const info = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number; type: string }[] };
+  const sizes = info.processInfo
+    .filter((p) => p.type === 'renderer')
+    .map((p) => {
+      try {
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      } catch {
+        return 0;
+      }
+    });
+  await session.detach();
+  return { largest: Math.max(0, ...sizes), total: sizes.reduce((a, b) => a + b, 0) };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-bench-'));
+  const corpusDir = process.env.PALIMPSESTE_BENCH_CORPUS;
+  const hostStart = performance.now();
+  const host = await startWebHost({ dataDir, ...(corpusDir ? { corpusDir } : {}) });
+  const hostReady = performance.now() - hostStart;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    // Launch → first article: the first run finds the host cold (nothing read from the bundle yet).
+    const cold = await firstArticle(browser, host.url);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await firstArticle(browser, host.url));
+
+    const info = (await (await fetch(`${host.url}api/getCorpusInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' })).json()) as {
+      value: { manifest: { codes: { id: string }[] } };
+    };
+    const other = info.value.manifest.codes.map((c) => c.id).find((c) => c !== CSS);
+
+    // Cold: right after the first page, before the tables of contents are preloaded.
+    const tocTimes: { cold?: number; first?: number; again?: number } = {};
+    if (other) {
+      const coldContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const coldPage = await coldContext.newPage();
+      await coldPage.goto(`${host.url}#/${other}`);
+      await waitForMark(coldPage, 'palimpseste:toc-painted', 0, other);
+      tocTimes.cold = await openToc(coldPage, CSS);
+      await coldContext.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    // Start on another code; the sécurité sociale's tree is preloaded once the search index is in.
+    await page.goto(`${host.url}#/${other ?? CSS}`);
+    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'ready', undefined, { timeout: 300_000 });
+    await page.waitForTimeout(2000);
+    if (other) {
+      tocTimes.first = await openToc(page, CSS);
+      await openToc(page, other);
+      tocTimes.again = await openToc(page, CSS);
+    }
+
+    const searched = await searchTimes(page);
+    const samples = searched.map((s) => s.duration);
+    const engineSamples = searched.map((s) => s.engineMs);
+    const slowest = [...searched].sort((a, b) => b.duration - a.duration).slice(0, 3);
+    await page.goto(`${host.url}${ARTICLE}`);
+    await waitForMark(page, 'palimpseste:article-painted');
+    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'ready', undefined, { timeout: 300_000 });
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const memory = await rendererMemory(browser);
+
+    // A search of every version loads the past versions' index.
+    await page.locator('#search-input').fill('cotisations');
+    await page.locator('.search-filters select').nth(2).selectOption('all');
+    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'complete', undefined, { timeout: 300_000 });
+    await page.waitForTimeout(1000);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const withPast = await rendererMemory(browser);
+
+    const verdict = (value: number, target: number) => (Number.isFinite(value) ? (value < target ? 'oui' : 'NON') : '—');
+    printTable([
+      ['Mesure', 'Valeur', 'Cible', 'Atteinte'],
+      ['Hôte web prêt (lancement → adresse)', ms(hostReady), '', ''],
+      ['Premier article affiché, hôte froid (navigation → texte peint)', ms(cold), '< 1000 ms', verdict(cold, 1000)],
+      ['Premier article affiché, médiane de 5 ouvertures', ms(median(warm)), '< 1000 ms', verdict(median(warm), 1000)],
+      [`Recherche en tapant : p50 (${samples.length} réponses, ${QUERIES.length} requêtes)`, ms(median(samples)), '', ''],
+      ['Recherche en tapant : p95 (frappe → résultats à l’écran)', ms(percentile(samples, 95)), '< 50 ms', verdict(percentile(samples, 95), 50)],
+      ['  dont moteur dans le worker : p50 / p95', `${ms(median(engineSamples))} / ${ms(percentile(engineSamples, 95))}`, '', ''],
+      ['  les plus lentes', slowest.map((s) => `« ${s.query} » ${ms(s.duration)}`).join(', '), '', ''],
+      ['Sommaire de la sécurité sociale, à froid (téléchargé, indexé, peint)', ms(tocTimes.cold ?? NaN), '', ''],
+      ['Sommaire de la sécurité sociale, 1re ouverture (préchargé en arrière-plan)', ms(tocTimes.first ?? NaN), '< 100 ms', verdict(tocTimes.first ?? NaN, 100)],
+      ['Sommaire de la sécurité sociale, réouverture', ms(tocTimes.again ?? NaN), '< 100 ms', verdict(tocTimes.again ?? NaN, 100)],
+      ['Mémoire du rendu : index du droit en vigueur, sommaires, articles', mb(memory.largest), '< 400 MB', verdict(memory.largest / 1024 / 1024, 400)],
+      ['Mémoire du rendu : + index de toutes les versions passées', mb(withPast.largest), '< 400 MB', verdict(withPast.largest / 1024 / 1024, 400)],
+      ['Tas JavaScript de la page (hors worker de recherche)', mb(heap), '', ''],
+    ]);
+    await context.close();
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
