@@ -17,7 +17,7 @@ import type { Article, ArticleId, CodeId, IsoDate, Link, LinkStatusCode, Referen
 import { normalizeArticleNumber } from '../text/article-number.ts';
 import type { CodeNameMatcher } from '../text/code-names.ts';
 import type { ParsedParagraph } from '../text/references.ts';
-import { findReferences, parseParagraph } from '../text/references.ts';
+import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../text/references.ts';
 
 export interface ResolveOptions {
   /** Recognises code titles in the texts (built from every known code, in the corpus or not). */
@@ -218,6 +218,7 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
   // The versions of an article share most of their paragraphs: each distinct one is read once.
   const parsed = new Map<string, ParsedParagraph>();
   const parse = (text: string): ParsedParagraph => {
+    if (!mayHoldReferences(text, options.codeNames)) return NO_REFERENCES; // most paragraphs: no lookup
     let result = parsed.get(text);
     if (!result) {
       result = parseParagraph(text, options.codeNames);

@@ -36,6 +36,8 @@ export interface CodeNameMatcher {
   findMentions(text: string): CodeMention[];
   /** The code a title names (`Code du travail`, `code du travail`), when known. */
   codeOfTitle(title: string): CodeId | undefined;
+  /** A quick test: false when the text cannot mention a code (no « code », no other title's first word). */
+  mayMention(text: string): boolean;
 }
 
 /**
@@ -226,5 +228,10 @@ export function createCodeNameMatcher(codes: Iterable<KnownCode | string>): Code
     return byTitle.get(foldText(cleanCodeTitle(title)));
   }
 
-  return { findMentions, codeOfTitle };
+  const quickTest = new RegExp(`code${others ? `|${others}` : ''}`, 'i');
+  function mayMention(text: string): boolean {
+    return quickTest.test(text);
+  }
+
+  return { findMentions, codeOfTitle, mayMention };
 }

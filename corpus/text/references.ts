@@ -124,7 +124,8 @@ export interface ParsedParagraph {
   groups: Group[];
 }
 
-const NO_REFERENCES: ParsedParagraph = { mentions: [], groups: [] };
+/** The reading of a paragraph with no reference and no code name (shared, never modified). */
+export const NO_REFERENCES: ParsedParagraph = Object.freeze({ mentions: [], groups: [] }) as ParsedParagraph;
 
 /** The code every mention stands for, `same` ones resolved against the code named before. */
 function resolveMentions(mentions: CodeMention[], ownCode: CodeId, lastBefore: CodeId | undefined): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
@@ -157,9 +158,14 @@ function sameSentence(text: string, from: number, to: number): boolean {
 }
 
 /** Reads the lists of article numbers of one paragraph (see the module comment). */
+/** A quick test: false when the paragraph has neither an article number nor a code's name. */
+export function mayHoldReferences(text: string, codeNames: CodeNameMatcher): boolean {
+  return /art|\d-\d/i.test(text) || codeNames.mayMention(text);
+}
+
 export function parseParagraph(text: string, codeNames: CodeNameMatcher): ParsedParagraph {
   const hasNumbers = /art|\d-\d/i.test(text);
-  if (!hasNumbers && !/code|livre/i.test(text)) return NO_REFERENCES;
+  if (!hasNumbers && !codeNames.mayMention(text)) return NO_REFERENCES;
   const mentions = codeNames.findMentions(text);
   if (!hasNumbers) return mentions.length === 0 ? NO_REFERENCES : { mentions, groups: [] };
   const mentionAt = new Map<number, number>(mentions.map((m, i) => [m.start, i]));
