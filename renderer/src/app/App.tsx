@@ -17,6 +17,7 @@ import { TocPanel } from '../toc/TocPanel.tsx';
 import { currentStep, emptyTrail, trailReducer, trailToSave, type TrailAction, type TrailState } from '../trail/trail-state.ts';
 import { TrailBar } from '../trail/TrailBar.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { ChangesPage } from '../versions/ChangesPage.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { CodeHome, Home } from './Home.tsx';
@@ -192,14 +193,14 @@ export function App({ api }: { api: PalimpsesteApi }) {
     };
   }, [library, client, corpusInfo]);
 
-  const routeCode = route.kind === 'article' || route.kind === 'code' ? route.code : undefined;
+  const routeCode = route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
   // The table of contents follows the page's code (not a code the corpus does not have).
   const knownCode = !!routeCode && (!corpusInfo || corpusInfo.manifest.codes.some((code) => code.id === routeCode));
   useEffect(() => {
     if (routeCode && knownCode) setTocCode(routeCode);
   }, [routeCode, knownCode]);
 
-  const routeDate = route.kind === 'article' || route.kind === 'code' ? route.date : undefined;
+  const routeDate = route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.date : undefined;
   const date: IsoDate = routeDate ?? today;
 
   const reader = useMemo<Reader>(() => {
@@ -211,7 +212,9 @@ export function App({ api }: { api: PalimpsesteApi }) {
       tab: target.tab ?? 'texte',
       ...(target.id ? { id: target.id } : {}),
       ...(target.date && target.date !== today ? { date: target.date } : {}),
+      ...(target.compare ? { compare: target.compare } : {}),
     });
+    const changesRoute = (code: CodeId, day?: IsoDate): Route => ({ kind: 'changes', code, ...(day ? { day } : {}), ...(date !== today ? { date } : {}) });
     return {
       library,
       ...(corpusInfo ? { corpus: corpusInfo } : {}),
@@ -222,6 +225,8 @@ export function App({ api }: { api: PalimpsesteApi }) {
       openCode: (code) => navigate({ kind: 'code', code, ...(date !== today ? { date } : {}) }, 'replace'),
       articleHref: (target) => formatRoute(toRoute(target)),
       codeTitle: (code) => titles.get(code) ?? code,
+      openChanges: (code, day) => navigate(changesRoute(code, day), 'replace'),
+      changesHref: (code, day) => formatRoute(changesRoute(code, day)),
       closePanel: () => setPanel('none'),
     };
   }, [library, corpusInfo, date, today, navigate]);
@@ -240,6 +245,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
   const onDate = (next: IsoDate | undefined) => {
     if (route.kind === 'article') navigate({ ...route, ...(next && next !== today ? { date: next } : { date: undefined }) }, 'replace');
     else if (route.kind === 'code') navigate({ kind: 'code', code: route.code, ...(next && next !== today ? { date: next } : {}) }, 'replace');
+    else if (route.kind === 'changes') navigate({ ...route, ...(next && next !== today ? { date: next } : { date: undefined }) }, 'replace');
     else if (next && next !== today && tocCode) navigate({ kind: 'code', code: tocCode, date: next }, 'replace');
   };
 
@@ -329,6 +335,8 @@ export function App({ api }: { api: PalimpsesteApi }) {
               <ArticlePage route={route} onShown={onShown} />
             ) : route.kind === 'code' ? (
               <CodeHome code={route.code} />
+            ) : route.kind === 'changes' ? (
+              <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
             ) : route.kind === 'invalid' ? (
               <section className="article-pane">
                 <Message title="Lien invalide" tone="error">

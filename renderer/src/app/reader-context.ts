@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import type { CorpusInfo } from '../../../electron/common/api.ts';
 import type { Library } from '../data/library.ts';
+import type { VersionPair } from '../versions/versions-route.ts';
 import type { ArticleTab } from './route.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface ArticleTarget {
   /** The date to read it at; absent: today's law. */
   date?: IsoDate;
   tab?: ArticleTab;
+  /** With `tab: 'versions'`: two versions to compare. */
+  compare?: VersionPair;
 }
 
 export interface Reader {
@@ -37,6 +40,9 @@ export interface Reader {
   /** The `#/…` location of an article, for the `href` of links (middle click, copy link). */
   articleHref(target: ArticleTarget): string;
   codeTitle(code: CodeId): string;
+  /** A code's change dates (no `day`) or « Modifications du … » of one day, at the session's date. */
+  openChanges(code: CodeId, day?: IsoDate): void;
+  changesHref(code: CodeId, day?: IsoDate): string;
   /** Closes the side panel shown as a drawer on narrow windows. */
   closePanel(): void;
 }

@@ -13,7 +13,7 @@ import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
 import { readingAt } from './version-at.ts';
-import { VersionList } from './VersionList.tsx';
+import { VersionsView } from '../versions/VersionsView.tsx';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
 
@@ -119,7 +119,7 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
             Le corpus ne contient aucune version de cet article.
           </Message>
         ) : route.tab === 'versions' ? (
-          <VersionList article={loaded} reading={reading} />
+          <VersionsView article={loaded} {...(route.compare ? { compare: route.compare } : {})} />
         ) : (
           <ArticleText article={loaded} reading={reading} />
         )}
