@@ -60,6 +60,20 @@ export function CodeHome({ code }: { code: CodeId }) {
         sommaire, ou cherchez-le par son numéro.
       </p>
       <p>Sommaire et textes tels qu’en vigueur le {formatDate(reader.date)}.</p>
+      {summary.changeDates.length > 0 && (
+        <p>
+          <a
+            href={reader.changesHref(code)}
+            onClick={(event) => {
+              event.preventDefault();
+              reader.openChanges(code);
+            }}
+          >
+            Modifications du code
+          </a>{' '}
+          : {numberFormat.format(summary.changeDates.length)} versions consolidées, chacune avec ses articles créés, modifiés et abrogés.
+        </p>
+      )}
     </section>
   );
 }
