@@ -74,6 +74,9 @@ function ChangesLink({ code, day, children }: { code: CodeId; day?: IsoDate; chi
   );
 }
 
+/** Amending texts listed before the rest is folded (a change set can name two dozen). */
+const SHOWN_TEXTS = 6;
+
 const ROLES: readonly { role: ChangeRole; title: string; key: 'created' | 'modified' | 'repealed' }[] = [
   { role: 'created', title: 'Articles créés', key: 'created' },
   { role: 'modified', title: 'Articles modifiés', key: 'modified' },
@@ -130,11 +133,23 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
         {set.amendingTexts.length === 0 ? (
           <p className="empty">La source ne nomme aucun texte pour cette version.</p>
         ) : (
-          <ul>
-            {set.amendingTexts.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {set.amendingTexts.slice(0, SHOWN_TEXTS).map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+            {set.amendingTexts.length > SHOWN_TEXTS && (
+              <details>
+                <summary>{count(set.amendingTexts.length - SHOWN_TEXTS, 'autre texte', 'autres textes')}</summary>
+                <ul>
+                  {set.amendingTexts.slice(SHOWN_TEXTS).map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
         )}
       </section>
 
@@ -237,7 +252,7 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
                 </ChangesLink>
                 <span className="change-date-counts">
                   {' '}
-                  — {set.created.length} créés, {set.modified.length} modifiés, {set.repealed.length} abrogés
+                  — {count(set.created.length, 'créé')}, {count(set.modified.length, 'modifié')}, {count(set.repealed.length, 'abrogé')}
                 </span>
                 {set.amendingTexts[0] && (
                   <span className="change-date-text">

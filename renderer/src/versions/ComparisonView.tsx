@@ -7,13 +7,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../../../corpus/diff/index.ts';
 import type { Article } from '../../../corpus/model/model.ts';
+import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { comparisonOf } from './comparison-cache.ts';
 import { count } from './french-counts.ts';
 import { Legend } from './Legend.tsx';
 import { Redline } from './Redline.tsx';
-import { SideBySide, type ComparisonBodyHandle } from './SideBySide.tsx';
+import { SideBySide, SideBySideHead, type ComparisonBodyHandle } from './SideBySide.tsx';
 import { hasText, versionIndexFrom } from './timeline.ts';
 import type { VersionPair } from './versions-route.ts';
 
@@ -35,6 +36,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref }: Props) {
+  const { library } = useReader();
   const [granularity, setGranularity] = useState<Granularity>('word');
   const [current, setCurrent] = useState(0);
   const bodyRef = useRef<ComparisonBodyHandle>(null);
@@ -53,9 +55,12 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
   // A new comparison starts at its first change; the mark tells the benchmark it is on screen.
   useEffect(() => {
     setCurrent(0);
-    if (!comparison) return;
-    requestAnimationFrame(() => performance.mark('palimpseste:comparison-painted', { detail: { article: article.num, view: pair.view, changes: comparison.changeCount } }));
-  }, [comparison, article.num, pair.view]);
+    requestAnimationFrame(() => {
+      // The first page of a session may be this one: the table of contents and search wait for it.
+      library.firstPageDone();
+      if (comparison) performance.mark('palimpseste:comparison-painted', { detail: { article: article.num, view: pair.view, changes: comparison.changeCount } });
+    });
+  }, [comparison, article.num, pair.view, library]);
 
   const go = (stop: number) => {
     if (total === 0) return;
@@ -83,7 +88,6 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
   const options = article.versions.map((version, index) => (
     <option key={version.validFrom + index} value={version.validFrom}>
       {formatDate(version.validFrom)}
-      {version.validTo ? ` – ${formatDate(version.validTo)}` : ''}
       {hasText(version) ? '' : ' (texte non disponible)'}
     </option>
   ));
@@ -92,60 +96,63 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
 
   return (
     <div className="versions-compare">
-      <div className="compare-toolbar" role="toolbar" aria-label="Comparaison des versions">
-        <a
-          className="back-to-timeline"
-          href={timelineHref}
-          onClick={(event) => {
-            event.preventDefault();
-            onTimeline();
-          }}
-        >
-          ← Chronologie
-        </a>
-        <label className="pick-version">
-          <span>Ancienne</span>
-          <select value={pair.from} onChange={(event) => onPair({ ...pair, from: event.target.value })}>
-            {options}
-          </select>
-        </label>
-        <button type="button" className="swap" onClick={() => onPair({ ...pair, from: pair.to, to: pair.from })} title="Inverser les deux versions">
-          <span aria-hidden="true">⇄</span>
-          <span className="visually-hidden">Inverser les deux versions</span>
-        </button>
-        <label className="pick-version">
-          <span>Nouvelle</span>
-          <select value={pair.to} onChange={(event) => onPair({ ...pair, to: event.target.value })}>
-            {options}
-          </select>
-        </label>
-        <div className="segmented" role="group" aria-label="Affichage">
-          <button type="button" aria-pressed={pair.view === 'cote-a-cote'} onClick={() => onPair({ ...pair, view: 'cote-a-cote' })}>
-            Côte à côte
+      <div className="compare-sticky">
+        <div className="compare-toolbar" role="toolbar" aria-label="Comparaison des versions">
+          <a
+            className="back-to-timeline"
+            href={timelineHref}
+            onClick={(event) => {
+              event.preventDefault();
+              onTimeline();
+            }}
+          >
+            ← Chronologie
+          </a>
+          <label className="pick-version">
+            <span>Ancienne</span>
+            <select value={pair.from} onChange={(event) => onPair({ ...pair, from: event.target.value })}>
+              {options}
+            </select>
+          </label>
+          <button type="button" className="swap" onClick={() => onPair({ ...pair, from: pair.to, to: pair.from })} title="Inverser les deux versions">
+            <span aria-hidden="true">⇄</span>
+            <span className="visually-hidden">Inverser les deux versions</span>
           </button>
-          <button type="button" aria-pressed={pair.view === 'redline'} onClick={() => onPair({ ...pair, view: 'redline' })}>
-            Redline
-          </button>
+          <label className="pick-version">
+            <span>Nouvelle</span>
+            <select value={pair.to} onChange={(event) => onPair({ ...pair, to: event.target.value })}>
+              {options}
+            </select>
+          </label>
+          <div className="segmented" role="group" aria-label="Affichage">
+            <button type="button" aria-pressed={pair.view === 'cote-a-cote'} onClick={() => onPair({ ...pair, view: 'cote-a-cote' })}>
+              Côte à côte
+            </button>
+            <button type="button" aria-pressed={pair.view === 'redline'} onClick={() => onPair({ ...pair, view: 'redline' })}>
+              Redline
+            </button>
+          </div>
+          <div className="segmented" role="group" aria-label="Granularité">
+            <button type="button" aria-pressed={granularity === 'word'} onClick={() => setGranularity('word')}>
+              Mots
+            </button>
+            <button type="button" aria-pressed={granularity === 'paragraph'} onClick={() => setGranularity('paragraph')}>
+              Paragraphes
+            </button>
+          </div>
+          <div className="navigator" role="group" aria-label="Modifications">
+            <button type="button" onClick={() => go(current - 1)} disabled={total === 0} aria-keyshortcuts="p">
+              ‹ Précédente
+            </button>
+            <output className="change-position" aria-live="polite">
+              {total === 0 ? 'Aucune modification' : `Modification ${current + 1} sur ${total}`}
+            </output>
+            <button type="button" onClick={() => go(current + 1)} disabled={total === 0} aria-keyshortcuts="n">
+              Suivante ›
+            </button>
+          </div>
         </div>
-        <div className="segmented" role="group" aria-label="Granularité">
-          <button type="button" aria-pressed={granularity === 'word'} onClick={() => setGranularity('word')}>
-            Mots
-          </button>
-          <button type="button" aria-pressed={granularity === 'paragraph'} onClick={() => setGranularity('paragraph')}>
-            Paragraphes
-          </button>
-        </div>
-        <div className="navigator" role="group" aria-label="Modifications">
-          <button type="button" onClick={() => go(current - 1)} disabled={total === 0} aria-keyshortcuts="p">
-            ‹ Précédente
-          </button>
-          <output className="change-position" aria-live="polite">
-            {total === 0 ? 'Aucune modification' : `Modification ${current + 1} sur ${total}`}
-          </output>
-          <button type="button" onClick={() => go(current + 1)} disabled={total === 0} aria-keyshortcuts="n">
-            Suivante ›
-          </button>
-        </div>
+        {comparison && pair.view === 'cote-a-cote' && <SideBySideHead oldLabel={oldLabel} newLabel={newLabel} />}
       </div>
 
       {!oldVersion || !newVersion ? (

@@ -13,9 +13,9 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
   { comparison, current, label },
   ref,
 ) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const blocks = comparison.redline;
-  const virtualizer = useVirtualRows(scrollRef, blocks.length, (i) => (blocks[i]?.segments ?? []).reduce((n, s) => n + s.text.length, 0), 100);
+  const virtualizer = useVirtualRows(listRef, blocks.length, (i) => (blocks[i]?.segments ?? []).reduce((n, s) => n + s.text.length, 0), 100);
   useImperativeHandle(
     ref,
     () => ({
@@ -27,28 +27,26 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
     [comparison, virtualizer],
   );
   return (
-    <div className="compare-body redline">
-      <div ref={scrollRef} className="compare-scroll" tabIndex={0} aria-label={label}>
-        <div className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const block = blocks[item.index];
-            if (!block) return null;
-            const isCurrent = block.segments.some((s) => s.change === current);
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className={`virtual-row redline-block block-${block.kind}${isCurrent ? ' row-current' : ''}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <p>
-                  <Segments segments={block.segments} current={current} />
-                </p>
-              </div>
-            );
-          })}
-        </div>
+    <div className="compare-body redline" role="region" aria-label={label}>
+      <div ref={listRef} className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const block = blocks[item.index];
+          if (!block) return null;
+          const isCurrent = block.segments.some((s) => s.change === current);
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={`virtual-row redline-block block-${block.kind}${isCurrent ? ' row-current' : ''}`}
+              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <p>
+                <Segments segments={block.segments} current={current} />
+              </p>
+            </div>
+          );
+        })}
       </div>
     </div>
   );

@@ -1,8 +1,18 @@
+/** The column headings, shown by the comparison's sticky toolbar. */
+export function SideBySideHead({ oldLabel, newLabel }: { oldLabel: string; newLabel: string }) {
+  return (
+    <div className="sbs-head" aria-hidden="true">
+      <div className="sbs-cell">{oldLabel}</div>
+      <div className="sbs-cell">{newLabel}</div>
+    </div>
+  );
+}
+
 /**
  * Two versions side by side: one row per aligned pair of paragraphs, the old version on the left,
  * the new on the right; an inserted or removed paragraph leaves a gap opposite it. Both columns are
- * in one scroll container, row by row, so they scroll together and stay aligned whatever the
- * heights. Rows are virtualised.
+ * in the same rows of one list, so they scroll together and stay aligned whatever the heights.
+ * Rows are virtualised.
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Comparison, ComparisonRow } from '../../../corpus/diff/index.ts';
@@ -25,9 +35,9 @@ const rowChars = (row: ComparisonRow | undefined) =>
   Math.max(...[row?.old, row?.new].map((side) => (side ?? []).reduce((n, s) => n + s.text.length, 0)));
 
 export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideBySide({ comparison, current, oldLabel, newLabel }, ref) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const { rows } = comparison;
-  const virtualizer = useVirtualRows(scrollRef, rows.length, (i) => rowChars(rows[i]), 55);
+  const virtualizer = useVirtualRows(listRef, rows.length, (i) => rowChars(rows[i]), 55);
   useImperativeHandle(
     ref,
     () => ({
@@ -40,31 +50,25 @@ export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideB
   );
 
   return (
-    <div className="compare-body side-by-side">
-      <div className="sbs-head" aria-hidden="true">
-        <div className="sbs-cell">{oldLabel}</div>
-        <div className="sbs-cell">{newLabel}</div>
-      </div>
-      <div ref={scrollRef} className="compare-scroll" tabIndex={0} aria-label={`Comparaison côte à côte : ${oldLabel} à gauche, ${newLabel} à droite`}>
-        <div className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const isCurrent = row.changes.includes(current);
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className={`virtual-row sbs-row row-${row.kind}${isCurrent ? ' row-current' : ''}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <Cell side={row.old} label={oldLabel} kind={row.kind} current={current} />
-                <Cell side={row.new} label={newLabel} kind={row.kind} current={current} />
-              </div>
-            );
-          })}
-        </div>
+    <div className="compare-body side-by-side" role="region" aria-label={`Comparaison côte à côte : ${oldLabel} à gauche, ${newLabel} à droite`}>
+      <div ref={listRef} className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const isCurrent = row.changes.includes(current);
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={`virtual-row sbs-row row-${row.kind}${isCurrent ? ' row-current' : ''}`}
+              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <Cell side={row.old} label={oldLabel} kind={row.kind} current={current} />
+              <Cell side={row.new} label={newLabel} kind={row.kind} current={current} />
+            </div>
+          );
+        })}
       </div>
     </div>
   );

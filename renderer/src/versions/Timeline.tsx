@@ -4,7 +4,7 @@
  * text is in the corpus. One version chosen: read it; two: compare them. Each version can also be
  * compared with the one before it, and the first with the last in one click.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Article, IsoDate } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -26,6 +26,9 @@ interface Props {
   onChanges: (day: IsoDate) => void;
 }
 
+/** Statuses of a last version that ended without a successor: its end date is the repeal's. */
+const ENDED = new Set(['ABROGE', 'TRANSFERE', 'PERIME']);
+
 function changeLabel(entry: TimelineEntry): string {
   if (entry.textUnavailable) return 'Texte non disponible dans le corpus';
   switch (entry.change) {
@@ -41,6 +44,10 @@ function changeLabel(entry: TimelineEntry): string {
 export function Timeline({ article, readIndex, onCompare, onRead, readHref, changeDates, changesHref, onChanges }: Props) {
   const reader = useReader();
   const entries = timelineOf(article);
+  useEffect(() => {
+    // The first page of a session may be this one: the table of contents and search wait for it.
+    requestAnimationFrame(() => reader.library.firstPageDone());
+  }, [reader.library]);
   // Chosen versions, oldest choice first; a third choice replaces the oldest.
   const [chosen, setChosen] = useState<number[]>([]);
   const toggle = (index: number) => setChosen((list) => (list.includes(index) ? list.filter((i) => i !== index) : [...list, index].slice(-2)));
@@ -110,7 +117,10 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
                   {entry.to ? ` → ${formatDate(entry.to)}` : entry.from > reader.today ? ' (à venir)' : ' → aujourd’hui'}
                 </label>
                 <p className="timeline-tags">
-                  <span className={`status status-${entry.status}`}>{statusLabel(entry.status)}</span>
+                  <span className={`status status-${entry.status}`}>
+                    {statusLabel(entry.status)}
+                    {entry.to && ENDED.has(entry.status) ? ` le ${formatDate(entry.to)}` : ''}
+                  </span>
                   <span className={`change-tag change-${entry.textUnavailable ? 'missing' : entry.change}`}>{changeLabel(entry)}</span>
                   {isRead && <span className="read-tag">{reader.isToday ? 'En vigueur aujourd’hui' : `En vigueur le ${formatDate(reader.date)}`}</span>}
                 </p>
