@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, CodeId, IsoDate } from '../../../corpus/model/model.ts';
-import type { HostNotice, PalimpsesteApi, Trail } from '../../../electron/common/api.ts';
+import type { HostNotice, PalimpsesteApi, Trail, TrailStep } from '../../../electron/common/api.ts';
 import { ArticlePage } from '../article/ArticlePage.tsx';
 import { todayIso } from '../dates/french-dates.ts';
 import { Library } from '../data/library.ts';
@@ -25,6 +25,10 @@ import { installGlobalShortcuts } from './global-shortcuts.ts';
 import { ReaderContext, type ArticleTarget, type Intent, type Reader } from './reader-context.ts';
 import { formatRoute, parseRoute, type Route } from './route.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
+
+function stepRoute(step: TrailStep, today: IsoDate): Route {
+  return { kind: 'article', code: step.code, num: step.num, id: step.article, tab: 'texte', ...(step.date === today ? {} : { date: step.date }) };
+}
 
 function noticeKey(notice: HostNotice): string {
   return `${notice.kind}:${notice.keptAs ?? notice.message}`;
@@ -60,8 +64,15 @@ export function App({ api }: { api: PalimpsesteApi }) {
   const corpus = useAsync(() => library.corpusInfo(), [library]);
   const corpusInfo = corpus.status === 'done' ? corpus.value : undefined;
 
-  const navigate = useCallback((next: Route, intent: Intent) => {
+  // Whether the page on screen is the trail's current step. It is not while a followed link is
+  // still loading, nor on a code's page: « back » then returns to that step first.
+  const atStepRef = useRef(false);
+
+  const navigate = useCallback((next: Route, requested: Intent) => {
+    // Changing the date or tab of a page still loading from a followed link keeps it a new step.
+    const intent = requested === 'replace' && intentRef.current === 'visit' && !atStepRef.current ? 'visit' : requested;
     intentRef.current = intent;
+    atStepRef.current = intent === 'trail' || (intent === 'replace' && next.kind === 'article' && atStepRef.current);
     setRoute(next);
     setPanel('none');
     const location = formatRoute(next);
@@ -76,15 +87,17 @@ export function App({ api }: { api: PalimpsesteApi }) {
   /** Back, forward, a step, a reopened trail: the trail moves and the page follows it. */
   const moveTrail = useCallback(
     (action: TrailAction) => {
+      const onScreen = currentStep(trailRef.current);
+      if (action.type === 'back' && !atStepRef.current && onScreen) {
+        navigate(stepRoute(onScreen, today), 'trail');
+        return;
+      }
       const next = trailReducer(trailRef.current, action);
       if (next === trailRef.current) return;
       trailRef.current = next;
       setTrail(next);
       const step = currentStep(next);
-      if (step) {
-        const date = step.date === today ? {} : { date: step.date };
-        navigate({ kind: 'article', code: step.code, num: step.num, id: step.article, tab: 'texte', ...date }, 'trail');
-      }
+      if (step) navigate(stepRoute(step, today), 'trail');
     },
     [navigate, today],
   );
@@ -236,6 +249,7 @@ export function App({ api }: { api: PalimpsesteApi }) {
       const intent = intentRef.current;
       // Later renders of the same page are not new steps.
       intentRef.current = 'trail';
+      atStepRef.current = true;
       if (intent === 'trail') return;
       updateTrail({ type: intent, step: { article: article.id, num: article.num, code: article.code, date: shownDate } });
     },

@@ -88,7 +88,7 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
           <p className="article-code">{reader.corpus ? reader.codeTitle(loaded.code) : '\u00a0'}</p>
           <h1 id="article-title">Article {loaded.num}</h1>
           {sections.length > 0 && (
-            <nav aria-label="Position dans le code" className="breadcrumb">
+            <nav aria-label="Position dans le plan actuel du code" title="Position dans le plan actuel du code" className="breadcrumb">
               <ol>
                 {sections.map((section) => (
                   <li key={section.id}>{section.title}</li>

@@ -5,7 +5,7 @@
  * scrolled into view. Articles not in force on the date are hidden unless asked for.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, CodeId } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -89,10 +89,25 @@ function TocTree({ index, currentArticle }: { index: CodeIndex; currentArticle?:
   });
 
   const currentIndex = currentArticle ? rows.findIndex((row) => row.type === 'article' && row.id === currentArticle) : -1;
+  /**
+   * Rows are measured as they render (long titles wrap), so the first jump lands where the estimated
+   * sizes put the row; a few more jumps, a frame apart, settle on it once the rows above are measured.
+   */
+  const scrollToRow = useCallback(
+    (index: number) => {
+      let tries = 0;
+      const jump = () => {
+        virtualizer.scrollToIndex(index, { align: 'center' });
+        if (++tries < 4) requestAnimationFrame(jump);
+      };
+      jump();
+    },
+    [virtualizer],
+  );
   useLayoutEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+    if (currentIndex >= 0) scrollToRow(currentIndex);
     // Scroll when the article changes or once its row appears, not on every render.
-  }, [currentIndex, virtualizer]);
+  }, [currentIndex, scrollToRow]);
 
   // A drawer that was hidden (narrow windows) had no height: scroll to the article when it shows.
   const currentIndexRef = useRef(currentIndex);
@@ -103,12 +118,12 @@ function TocTree({ index, currentArticle }: { index: CodeIndex; currentArticle?:
     let wasHidden = element.clientHeight === 0;
     const observer = new ResizeObserver(() => {
       const hidden = element.clientHeight === 0;
-      if (wasHidden && !hidden && currentIndexRef.current >= 0) virtualizer.scrollToIndex(currentIndexRef.current, { align: 'center' });
+      if (wasHidden && !hidden && currentIndexRef.current >= 0) scrollToRow(currentIndexRef.current);
       wasHidden = hidden;
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [virtualizer]);
+  }, [scrollToRow]);
 
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('palimpseste:toc-painted', { detail: index.code.id }));

@@ -50,6 +50,14 @@ describe('table of contents index', () => {
     expect(all.find((r) => r.type === 'article' && r.num === 'L611-3')).toMatchObject({ inForce: false });
   });
 
+  it('shows an article in its time even in a section of the current plan dated later', () => {
+    // The real tree: L611-3 (1985-2018) placed in « Livre VI : Dispositions applicables aux travailleurs indépendants », dated 2018-01-01.
+    const dated: Code = { ...code, toc: [{ ...code.toc[0]!, children: [{ ...code.toc[0]!.children[0]!, validFrom: '2018-01-01' }] }] };
+    const datedIndex = buildTocIndex(dated, catalog);
+    const rows = tocRows(datedIndex, new Set(['pl', 'l6', 't1', 'c1']), '2006-01-28', false, countArticles(datedIndex, '2006-01-28', false));
+    expect(rows.some((r) => r.type === 'article' && r.num === 'L611-3')).toBe(true);
+  });
+
   it('counts the articles under each section at the date', () => {
     expect(countArticles(index, '2006-01-28', false).get('t1')).toBe(2);
     expect(countArticles(index, '2020-01-01', false).get('t1')).toBe(2);

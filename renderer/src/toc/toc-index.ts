@@ -48,10 +48,6 @@ export function entryInForce(entry: ArticleCatalogEntry | undefined, date: IsoDa
   return entry.from <= date && (!entry.to || date < entry.to);
 }
 
-function sectionInForce(section: Section, date: IsoDate): boolean {
-  return (!section.validFrom || section.validFrom <= date) && (!section.validTo || date < section.validTo);
-}
-
 /** The sections above an article, root first: its position in the tree, or the catalog's. */
 export function sectionsAbove(index: TocIndex, article: ArticleId): Section[] {
   const sectionId = index.articleSection.get(article) ?? index.catalog.get(article)?.section;
@@ -65,15 +61,17 @@ export function sectionsAbove(index: TocIndex, article: ArticleId): Section[] {
 /**
  * Counts the articles shown under each section at a date (`all`: repealed ones too). Sections with
  * none are hidden, so that the tree of 1990 does not list the titles created in 2020.
+ *
+ * Only the articles' dates decide, not the sections' own: the tree is the code's current plan, in
+ * which the compiler also places the articles repealed before it (L611-3, repealed in 2018, sits in
+ * a Livre VI dated 2018). Hiding sections by their dates would hide those articles in their time.
  */
 export function countArticles(index: TocIndex, date: IsoDate, all: boolean): Map<string, number> {
   const counts = new Map<string, number>();
   const count = (section: Section): number => {
     let total = 0;
-    if (all || sectionInForce(section, date)) {
-      for (const child of section.children) total += count(child);
-      for (const article of section.articles) if (all || entryInForce(index.catalog.get(article), date)) total++;
-    }
+    for (const child of section.children) total += count(child);
+    for (const article of section.articles) if (all || entryInForce(index.catalog.get(article), date)) total++;
     counts.set(section.id, total);
     return total;
   };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ArticleCatalogEntry, Manifest } from '../../../corpus/model/bundle.ts';
 import type { Article, Code, IsoDate, Section, Version } from '../../../corpus/model/model.ts';
 import { PROJECT_ROOT } from './web-host.ts';
@@ -13,7 +14,9 @@ export const CORPUS_DIR = process.env.PALIMPSESTE_E2E_CORPUS ?? path.join(PROJEC
 export const CSS = 'code-de-la-securite-sociale';
 
 function readJson<T>(relative: string): T {
-  return JSON.parse(readFileSync(path.join(CORPUS_DIR, relative), 'utf8')) as T;
+  const bytes = readFileSync(path.join(CORPUS_DIR, relative));
+  // Article shards are gzipped (`articles-<n>.json.gz`); the other files are plain JSON.
+  return JSON.parse((relative.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
 }
 
 export function manifest(): Manifest {
