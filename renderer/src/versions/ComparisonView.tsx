@@ -96,6 +96,7 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
 
   return (
     <div className="versions-compare">
+      <Legend />
       <div className="compare-sticky">
         <div className="compare-toolbar" role="toolbar" aria-label="Comparaison des versions">
           <a
@@ -152,6 +153,15 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
             </button>
           </div>
         </div>
+        {comparison && (
+          <p className="compare-summary">
+            <strong>{count(total, 'modification')}</strong>
+            {' — '}
+            {count(comparison.summary.modified, 'paragraphe modifié', 'paragraphes modifiés')}, {count(comparison.summary.inserted, 'ajouté')},{' '}
+            {count(comparison.summary.removed, 'supprimé')} ; {count(comparison.summary.deletedWords, 'mot supprimé', 'mots supprimés')},{' '}
+            {count(comparison.summary.insertedWords, 'mot ajouté', 'mots ajoutés')}.
+          </p>
+        )}
         {comparison && pair.view === 'cote-a-cote' && <SideBySideHead oldLabel={oldLabel} newLabel={newLabel} />}
       </div>
 
@@ -165,22 +175,10 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
           Le texte de la {(!hasText(oldVersion) ? oldLabel : newLabel).toLowerCase()} n’est pas disponible dans le corpus (seules ses dates sont
           connues) : choisissez une autre version.
         </Message>
+      ) : pair.view === 'redline' ? (
+        <Redline ref={bodyRef} comparison={comparison} current={current} label={`Redline : de la ${oldLabel.toLowerCase()} à la ${newLabel.toLowerCase()}`} />
       ) : (
-        <>
-          <p className="compare-summary">
-            <strong>{count(total, 'modification')}</strong>
-            {' — '}
-            {count(comparison.summary.modified, 'paragraphe modifié', 'paragraphes modifiés')}, {count(comparison.summary.inserted, 'ajouté')},{' '}
-            {count(comparison.summary.removed, 'supprimé')} ; {count(comparison.summary.deletedWords, 'mot supprimé', 'mots supprimés')},{' '}
-            {count(comparison.summary.insertedWords, 'mot ajouté', 'mots ajoutés')}.
-          </p>
-          <Legend />
-          {pair.view === 'redline' ? (
-            <Redline ref={bodyRef} comparison={comparison} current={current} label={`Redline : de la ${oldLabel.toLowerCase()} à la ${newLabel.toLowerCase()}`} />
-          ) : (
-            <SideBySide ref={bodyRef} comparison={comparison} current={current} oldLabel={oldLabel} newLabel={newLabel} />
-          )}
-        </>
+        <SideBySide ref={bodyRef} comparison={comparison} current={current} oldLabel={oldLabel} newLabel={newLabel} />
       )}
     </div>
   );
