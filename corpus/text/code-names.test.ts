@@ -64,10 +64,9 @@ describe('createCodeNameMatcher', () => {
     expect(mentionsOf('la réduction mentionnée à ce même code')).toEqual([['same:', 'ce même code']]);
   });
 
-  it('takes the longest title: « code du travail applicable à Mayotte » is not the code du travail', () => {
-    expect(mentionsOf('les articles L. 327-1 du code du travail applicable à Mayotte et L. 5422-1 du code du travail')).toEqual([
-      ['named:code-du-travail-applicable-a-mayotte', 'du code du travail applicable à Mayotte'],
-      ['named:code-du-travail', 'du code du travail'],
+  it('takes the longest title: « code du travail maritime » is not the code du travail (R5523-12 of the code du travail)', () => {
+    expect(mentionsOf("Pour les marins, les autorisations mentionnées à l'article R. 5523-10 sont délivrées par l'autorité maritime dans les conditions fixées au code du travail maritime.")).toEqual([
+      ['named:code-du-travail-maritime', 'au code du travail maritime'],
     ]);
   });
 
