@@ -9,7 +9,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { Article } from '../../corpus/model/model.ts';
 import { SearchEngine } from '../../corpus/search/engine.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
-import { articleById, articleByNum, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
+import { codeIdFromTitle } from '../../corpus/model/ids.ts';
+import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 
 const DATE_2006 = '2006-01-28';
@@ -183,6 +184,17 @@ test('lists the links of a version and opens the one it names, at the same date'
     await expect(page.locator('#article-title')).toHaveText(`Article ${articleById(navigable.target).num}`);
     await expect(page).toHaveURL(new RegExp(`@${DATE_2006}$`));
   }
+  // An entry of a list that names an article of a corpus code by its number opens it too.
+  await openApp(page, appUrl, `#/${CSS}/L611-3@${DATE_2006}`);
+  const numbers = new Set(catalog(CSS).map((e) => e.num));
+  const byNumber = version.links.find((l) => !l.target && l.articleNum && codeIdFromTitle(l.text) === CSS && numbers.has(l.articleNum));
+  if (byNumber?.articleNum) {
+    // Long lists are folded after 15 entries: unfold them all.
+    for (const more of await page.locator('.link-group button[aria-expanded="false"]').all()) await more.click();
+    await page.locator('.links-pane a', { hasText: new RegExp(`art\\. ${byNumber.articleNum}$`) }).first().click();
+    await expect(page.locator('#article-title')).toHaveText(`Article ${byNumber.articleNum}`);
+  }
+
   // The versions tab (its timeline is the versions views' own work, tested there) counts them.
   await openApp(page, appUrl, `#/${CSS}/L611-3@${DATE_2006}/versions`);
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveText(`Versions (${article.versions.length})`);

@@ -4,6 +4,7 @@
  * open it as in force on the date being read.
  */
 import { useState } from 'react';
+import { codeIdFromTitle } from '../../../corpus/model/ids.ts';
 import type { Link, Version } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -59,7 +60,11 @@ function LinkEntry({ link }: { link: Link }) {
     </span>
   );
   const badge = status && <span className={`link-status link-status-${link.status}`}>{status}</span>;
-  if (!link.target || !link.articleNum) {
+  // The compiler sets `target` when it resolved the entry; an entry of a list naming an article of a
+  // code of the corpus is still opened by its number (resolved at the date when it is followed).
+  const listCode = !link.target && link.articleNum ? codeIdFromTitle(link.text) : undefined;
+  const inCorpus = !!listCode && !!reader.corpus?.manifest.codes.some((code) => code.id === listCode);
+  if (!link.articleNum || (!link.target && !inCorpus)) {
     return (
       <li className="link-entry">
         <span className="link-name">{name}</span> {badge} {origin}
@@ -67,9 +72,9 @@ function LinkEntry({ link }: { link: Link }) {
     );
   }
   const target = {
-    code: link.target.slice(0, link.target.indexOf('/')),
+    code: link.target ? link.target.slice(0, link.target.indexOf('/')) : (listCode ?? ''),
     num: link.articleNum,
-    id: link.target,
+    ...(link.target ? { id: link.target } : {}),
     ...(reader.isToday ? {} : { date: reader.date }),
   };
   return (
