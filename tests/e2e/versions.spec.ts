@@ -107,7 +107,7 @@ test('steps through the changes with n and p, side by side and in the redline', 
   await page.keyboard.press('p');
   // Before the first change comes the last one.
   await expectPosition(page, total, total);
-  await expect(page.locator('.change.current').last()).toBeInViewport();
+  await expect(page.locator('.change.current').first()).toBeInViewport();
 
   // The same in the redline.
   await page.getByRole('button', { name: 'Redline' }).click();

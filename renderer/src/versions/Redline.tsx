@@ -5,6 +5,7 @@
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Comparison } from '../../../corpus/diff/index.ts';
+import { revealStop } from './reveal-stop.ts';
 import { Segments } from './Segments.tsx';
 import type { ComparisonBodyHandle } from './SideBySide.tsx';
 import { useVirtualRows } from './use-virtual-rows.ts';
@@ -20,8 +21,8 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
     ref,
     () => ({
       showStop(stop) {
-        const block = comparison.changes[stop]?.redlineBlock;
-        if (block !== undefined) virtualizer.scrollToIndex(block, { align: 'center' });
+        const change = comparison.changes[stop];
+        if (change) revealStop(listRef.current, stop, () => virtualizer.scrollToIndex(change.redlineBlock, { align: 'center' }), change.kind === 'paragraphs');
       },
     }),
     [comparison, virtualizer],

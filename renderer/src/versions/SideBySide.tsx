@@ -16,6 +16,7 @@ export function SideBySideHead({ oldLabel, newLabel }: { oldLabel: string; newLa
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Comparison, ComparisonRow } from '../../../corpus/diff/index.ts';
+import { revealStop } from './reveal-stop.ts';
 import { Segments } from './Segments.tsx';
 import { useVirtualRows } from './use-virtual-rows.ts';
 
@@ -42,8 +43,8 @@ export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideB
     ref,
     () => ({
       showStop(stop) {
-        const row = comparison.changes[stop]?.row;
-        if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'center' });
+        const change = comparison.changes[stop];
+        if (change) revealStop(listRef.current, stop, () => virtualizer.scrollToIndex(change.row, { align: 'center' }), change.kind === 'paragraphs');
       },
     }),
     [comparison, virtualizer],

@@ -102,6 +102,8 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
           const isRead = entry.index === readIndex;
           const isChosen = chosen.includes(entry.index);
           const previous = entries[entry.index - 1];
+          // The last earlier version whose text is known (legi-data knows some versions by their dates only).
+          const previousText = entries.slice(0, entry.index).reverse().find((e) => !e.textUnavailable);
           const checkboxId = `version-${entry.index}`;
           return (
             <li
@@ -144,9 +146,9 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
                   >
                     Lire
                   </a>
-                  {previous && !entry.textUnavailable && !previous.textUnavailable && (
-                    <button type="button" className="link-button" onClick={() => onCompare(previous.from, entry.from, 'cote-a-cote')}>
-                      Comparer avec la précédente
+                  {previousText && !entry.textUnavailable && (
+                    <button type="button" className="link-button" onClick={() => onCompare(previousText.from, entry.from, 'cote-a-cote')}>
+                      {previousText === previous ? 'Comparer avec la précédente' : `Comparer avec le texte du ${formatDate(previousText.from)}`}
                     </button>
                   )}
                   {changeDates.has(entry.from) && (
