@@ -5,19 +5,18 @@
  * there. The trail is the source of truth for back and forward (Alt+←/→, mouse buttons), so the
  * location is updated with `history.replaceState` and never piles up browser history entries.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import type { HostNotice, PalimpsesteApi, Trail, TrailStep } from '../../../electron/common/api.ts';
 import { ArticlePage } from '../article/ArticlePage.tsx';
 import { todayIso } from '../dates/french-dates.ts';
-import { Library } from '../data/library.ts';
+import type { Library } from '../data/library.ts';
 import { SearchClient } from '../search/search-client.ts';
 import type { SearchBoxHandle } from '../search/SearchBox.tsx';
 import { TocPanel } from '../toc/TocPanel.tsx';
 import { currentStep, emptyTrail, trailReducer, trailToSave, type TrailAction, type TrailState } from '../trail/trail-state.ts';
 import { TrailBar } from '../trail/TrailBar.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
-import { ChangesPage } from '../versions/ChangesPage.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { CodeHome, Home } from './Home.tsx';
@@ -25,6 +24,9 @@ import { installGlobalShortcuts } from './global-shortcuts.ts';
 import { ReaderContext, type ArticleTarget, type Intent, type Reader } from './reader-context.ts';
 import { formatRoute, parseRoute, type Route } from './route.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
+
+// A code's change sets belong to the versions views: their own chunk, loaded when first shown.
+const ChangesPage = lazy(() => import('../versions/ChangesPage.tsx').then((module) => ({ default: module.ChangesPage })));
 
 function stepRoute(step: TrailStep, today: IsoDate): Route {
   return { kind: 'article', code: step.code, num: step.num, id: step.article, tab: 'texte', ...(step.date === today ? {} : { date: step.date }) };
@@ -46,8 +48,7 @@ function hasLocation(): boolean {
   return window.location.hash.length > 2;
 }
 
-export function App({ api }: { api: PalimpsesteApi }) {
-  const library = useMemo(() => new Library(api), [api]);
+export function App({ api, library }: { api: PalimpsesteApi; library: Library }) {
   const today = useMemo(() => todayIso(), []);
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [sessionReady, setSessionReady] = useState(hasLocation);
@@ -350,7 +351,9 @@ export function App({ api }: { api: PalimpsesteApi }) {
             ) : route.kind === 'code' ? (
               <CodeHome code={route.code} />
             ) : route.kind === 'changes' ? (
-              <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
+              <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
+                <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
+              </Suspense>
             ) : route.kind === 'invalid' ? (
               <section className="article-pane">
                 <Message title="Lien invalide" tone="error">

@@ -2,7 +2,7 @@
  * An article read at a date: the centre column (number, breadcrumb, tabs, text) and the links
  * panel beside it. Loads the article from the route (by id when known, else by number).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { ApiFailure } from '../api/client.ts';
 import { useReader } from '../app/reader-context.ts';
@@ -13,9 +13,12 @@ import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
 import { readingAt } from './version-at.ts';
-import { VersionsView } from '../versions/VersionsView.tsx';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
+
+// The versions views (timeline, comparisons, the diff engine) are their own chunk: the first
+// article is painted without them.
+const VersionsView = lazy(() => import('../versions/VersionsView.tsx').then((module) => ({ default: module.VersionsView })));
 
 
 export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
@@ -119,7 +122,9 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
             Le corpus ne contient aucune version de cet article.
           </Message>
         ) : route.tab === 'versions' ? (
-          <VersionsView article={loaded} {...(route.compare ? { compare: route.compare } : {})} />
+          <Suspense fallback={<p className="loading">Chargement des versions…</p>}>
+            <VersionsView article={loaded} {...(route.compare ? { compare: route.compare } : {})} />
+          </Suspense>
         ) : (
           <ArticleText article={loaded} reading={reading} />
         )}

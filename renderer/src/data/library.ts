@@ -22,6 +22,7 @@ export class Library {
   private readonly codes = new Map<CodeId, Promise<CodeIndex>>();
   private readonly loadedCodes = new Map<CodeId, CodeIndex>();
   private readonly articles = new Map<ArticleId, Promise<Article>>();
+  private readonly numbers = new Map<string, Promise<ArticleCatalogEntry | undefined>>();
   private info?: Promise<CorpusInfo>;
   private markPainted: () => void = () => {};
   /**
@@ -94,7 +95,30 @@ export class Library {
    * host's lookup for other written forms. When a number was used by several articles, the one in
    * force on the date wins, else the latest.
    */
-  async resolveNumber(code: CodeId, num: string, date: IsoDate): Promise<ArticleCatalogEntry | undefined> {
+  resolveNumber(code: CodeId, num: string, date: IsoDate): Promise<ArticleCatalogEntry | undefined> {
+    const key = `${code}\n${num}\n${date}`;
+    let entry = this.numbers.get(key);
+    if (!entry) {
+      entry = this.lookUpNumber(code, num, date);
+      this.numbers.set(key, entry);
+      entry.catch(() => this.numbers.delete(key));
+    }
+    return entry;
+  }
+
+  /**
+   * Starts what the first page needs before React has even been evaluated: the corpus description
+   * and, for an article's location, the article itself. The views then find them in the caches.
+   */
+  preload(target: { code: CodeId; num: string; date: IsoDate } | undefined): void {
+    this.corpusInfo().catch(() => undefined);
+    if (!target) return;
+    this.resolveNumber(target.code, target.num, target.date)
+      .then((entry) => (entry ? this.article(entry.id) : undefined))
+      .catch(() => undefined);
+  }
+
+  private async lookUpNumber(code: CodeId, num: string, date: IsoDate): Promise<ArticleCatalogEntry | undefined> {
     // The catalog when it is already here; otherwise the host's lookup, which is much lighter than
     // fetching the whole catalog (2.5 MB for the sécurité sociale) before the first article.
     const index = this.loadedCodes.get(code);
