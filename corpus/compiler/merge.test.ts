@@ -189,3 +189,38 @@ describe('mergeSources, LEGI ids', () => {
     ]);
   });
 });
+
+describe('mergeSources, versions known by their dates only', () => {
+  it('does not cut a text that lexlib saw unchanged across a LEGI version (R162-48, 1996-09-12)', () => {
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [
+          {
+            code: CODE,
+            num: 'R162-48',
+            legiId: 'LEGIARTI000006747000',
+            versions: [
+              { validFrom: '1985-12-21', paragraphs: ['Texte de 1985.'], links: [] },
+              { validFrom: '2004-08-14', paragraphs: ['Texte de 2004.'], links: [] },
+            ],
+          },
+        ]),
+        source('legi-data', 'legi-data', [
+          {
+            code: CODE,
+            num: 'R162-48',
+            legiId: 'LEGIARTI000006747000',
+            versions: [{ validFrom: '1996-09-12', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006747001' }],
+          },
+        ], '2026-03-27'),
+      ],
+      { dataDate: '2026-03-27' },
+    );
+    const article = only(merged);
+    expect(article.versions.map((v) => [v.validFrom, v.validTo, v.textUnavailable ?? false])).toEqual([
+      ['1985-12-21', '2004-08-14', false],
+      ['2004-08-14', undefined, false],
+    ]);
+    expect(article.versions[0]!.linkOnlyChanges).toEqual(['1996-09-12']);
+  });
+});

@@ -242,12 +242,26 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
   // ids and ends to the text versions starting on the same date, and stand as text-less versions
   // where no source has the text, so the timeline shows that they existed.
   const byStart = new Map(timeline.map((d) => [d.version.validFrom, d] as const));
+  const textDrafts = [...timeline];
   for (const c of datesOnly) {
     const match = byStart.get(c.version.validFrom);
     if (match) {
       match.version.legiVersionId ??= c.version.legiVersionId;
       addSource(match.version, c.source);
       if (c.version.validTo && !match.statedEnd) match.statedEnd = c.version.validTo;
+      continue;
+    }
+    // A LEGI version inside a stretch where one text source saw the text before and after it, and
+    // saw no change: its text is the one before (LEGI opens versions for link or NOTA changes too).
+    const before = textDrafts.filter((d) => d.version.validFrom < c.version.validFrom).at(-1);
+    const after = textDrafts.find((d) => d.version.validFrom > c.version.validFrom);
+    if (before && after && before.version.sources.some((s) => after.version.sources.includes(s))) {
+      const dates = (before.version.linkOnlyChanges ??= []);
+      if (!dates.includes(c.version.validFrom)) {
+        dates.push(c.version.validFrom);
+        dates.sort();
+      }
+      addSource(before.version, c.source);
       continue;
     }
     const version: Version = {

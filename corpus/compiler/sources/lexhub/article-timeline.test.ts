@@ -49,4 +49,12 @@ describe('buildTimeline', () => {
       ['2038-01-01', 'VIGUEUR_DIFF', 'unfixed'],
     ]);
   });
+
+  it('keeps LexHub’s « Missing data from legifrance » placeholder out of the texts (R611-69, 2006-01-28)', () => {
+    const versions = buildTimeline([text('2006-01-28', ['⚠️Missing data from legifrance'])]);
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.datesOnly).toBe(true);
+    expect(versions[0]!.paragraphs).toEqual([]);
+  });
 });
+

@@ -15,6 +15,7 @@ import type { ImportedVersion } from '../../source-import.ts';
 import type { IsoDate, Link } from '../../../model/model.ts';
 
 export const CLAMPED_DATE = '1970-01-02';
+const MISSING_TEXT = /^\W*Missing data from legifrance\W*$/i;
 export const UNFIXED_DATE = '2038-01-01';
 
 export type TimelineEvent =
@@ -110,10 +111,14 @@ function makeVersion(
   quality: 'exact' | 'clamped' | 'unfixed',
   amendedBy: string | undefined,
 ): ImportedVersion {
+  // LexHub writes « ⚠️Missing data from legifrance » where it had no text: that version is known
+  // by its date only, never a text to show, search or compare.
+  const missing = event.paragraphs.length > 0 && event.paragraphs.every((p) => MISSING_TEXT.test(p));
   return {
     validFrom: event.date,
     ...(quality === 'unfixed' ? { status: 'VIGUEUR_DIFF' as const } : {}),
-    paragraphs: event.paragraphs,
+    ...(missing ? { datesOnly: true } : {}),
+    paragraphs: missing ? [] : event.paragraphs,
     ...(nota ? { nota } : {}),
     ...(amendedBy ? { amendedBy } : {}),
     links: event.links,
