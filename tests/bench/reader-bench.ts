@@ -87,6 +87,13 @@ async function searchTimes(page: Page): Promise<SearchSample[]> {
   );
 }
 
+/** Waits until the background loads are over: search index and its texts, tables of contents. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.searchTexts === 'loaded', undefined, { timeout: 300_000 });
+  await waitForMark(page, 'palimpseste:tocs-preloaded');
+  await page.waitForTimeout(1000);
+}
+
 async function openToc(page: Page, code: string): Promise<number> {
   const started = await page.evaluate((target) => {
     const select = document.querySelector<HTMLSelectElement>('.toc-code select');
@@ -151,8 +158,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     // Start on another code; the sécurité sociale's tree is preloaded once the search index is in.
     await page.goto(`${host.url}#/${other ?? CSS}`);
-    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'ready', undefined, { timeout: 300_000 });
-    await page.waitForTimeout(2000);
+    await settled(page);
     if (other) {
       tocTimes.first = await openToc(page, CSS);
       await openToc(page, other);
@@ -163,11 +169,16 @@ async function main(): Promise<void> {
     const samples = searched.map((s) => s.duration);
     const engineSamples = searched.map((s) => s.engineMs);
     const slowest = [...searched].sort((a, b) => b.duration - a.duration).slice(0, 3);
-    await page.goto(`${host.url}${ARTICLE}`);
-    await waitForMark(page, 'palimpseste:article-painted');
-    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'ready', undefined, { timeout: 300_000 });
-    await page.waitForTimeout(1000);
-    const cdp = await context.newCDPSession(page);
+    await context.close();
+
+    // Memory, in a fresh page: an article read, the index of the law in force and every table of
+    // contents loaded, nothing else going on.
+    const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const reading = await fresh.newPage();
+    await reading.goto(`${host.url}${ARTICLE}`);
+    await waitForMark(reading, 'palimpseste:article-painted');
+    await settled(reading);
+    const cdp = await fresh.newCDPSession(reading);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -175,12 +186,14 @@ async function main(): Promise<void> {
     const memory = await rendererMemory(browser);
 
     // A search of every version loads the past versions' index.
-    await page.locator('#search-input').fill('cotisations');
-    await page.locator('.search-filters select').nth(2).selectOption('all');
-    await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'complete', undefined, { timeout: 300_000 });
-    await page.waitForTimeout(1000);
+    await reading.keyboard.press('Control+k');
+    await reading.locator('#search-input').fill('cotisations');
+    await reading.locator('.search-filters select').nth(2).selectOption('all');
+    await reading.waitForFunction(() => document.documentElement.dataset.searchIndex === 'complete', undefined, { timeout: 300_000 });
+    await reading.waitForTimeout(3000);
     await cdp.send('HeapProfiler.collectGarbage');
     const withPast = await rendererMemory(browser);
+    await fresh.close();
 
     const verdict = (value: number, target: number) => (Number.isFinite(value) ? (value < target ? 'oui' : 'NON') : '—');
     printTable([
@@ -199,7 +212,6 @@ async function main(): Promise<void> {
       ['Mémoire du rendu : + index de toutes les versions passées', mb(withPast.largest), '< 400 MB', verdict(withPast.largest / 1024 / 1024, 400)],
       ['Tas JavaScript de la page (hors worker de recherche)', mb(heap), '', ''],
     ]);
-    await context.close();
   } finally {
     await browser.close();
     await host.stop();

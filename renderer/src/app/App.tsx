@@ -171,8 +171,12 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
       if (!live) return;
       worker = new Worker(new URL('../search/search.worker.ts', import.meta.url), { type: 'module', name: 'recherche' });
       const searchClient = new SearchClient(worker, new URL(corpusInfo.baseUrl, document.baseURI).href);
-      // Exposed for the tests and the benchmark: « loading », « ready », « complete », « failed ».
-      const show = () => (document.documentElement.dataset.searchIndex = searchClient.state);
+      // Exposed for the tests and the benchmark: « loading », « ready », « complete », « failed »,
+      // and whether the texts of the law in force are loaded.
+      const show = () => {
+        document.documentElement.dataset.searchIndex = searchClient.state;
+        document.documentElement.dataset.searchTexts = searchClient.textsLoaded ? 'loaded' : 'loading';
+      };
       show();
       searchClient.subscribe(show);
       setClient(searchClient);
@@ -194,6 +198,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
         if (!live) return;
         await library.codeIndex(code.id).catch(() => undefined);
       }
+      if (live) performance.mark('palimpseste:tocs-preloaded');
     };
     if (client.state !== 'loading') void prefetch();
     else {

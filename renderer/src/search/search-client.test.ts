@@ -41,9 +41,12 @@ describe('SearchClient', () => {
     const client = new SearchClient(port, 'corpus/');
     const states: string[] = [];
     client.subscribe(() => states.push(client.state));
-    port.answer({ type: 'ready', loadMs: 120, documents: 25_000 });
-    port.answer({ type: 'past-loaded', loadMs: 900, documents: 60_000 });
-    expect(states).toEqual(['ready', 'complete']);
+    port.answer({ type: 'ready', loadMs: 120, documents: 30_165 });
+    expect(client.textsLoaded).toBe(false);
+    port.answer({ type: 'texts-loaded', loadMs: 800 });
+    expect(client.textsLoaded).toBe(true);
+    port.answer({ type: 'past-loaded', loadMs: 900, documents: 55_023 });
+    expect(states).toEqual(['ready', 'ready', 'complete']);
   });
 
   it('rejects pending and later queries once the index cannot be loaded', async () => {

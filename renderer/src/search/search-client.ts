@@ -35,6 +35,8 @@ export class SearchClient {
   private failure?: string;
   private listeners = new Set<() => void>();
   state: IndexState = 'loading';
+  /** The texts of the law in force are loaded (searches no longer wait for them). */
+  textsLoaded = false;
   /** Why the past versions could not be loaded, if they could not. */
   pastFailure?: string;
 
@@ -83,6 +85,10 @@ export class SearchClient {
     switch (message.type) {
       case 'ready':
         this.changed('ready');
+        return;
+      case 'texts-loaded':
+        this.textsLoaded = true;
+        this.changed(this.state);
         return;
       case 'past-loaded':
         this.changed('complete');

@@ -13,6 +13,8 @@ export type ToWorker =
 export type FromWorker =
   /** The index of the law in force is loaded: searches can run. */
   | { type: 'ready'; loadMs: number; documents: number }
+  /** The stored texts of the law in force are in too (snippets no longer wait for them). */
+  | { type: 'texts-loaded'; loadMs: number }
   /** Every past shard is loaded too: searches of past texts are now complete. */
   | { type: 'past-loaded'; loadMs: number; documents: number }
   /** A past shard could not be loaded: searches of today's law still work. */

@@ -29,6 +29,10 @@ async function start(baseUrl: string): Promise<SearchEngine> {
   const manifest = JSON.parse(await readText(new URL('manifest.json', baseUrl).href)) as Manifest;
   const loaded = await SearchEngine.load(manifest.search, (path) => readText(new URL(path, baseUrl).href));
   post({ type: 'ready', loadMs: performance.now() - started, documents: documentCount(loaded.loadedDocuments) });
+  loaded.textsLoaded().then(
+    () => post({ type: 'texts-loaded', loadMs: performance.now() - started }),
+    () => undefined,
+  );
   return loaded;
 }
 
