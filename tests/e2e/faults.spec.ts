@@ -2,7 +2,7 @@
  * Bad input gives a clear French message and the app keeps working: an unknown article number,
  * a broken link, an unknown code, and a host with no corpus at all.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CSS } from './support/corpus-data.ts';
@@ -46,5 +46,22 @@ test('a host without a corpus says so in French; the rest of the app still works
   } finally {
     await host.stop();
     rmSync(empty, { recursive: true, force: true });
+  }
+});
+
+test('a corpus of another schema version says to rebuild it', async ({ page }) => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-e2e-oldcorpus-'));
+  const corpus = path.join(folder, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(path.join(corpus, 'manifest.json'), JSON.stringify({ schemaVersion: 999, codes: [] }));
+  const host = await startWebHost({ dataDir: folder, corpusDir: corpus, noBuild: true, timeoutMs: 60_000 });
+  try {
+    await openApp(page, host.url, `#/${CSS}/L611-3`);
+    await expect(page.locator('#contenu .message-error')).toContainText(/corpus/i);
+    await expect(page.locator('#contenu .message-title')).toHaveText('Corpus d’une autre version');
+    await expect(page.locator('.top-bar')).toBeVisible();
+  } finally {
+    await host.stop();
+    rmSync(folder, { recursive: true, force: true });
   }
 });

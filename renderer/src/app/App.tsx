@@ -326,7 +326,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
             ))}
           </div>
         )}
-        <div className={`layout${route.kind === 'article' && !corpusFailed ? '' : ' no-links'}`}>
+        <div className={`layout${route.kind === 'article' && !corpusFailed ? '' : ' no-links'}${shownCode && !corpusFailed ? '' : ' no-toc'}`}>
           {shownCode && !corpusFailed && (
             <ErrorBoundary resetKey={shownCode}>
               <TocPanel
