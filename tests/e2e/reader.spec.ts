@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Article } from '../../corpus/model/model.ts';
 import { SearchEngine } from '../../corpus/search/engine.ts';
+import { unresolvedReason } from '../../renderer/src/article/text-segments.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
@@ -167,6 +168,22 @@ test('follows a reference in a 2006 version to its target as in force then, and 
   await expectArticle(page, target, DATE_2006);
   // The browser's own history was not used: the page is still the app.
   expect(page.url()).toContain(appUrl);
+});
+
+test('shows unresolved references as text, with the reason on hover', async ({ page, appUrl }) => {
+  // L613-8 in force in 2006 cites « L. 621-70 » of the code de commerce, not in the corpus.
+  const article = articleByNum(CSS, 'L613-8', DATE_2006);
+  const version = versionOn(article, DATE_2006);
+  const unresolved = version.references.find((r) => r.unresolved);
+  expect(unresolved, 'L613-8 in 2006 has an unresolved reference').toBeDefined();
+  if (!unresolved) return;
+  const text = (version.paragraphs[unresolved.paragraph] ?? '').slice(unresolved.start, unresolved.end);
+  await openApp(page, appUrl, `#/${CSS}/L613-8@${DATE_2006}`);
+  await expectArticle(page, article, DATE_2006);
+  const span = page.locator('.article-body .reference.unresolved', { hasText: text }).first();
+  await expect(span).toHaveAttribute('title', unresolvedReason(unresolved));
+  expect(await span.evaluate((el) => el.tagName)).toBe('SPAN');
+  await expect(page.locator('.article-body a.reference')).toHaveCount(version.references.filter((r) => r.target).length);
 });
 
 test('lists the links of a version and opens the one it names, at the same date', async ({ page, appUrl }) => {
