@@ -49,6 +49,8 @@ test('saves a trail, restarts the host, reopens it', async ({ page }) => {
   expect(saved.trails.map((t) => t.name)).toEqual(['Régime des indépendants en 2006']);
   expect(saved.trails[0]?.steps.map((s) => `${s.num}@${s.date}`)).toEqual([`L611-3@${DATE_2006}`, `${target.num}@${DATE_2006}`]);
 
+  // The host has the last location (saved at once, but over HTTP) before it is stopped.
+  await expect.poll(() => readFileSync(path.join(dataDir, 'session.json'), 'utf8')).toContain(`/${target.num}@${DATE_2006}`);
   await first.stop();
   host = undefined;
   const second = await start();

@@ -21,6 +21,7 @@ import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { CodeHome, Home } from './Home.tsx';
 import { installGlobalShortcuts } from './global-shortcuts.ts';
+import { SessionSaver } from './session-saver.ts';
 import { ReaderContext, type ArticleTarget, type Intent, type Reader } from './reader-context.ts';
 import { formatRoute, parseRoute, type Route } from './route.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
@@ -52,6 +53,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
   const today = useMemo(() => todayIso(), []);
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [sessionReady, setSessionReady] = useState(hasLocation);
+  const sessionSaver = useMemo(() => new SessionSaver((state) => api.setSession(state)), [api]);
   const [theme, setTheme] = useState<'light' | 'dark'>(initialTheme);
   const [textScale, setTextScale] = useState(1);
   const [panel, setPanel] = useState<Panel>('none');
@@ -128,10 +130,10 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
 
   useEffect(() => {
     if (!sessionReady) return;
+    // Sent at once (a small request): a window closed right after a click still reopens there.
     const location = route.kind === 'invalid' ? undefined : formatRoute(route);
-    const timer = window.setTimeout(() => void api.setSession({ ...(location ? { location } : {}), theme, textScale }), 300);
-    return () => window.clearTimeout(timer);
-  }, [api, route, theme, textScale, sessionReady]);
+    sessionSaver.save({ ...(location ? { location } : {}), theme, textScale });
+  }, [sessionSaver, route, theme, textScale, sessionReady]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -2,13 +2,29 @@
  * One web host for the whole suite, on the real default corpus (built first if missing), with a
  * throw-away data folder (trails, session). Its address goes to the tests through the
  * environment; the returned function stops it and removes the folder.
+ *
+ * The renderer is built from the current sources into a folder of the suite's own, so that the
+ * tests never run an older build, and never race with a build of `build/out/renderer/` made by
+ * someone else meanwhile.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWebHost } from './web-host.ts';
+import { PROJECT_ROOT, startWebHost } from './web-host.ts';
+
+function buildRenderer(outDir: string): void {
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The renderer build failed (see above).');
+}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-e2e-renderer-'));
+  buildRenderer(rendererDir);
+  process.env.PALIMPSESTE_E2E_RENDERER = rendererDir;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-e2e-'));
   // PALIMPSESTE_E2E_CORPUS: another compiled corpus to serve (default: the real default corpus, built if missing).
   const corpusDir = process.env.PALIMPSESTE_E2E_CORPUS;
@@ -18,5 +34,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(rendererDir, { recursive: true, force: true });
   };
 }

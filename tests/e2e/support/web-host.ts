@@ -23,12 +23,16 @@ export interface WebHostOptions {
   noBuild?: boolean;
   /** Build and corpus compilation can take minutes the first time. */
   timeoutMs?: number;
+  /** The renderer build to serve (default: the suite's own build, `PALIMPSESTE_E2E_RENDERER`). */
+  rendererDir?: string;
 }
 
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const args = ['--import', 'tsx', path.join(PROJECT_ROOT, 'build/web.ts'), '--port', '0', '--data', options.dataDir];
   if (options.corpusDir) args.push('--corpus', options.corpusDir);
   if (options.noBuild) args.push('--no-build');
+  const rendererDir = options.rendererDir ?? process.env.PALIMPSESTE_E2E_RENDERER;
+  if (rendererDir) args.push('--renderer', rendererDir);
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
