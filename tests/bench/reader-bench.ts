@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
-import { startWebHost } from '../e2e/support/web-host.ts';
+import { buildRenderer, startWebHost } from '../e2e/support/web-host.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
 
 const CSS = 'code-de-la-securite-sociale';
@@ -127,9 +127,12 @@ async function rendererMemory(browser: Browser): Promise<{ largest: number; tota
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-bench-'));
+  // The renderer of the current sources, built apart (never an older build/out/renderer).
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-bench-renderer-'));
+  buildRenderer(rendererDir);
   const corpusDir = process.env.PALIMPSESTE_BENCH_CORPUS;
   const hostStart = performance.now();
-  const host = await startWebHost({ dataDir, ...(corpusDir ? { corpusDir } : {}) });
+  const host = await startWebHost({ dataDir, rendererDir, ...(corpusDir ? { corpusDir } : {}) });
   const hostReady = performance.now() - hostStart;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
     await browser.close();
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(rendererDir, { recursive: true, force: true });
   }
 }
 

@@ -7,19 +7,10 @@
  * tests never run an older build, and never race with a build of `build/out/renderer/` made by
  * someone else meanwhile.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, startWebHost } from './web-host.ts';
-
-function buildRenderer(outDir: string): void {
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('The renderer build failed (see above).');
-}
+import { buildRenderer, startWebHost } from './web-host.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'palimpseste-e2e-renderer-'));

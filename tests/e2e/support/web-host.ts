@@ -3,7 +3,7 @@
  * port, waits for the address it prints on stdout, and stops it. Used by the global setup (one
  * host for the suite) and by the tests that restart a host or give it another corpus or data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -62,4 +62,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       reject(new Error(`The web host exited (code ${code}) before printing its address.\n${stderr}`));
     });
   });
+}
+
+/** Builds the renderer from the current sources into `outDir` (Vite, as `npm run web` would). */
+export function buildRenderer(outDir: string): void {
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The renderer build failed (see above).');
 }
