@@ -9,14 +9,15 @@
  * - table of contents of the sécurité sociale opens (target < 100 ms): from choosing the code to
  *   its rows painted, the first time (fetched) and again (already loaded);
  * - renderer memory with the whole corpus loaded (target < 400 MB): the renderer process's resident
- *   memory (its main thread and the search worker) with the search index of the law in force of
- *   every code, the tables of contents and articles loaded; then again once a search has loaded
- *   the past versions too (they load on demand); the page's JS heap beside it.
+ *   memory (its main thread and the search worker), after garbage collection in both, with the
+ *   search index of the law in force of every code, the tables of contents and an article loaded;
+ *   then again once a search has loaded the past versions' index too (it loads on demand); the JS
+ *   heaps of the page and of the worker beside it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { buildRenderer, startWebHost } from '../e2e/support/web-host.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
@@ -107,6 +108,42 @@ async function openToc(page: Page, code: string): Promise<number> {
   return painted - started;
 }
 
+/**
+ * The page's dedicated workers (the search worker) through the page's CDP session: Chromium
+ * attaches them as child targets; commands go through `Target.sendMessageToTarget`.
+ */
+async function workerDebugger(session: CDPSession): Promise<(method: string) => Promise<unknown>[]> {
+  const workers: string[] = [];
+  const replies = new Map<number, (value: unknown) => void>();
+  session.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
+    if (event.targetInfo.type === 'worker') workers.push(event.sessionId);
+  });
+  session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+    if (message.id !== undefined) replies.get(message.id)?.(message.result);
+  });
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let nextId = 1;
+  return (method) =>
+    workers.map(
+      (sessionId) =>
+        new Promise((resolve) => {
+          const id = nextId++;
+          replies.set(id, resolve);
+          void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+        }),
+    );
+}
+
+/** Collects garbage in the page and its workers, then reads the page's and the workers' JS heaps. */
+async function heaps(session: CDPSession, inWorkers: (method: string) => Promise<unknown>[]): Promise<{ page: number; workers: number }> {
+  await session.send('HeapProfiler.collectGarbage');
+  await Promise.all(inWorkers('HeapProfiler.collectGarbage'));
+  const page = ((await session.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  const workers = ((await Promise.all(inWorkers('Runtime.getHeapUsage'))) as { usedSize: number }[]).reduce((sum, heap) => sum + heap.usedSize, 0);
+  return { page, workers };
+}
+
 /** Resident memory of Chromium's renderer processes (the page's and its worker's), from /proc. */
 async function rendererMemory(browser: Browser): Promise<{ largest: number; total: number }> {
   const session = await browser.newBrowserCDPSession();
@@ -178,14 +215,13 @@ async function main(): Promise<void> {
     // contents loaded, nothing else going on.
     const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const reading = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(reading);
+    const inWorkers = await workerDebugger(cdp);
     await reading.goto(`${host.url}${ARTICLE}`);
     await waitForMark(reading, 'palimpseste:article-painted');
     await settled(reading);
-    const cdp = await fresh.newCDPSession(reading);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const heap = await heaps(cdp, inWorkers);
+    await reading.waitForTimeout(1000);
     const memory = await rendererMemory(browser);
 
     // A search of every version loads the past versions' index.
@@ -193,8 +229,9 @@ async function main(): Promise<void> {
     await reading.locator('#search-input').fill('cotisations');
     await reading.locator('.search-filters select').nth(2).selectOption('all');
     await reading.waitForFunction(() => document.documentElement.dataset.searchIndex === 'complete', undefined, { timeout: 300_000 });
-    await reading.waitForTimeout(3000);
-    await cdp.send('HeapProfiler.collectGarbage');
+    await reading.waitForTimeout(2000);
+    const heapWithPast = await heaps(cdp, inWorkers);
+    await reading.waitForTimeout(1000);
     const withPast = await rendererMemory(browser);
     await fresh.close();
 
@@ -211,9 +248,10 @@ async function main(): Promise<void> {
       ['Sommaire de la sécurité sociale, à froid (téléchargé, indexé, peint)', ms(tocTimes.cold ?? NaN), '', ''],
       ['Sommaire de la sécurité sociale, 1re ouverture (préchargé en arrière-plan)', ms(tocTimes.first ?? NaN), '< 100 ms', verdict(tocTimes.first ?? NaN, 100)],
       ['Sommaire de la sécurité sociale, réouverture', ms(tocTimes.again ?? NaN), '< 100 ms', verdict(tocTimes.again ?? NaN, 100)],
-      ['Mémoire du rendu : index du droit en vigueur, sommaires, articles', mb(memory.largest), '< 400 MB', verdict(memory.largest / 1024 / 1024, 400)],
-      ['Mémoire du rendu : + index de toutes les versions passées', mb(withPast.largest), '< 400 MB', verdict(withPast.largest / 1024 / 1024, 400)],
-      ['Tas JavaScript de la page (hors worker de recherche)', mb(heap), '', ''],
+      ['Mémoire du processus de rendu : droit en vigueur indexé, sommaires, un article', mb(memory.largest), '< 400 MB', verdict(memory.largest / 1024 / 1024, 400)],
+      ['  dont tas JavaScript : page / worker de recherche', `${mb(heap.page)} / ${mb(heap.workers)}`, '', ''],
+      ['Mémoire du processus de rendu : + index des versions passées', mb(withPast.largest), '< 400 MB', verdict(withPast.largest / 1024 / 1024, 400)],
+      ['  dont tas JavaScript : page / worker de recherche', `${mb(heapWithPast.page)} / ${mb(heapWithPast.workers)}`, '', ''],
     ]);
   } finally {
     await browser.close();
