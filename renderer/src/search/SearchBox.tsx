@@ -38,6 +38,7 @@ const PARTS: { value: ArticlePart | ''; label: string }[] = [
   { value: 'R', label: 'Réglementaire (R)' },
   { value: 'D', label: 'Réglementaire (D)' },
   { value: 'A', label: 'Arrêtés (A)' },
+  { value: 'other', label: 'Annexes et autres' },
 ];
 
 export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | undefined }>(function SearchBox({ client }, ref) {
