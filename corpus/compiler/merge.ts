@@ -18,6 +18,8 @@ export interface MergedCorpus {
 export interface MergeOptions {
   /** The data's own date: versions starting after it are "in force later". */
   dataDate: IsoDate;
+  /** Sources that record every consolidated version (lexlib); filled by `mergeSources`. */
+  completeHistories?: ReadonlySet<SourceId>;
 }
 
 interface Candidate {
@@ -118,9 +120,13 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     return draft;
   }
 
+  const timelineOptions: MergeOptions = {
+    ...options,
+    completeHistories: new Set(imports.filter((i) => i.info.kind === 'lexlib').map((i) => i.info.id)),
+  };
   const articles = new Map<CodeId, Article[]>();
   for (const draft of drafts.values()) {
-    const article: Article = { id: draft.id, code: draft.code, num: draft.num, versions: buildTimeline(draft.candidates, options) };
+    const article: Article = { id: draft.id, code: draft.code, num: draft.num, versions: buildTimeline(draft.candidates, timelineOptions) };
     if (draft.legiId) article.legiId = draft.legiId;
     if (article.versions.length === 0) continue;
     const list = articles.get(draft.code);
@@ -251,11 +257,13 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
       if (c.version.validTo && !match.statedEnd) match.statedEnd = c.version.validTo;
       continue;
     }
-    // A LEGI version inside a stretch where one text source saw the text before and after it, and
-    // saw no change: its text is the one before (LEGI opens versions for link or NOTA changes too).
+    // A LEGI version inside a stretch where a source with the complete history (lexlib: one commit
+    // per consolidated version) saw the text before and after it, and saw no change: its text is the
+    // one before (LEGI opens versions for link or NOTA changes too). LexHub, which misses versions,
+    // does not count as seeing no change.
     const before = textDrafts.filter((d) => d.version.validFrom < c.version.validFrom).at(-1);
     const after = textDrafts.find((d) => d.version.validFrom > c.version.validFrom);
-    if (before && after && before.version.sources.some((s) => after.version.sources.includes(s))) {
+    if (before && after && before.version.sources.some((s) => options.completeHistories?.has(s) && after.version.sources.includes(s))) {
       const dates = (before.version.linkOnlyChanges ??= []);
       if (!dates.includes(c.version.validFrom)) {
         dates.push(c.version.validFrom);

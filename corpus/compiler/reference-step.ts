@@ -5,7 +5,7 @@
 import type { ReferenceCounts } from '../model/bundle.ts';
 import { createCodeNameMatcher } from '../text/code-names.ts';
 import type { MergedCorpus } from './merge.ts';
-import { resolveReferences } from './resolve-references.ts';
+import { resolveListLinks, resolveReferences } from './resolve-references.ts';
 import { listKnownCodes } from './sources/legidata/known-codes.ts';
 import { formatUnresolvedReport } from './unresolved-report.ts';
 
@@ -14,6 +14,8 @@ export interface ReferenceStepResult {
   /** TSV text of the unresolved references. */
   report: string;
   citedByLinks: number;
+  /** Entries of the links lists given a target in the corpus. */
+  listLinks: number;
 }
 
 export function resolveCorpusReferences(corpus: MergedCorpus): ReferenceStepResult {
@@ -28,5 +30,6 @@ export function resolveCorpusReferences(corpus: MergedCorpus): ReferenceStepResu
     codeNames,
     codeTitles: new Map(corpus.codes.map((c) => [c.id, c.title])),
   });
-  return { counts: result.counts, report: formatUnresolvedReport(result.unresolved), citedByLinks: result.citedByLinks };
+  const listLinks = resolveListLinks(articles, codeNames);
+  return { counts: result.counts, report: formatUnresolvedReport(result.unresolved), citedByLinks: result.citedByLinks, listLinks };
 }

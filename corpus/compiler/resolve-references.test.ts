@@ -10,7 +10,7 @@ import type { Article, Version } from '../model/model.ts';
 import { createCodeNameMatcher } from '../text/code-names.ts';
 import { mergeSources } from './merge.ts';
 import type { ResolveResult } from './resolve-references.ts';
-import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveReferences } from './resolve-references.ts';
+import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveListLinks, resolveReferences } from './resolve-references.ts';
 import { listKnownCodes } from './sources/legidata/known-codes.ts';
 import { importLexlib } from './sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
@@ -153,6 +153,18 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
     expect(articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.links.length, 0), 0)).toBe(links);
     const resolvedAgain = resolveReferences(articles, { codeNames, extract: false });
     expect(resolvedAgain.counts).toEqual(result.counts);
+  });
+  it('gives the links lists’ entries naming a corpus article their target (L611-3: Cite L612-9, Cité par L611-4)', () => {
+    const resolved = resolveListLinks(articles, codeNames);
+    expect(resolved).toBeGreaterThan(100_000);
+    const l6113 = versionFrom(find(articles, CSS, 'LEGIARTI000006743538'), '1995-02-05');
+    const cites = l6113.links.find((l) => l.kind === 'cites' && l.articleNum === 'L612-9')!;
+    expect(articles.find((a) => a.id === cites.target)?.num).toBe('L612-9');
+    const citedBy = l6113.links.find((l) => l.kind === 'citedBy' && l.articleNum === 'L611-4' && l.origin === 'list')!;
+    expect(articles.find((a) => a.id === citedBy.target)?.num).toBe('L611-4');
+    // Entries of texts that are not codes of the corpus stay without target.
+    expect(l6113.links.find((l) => l.text.startsWith('Arrêté du 4 avril 1984'))?.target).toBeUndefined();
+    expect(l6113.links.find((l) => l.text === 'Code des assurances')?.target).toBeUndefined();
   });
 });
 

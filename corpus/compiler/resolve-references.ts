@@ -368,3 +368,30 @@ function addCitedByLinks(
   }
   return added;
 }
+
+/**
+ * Gives a target to the entries of the links lists that name an article of a corpus code
+ * (« Code de la sécurité sociale. - art. L612-9 (M) » under *Cite* or *Cité par*), so that the
+ * reader can open them: the article with that number in that code, in force when the listing
+ * version was (the same choice as for the references in the texts). Returns the count resolved.
+ */
+export function resolveListLinks(articles: readonly Article[], codeNames: CodeNameMatcher, aliases: ReadonlyMap<CodeId, CodeId> = DEFAULT_CODE_ALIASES): number {
+  const index = new ArticleIndex(articles);
+  let resolved = 0;
+  for (const article of articles) {
+    for (const version of article.versions) {
+      for (const link of version.links) {
+        if (link.origin !== 'list' || !link.articleNum || link.target) continue;
+        let code = codeNames.codeOfTitle(link.text);
+        if (code !== undefined && !index.codes.has(code)) code = aliases.get(code);
+        if (code === undefined || !index.codes.has(code)) continue;
+        const chosen = choose(index.candidates(code, normalizeArticleNumber(link.articleNum) ?? link.articleNum), version.validFrom);
+        if (chosen) {
+          link.target = chosen.article.id;
+          resolved++;
+        }
+      }
+    }
+  }
+  return resolved;
+}
