@@ -195,8 +195,12 @@ test('lists the links of a version and opens the one it names, at the same date'
   await expect(page.locator('.link-group')).toHaveCount(kinds.size);
   const citedBy = version.links.filter((l) => l.kind === 'citedBy');
   if (citedBy.length > 0) await expect(page.locator('.link-group[aria-label="Cité par"] h3')).toContainText(`(${citedBy.length})`);
+  // Every entry naming an article of the corpus has its target (resolved by the compiler).
   const navigable = version.links.find((l) => l.target && l.articleNum);
+  expect(navigable, 'L611-3 lists articles of the corpus').toBeDefined();
   if (navigable?.target) {
+    // Long lists are folded after 15 entries: unfold them all.
+    for (const more of await page.locator('.link-group button[aria-expanded="false"]').all()) await more.click();
     await page.locator('.links-pane a', { hasText: `art. ${navigable.articleNum}` }).first().click();
     await expect(page.locator('#article-title')).toHaveText(`Article ${articleById(navigable.target).num}`);
     await expect(page).toHaveURL(new RegExp(`@${DATE_2006}$`));
@@ -216,6 +220,15 @@ test('lists the links of a version and opens the one it names, at the same date'
   await openApp(page, appUrl, `#/${CSS}/L611-3@${DATE_2006}/versions`);
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveText(`Versions (${article.versions.length})`);
   await screenshot(page, '04-versions');
+});
+
+test('says when the sources state a repeal without dating it (R633-28)', async ({ page, appUrl }) => {
+  const entry = catalog(CSS).find((e) => e.num === 'R633-28')!;
+  // lexlib keeps its file with an « Abrogé par » entry; no source dates the repeal.
+  expect([entry.status, entry.to]).toEqual(['ABROGE', undefined]);
+  await openApp(page, appUrl, `#/${CSS}/R633-28`);
+  await expect(page.locator('#article-title')).toHaveText('Article R633-28');
+  await expect(page.getByText('Abrogé, date non précisée')).toBeVisible();
 });
 
 test('keeps the views readable: dark theme, larger text, 200 % zoom', async ({ page, appUrl }) => {

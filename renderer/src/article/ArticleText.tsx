@@ -4,12 +4,14 @@
  * Everything from the corpus is rendered as text nodes.
  */
 import { useEffect } from 'react';
-import type { Article, Reference } from '../../../corpus/model/model.ts';
+import type { Article, Reference, VersionStatus } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate, validityRange } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { segmentParagraph, unresolvedReason } from './text-segments.ts';
 import { statusLabel, type Reading } from './version-at.ts';
+
+const REPEAL_STATUSES: ReadonlySet<VersionStatus> = new Set(['ABROGE', 'TRANSFERE', 'PERIME']);
 
 /** The code part of an article id (`code-de-la-securite-sociale/LEGIARTI…`). */
 export function codeOfArticle(id: string): string {
@@ -53,6 +55,14 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
           {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
           version.
+        </Message>
+      )}
+      {reading.kind === 'in-force' && !reading.next && !version.validTo && REPEAL_STATUSES.has(version.status) && (
+        // The sources say this text was repealed (« Abrogé par ») but none dates the repeal: the text
+        // is shown, with that said, rather than presented as the law in force.
+        <Message title="Abrogé, date non précisée" tone="warning">
+          Les sources indiquent que cet article a été {endLabel(version.status)}, sans en préciser la date : ce texte n’est peut-être plus en
+          vigueur {atDate}.
         </Message>
       )}
       {reading.kind === 'in-force' && reading.next && (
