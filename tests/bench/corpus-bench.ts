@@ -76,7 +76,8 @@ if (existsSync(lexlibBundle)) {
   execFileSync('git', ['clone', '--quiet', lexlibBundle, clone]);
   const store = new CorpusStore(out);
   const catalog = await store.catalog('code-de-la-securite-sociale');
-  const files = execFileSync('git', ['-C', clone, 'ls-files'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n');
+  // -z: paths as they are (git quotes non-ASCII paths otherwise: « Partie l\303\251gislative »).
+  const files = execFileSync('git', ['-C', clone, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\0');
   // Articles with many versions: the case where the history matters.
   const sample = catalog
     .filter((e) => e.id.includes('LEGIARTI') && e.versionCount >= 4)
