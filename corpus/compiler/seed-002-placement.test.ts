@@ -122,9 +122,11 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
     ]);
     // git log -1 ad4966bfd8431b752a0729b361b33ab9cd1dfa0f: 152 new, 37 modified, 19 repealed articles.
     expect([changeSet.created.length, changeSet.modified.length, changeSet.repealed.length]).toEqual([152, 37, 19]);
-    // Every article the change set lists does change that day in its own timeline.
+    // Every article the change set lists does change that day in its own timeline: its text, or
+    // only its links (lexlib lists R612-1, R612-4 and R612-8 as modified on 2006-01-28 while their
+    // text stays the same: their links lists changed that day, LEGI opened a version for it).
     const listedButSame = [...changed.values()].filter((c) => c.listed && versionOn(c.article, BEFORE) === versionOn(c.article, AFTER));
-    expect(listedButSame.map((c) => c.article.num)).toEqual([]);
+    for (const c of listedButSame) expect(versionOn(c.article, AFTER)?.linkOnlyChanges ?? [], c.article.num).toContain(AFTER);
   });
 
   it('places every line seed 002 marks as changed, and lists the few it cannot place with the reason', () => {
