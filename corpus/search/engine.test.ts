@@ -209,6 +209,29 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     expect(all.pastNeeded && all.pastLoaded).toBe(true);
   });
 
+  it('reads the past texts only when a search shows or checks one of them', async () => {
+    const reads: string[] = [];
+    const lazy = await SearchEngine.load(build.manifest, async (file) => {
+      reads.push(file);
+      return readBuilt(file);
+    });
+    await lazy.textsLoaded();
+    await lazy.loadPast();
+    const pastTexts = () => reads.filter((file) => /^search\/past-\d+\.text-\d+\.json$/.test(file));
+    expect(reads).toContain('search/past-1.json');
+    expect(pastTexts()).toEqual([]);
+    const query = '"groupements régionaux de sociétés d\'assurance"';
+    await lazy.search(query);
+    expect(pastTexts()).toEqual([]);
+    const all = await lazy.search(query, { scope: 'all' });
+    expect(pastTexts()).toEqual(['search/past-1.text-1.json']);
+    const eager = await engine.search(query, { scope: 'all' });
+    expect(all.results).toEqual(eager.results);
+    expect(all.results.find((r) => r.num === 'L611-3')?.snippet.text).toMatch(/groupements régionaux de sociétés d'assurance/);
+    await lazy.search(query, { scope: 'all', offset: 1 });
+    expect(pastTexts()).toHaveLength(1);
+  });
+
   it('restricts to what was in force on a date', async () => {
     const in1990 = await engine.search('L611-3', { inForceOn: '1990-01-01' });
     expect(in1990.results[0]?.num).toBe('L611-3');

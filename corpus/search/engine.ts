@@ -15,13 +15,20 @@
  * 4. only the page of results asked for gets its snippet.
  * The cost is the length of the posting lists read, not the size of the corpus: the law in force
  * and the past versions are separate shards, and the past ones are only read when asked for.
+ *
+ * Stored texts: those of the law in force load in the background and stay. Those of the past
+ * versions (twice as much text, mostly never shown) load only when a search needs them — the
+ * snippets of the page shown, the phrases to check on candidate documents — chunk by chunk into a
+ * cache bounded in characters; phrase checks are remembered, so that the next page or the same
+ * query again does not read the chunks a second time.
  */
 import type { SearchManifest } from '../model/bundle.ts';
 import type { IsoDate } from '../model/model.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { isInForceOn } from './documents.ts';
 import { lunr } from './french-analysis.ts';
 import { matchSpans, queryMatcher, snippet } from './highlight.ts';
-import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ReadFile } from './loaded-shard.ts';
+import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ChunkStore, type ReadFile } from './loaded-shard.ts';
 
 export { SearchIndexFileError, SearchIndexVersionError, type ReadFile };
 import { occursIn, phrasePattern, referencePattern } from './patterns.ts';
@@ -31,6 +38,21 @@ import { SEARCH_SCHEMA_VERSION, SHARD_FORMAT, type PackedShard } from './shard-f
 
 /** Results per page unless asked otherwise: a screenful; the list asks for the next page. */
 const DEFAULT_LIMIT = 20;
+
+/**
+ * Characters of past texts kept parsed (about 5 of their ~25 chunks of 1.5 million): the texts a
+ * reader pages through stay, without the whole history in the worker's memory.
+ */
+const PAST_TEXT_CHARS = 8_000_000;
+
+/** Phrase and reference checks remembered, in documents checked (a few megabytes at most). */
+const PHRASE_CHECKS = 200_000;
+
+/**
+ * Characters of past texts shown in results kept apart from their chunks: a page of results spans
+ * more chunks than the chunk cache holds, and the same page comes back (next keystroke, date).
+ */
+const SHOWN_TEXT_CHARS = 2_000_000;
 
 /** Checks a parsed shard against this code: format, schema, lunr version, pipeline functions. */
 export function checkShard(value: unknown, file: string): PackedShard {
@@ -48,8 +70,8 @@ export function checkShard(value: unknown, file: string): PackedShard {
   return shard as PackedShard;
 }
 
-async function readShard(file: string, readFile: ReadFile): Promise<LoadedShard> {
-  return new LoadedShard(file, checkShard(await readJson(file, readFile), file), readFile);
+async function readShard(file: string, readFile: ReadFile, chunkStore?: ChunkStore): Promise<LoadedShard> {
+  return new LoadedShard(file, checkShard(await readJson(file, readFile), file), readFile, chunkStore);
 }
 
 /** Documents with their summed weights (× 1000), sorted by document. */
@@ -120,15 +142,15 @@ function prefixTermSlots(shard: LoadedShard, prefix: string): number[] {
   return [...slots];
 }
 
-/** Loads the stored texts of these candidates, shard by shard. */
-async function ensureTexts(candidates: readonly Candidate[]): Promise<void> {
-  const byShard = new Map<LoadedShard, number[]>();
-  for (const { shard, doc } of candidates) {
-    let docs = byShard.get(shard);
-    if (!docs) byShard.set(shard, (docs = []));
-    docs.push(doc);
+/** The candidates of each shard, in their order. */
+function byShard(candidates: readonly Candidate[]): Map<LoadedShard, Candidate[]> {
+  const groups = new Map<LoadedShard, Candidate[]>();
+  for (const candidate of candidates) {
+    const group = groups.get(candidate.shard);
+    if (group) group.push(candidate);
+    else groups.set(candidate.shard, [candidate]);
   }
-  await Promise.all([...byShard].map(([shard, docs]) => shard.ensureTexts(docs)));
+  return groups;
 }
 
 const TIER: Record<MatchKind, number> = { number: 0, 'number-family': 1, text: 2 };
@@ -165,6 +187,11 @@ export class SearchEngine {
   private pastLoading: Promise<void> | undefined;
   private pastDone = false;
   private currentTexts: Promise<void> = Promise.resolve();
+  private readonly pastTexts = new BoundedCache<string, readonly string[]>(PAST_TEXT_CHARS, (texts) => texts.reduce((sum, text) => sum + text.length, 0));
+  /** By shard and patterns: whether each document checked has them all. */
+  private readonly phraseChecks = new BoundedCache<string, Map<number, boolean>>(PHRASE_CHECKS, (checks) => checks.size);
+  /** Past texts shown in results, by `file#doc`. */
+  private readonly shownTexts = new BoundedCache<string, string>(SHOWN_TEXT_CHARS, (text) => text.length);
 
   private constructor(
     readonly manifest: SearchManifest,
@@ -197,22 +224,19 @@ export class SearchEngine {
   }
 
   /**
-   * Loads the past shards one after the other (searches in between see those already loaded), then
-   * their stored texts. Resolves when everything is loaded.
+   * Loads the past shards one after the other (searches in between see those already loaded).
+   * Their stored texts load when a search needs them. Resolves when every shard is loaded.
    */
   loadPast(onProgress?: (loaded: number, total: number) => void): Promise<void> {
     this.pastLoading ??= (async () => {
       const files = this.manifest.past;
-      const loaded: LoadedShard[] = [];
       for (let i = 0; i < files.length; i++) {
-        const shard = await readShard(files[i]!, this.readFile);
+        const shard = await readShard(files[i]!, this.readFile, this.pastTexts);
         if (shard.asOf !== this.asOf) throw new SearchIndexFileError(files[i]!, `construit pour le ${shard.asOf}, l’index en vigueur pour le ${this.asOf}`);
         this.shards.push(shard);
-        loaded.push(shard);
         onProgress?.(i + 1, files.length);
       }
       this.pastDone = true;
-      for (const shard of loaded) await shard.loadAllTexts();
     })();
     return this.pastLoading;
   }
@@ -290,10 +314,30 @@ export class SearchEngine {
     response.total = ranked.length;
     const offset = filters.offset ?? 0;
     const page = ranked.slice(offset, offset + (filters.limit ?? DEFAULT_LIMIT));
-    await ensureTexts(page.map((group) => group[0]!));
+    const texts = await this.shownTextsOf(page.map((group) => group[0]!));
     const matcher = queryMatcher(parsed);
-    response.results = page.map((group) => this.result(group, matcher));
+    response.results = page.map((group, i) => this.result(group, matcher, texts[i]!));
     return this.finish(response, started);
+  }
+
+  /** The stored texts of the candidates shown, in their order. */
+  private async shownTextsOf(shown: readonly Candidate[]): Promise<string[]> {
+    const key = (shard: LoadedShard, doc: number) => `${shard.file}#${doc}`;
+    const texts = new Map<string, string>();
+    for (const { shard, doc } of shown) {
+      const kept = shard.evictsTexts ? this.shownTexts.get(key(shard, doc)) : undefined;
+      if (kept !== undefined) texts.set(key(shard, doc), kept);
+    }
+    for (const [shard, list] of byShard(shown.filter(({ shard, doc }) => !texts.has(key(shard, doc))))) {
+      await shard.eachText(
+        list.map((candidate) => candidate.doc),
+        (doc, text) => {
+          texts.set(key(shard, doc), text);
+          if (shard.evictsTexts) this.shownTexts.set(key(shard, doc), text);
+        },
+      );
+    }
+    return shown.map(({ shard, doc }) => texts.get(key(shard, doc)) ?? '');
   }
 
   private finish(response: SearchResponse, started: number): SearchResponse {
@@ -324,11 +368,26 @@ export class SearchEngine {
     const patterns = [...query.phrases.map((phrase) => phrasePattern(phrase.words)), ...query.references.flatMap((num) => referencePattern(num) ?? [])];
     if (patterns.length === 0) return candidates;
     // lunr has no phrase search: the words matched, now check them on the stored text.
-    await ensureTexts(candidates);
-    return candidates.filter(({ shard, doc }) => {
-      const text = shard.text(doc);
-      return patterns.every((pattern) => occursIn(pattern, text));
-    });
+    const patternsKey = patterns.map((pattern) => pattern.source).join('\n');
+    const kept: Candidate[] = [];
+    for (const [shard, list] of byShard(candidates)) {
+      const checks = await this.checkPatterns(shard, list, patterns, patternsKey);
+      for (const candidate of list) if (checks.get(candidate.doc)) kept.push(candidate);
+    }
+    return kept;
+  }
+
+  /**
+   * Whether each candidate's text has every pattern. The checks of a shard whose texts may leave
+   * memory are remembered: reading its chunks again would cost more than the rest of the search.
+   */
+  private async checkPatterns(shard: LoadedShard, candidates: readonly Candidate[], patterns: readonly RegExp[], patternsKey: string): Promise<Map<number, boolean>> {
+    const key = `${shard.file}\n${patternsKey}`;
+    const checks = (shard.evictsTexts && this.phraseChecks.get(key)) || new Map<number, boolean>();
+    const unchecked = candidates.filter((candidate) => !checks.has(candidate.doc)).map((candidate) => candidate.doc);
+    await shard.eachText(unchecked, (doc, text) => checks.set(doc, patterns.every((pattern) => occursIn(pattern, text))));
+    if (shard.evictsTexts && unchecked.length > 0) this.phraseChecks.set(key, checks);
+    return checks;
   }
   /** The documents of a shard that contain every term (or any, `relaxed`), with summed weights. */
   private match(shard: LoadedShard, terms: readonly QueryTerm[], relaxed: boolean): Scored | undefined {
@@ -360,10 +419,9 @@ export class SearchEngine {
   }
 
   /** A result from the matching texts of one article, best first. */
-  private result(all: readonly Candidate[], matcher: ReturnType<typeof queryMatcher>): SearchResult {
+  private result(all: readonly Candidate[], matcher: ReturnType<typeof queryMatcher>, text: string): SearchResult {
     const best = all[0]!;
     const { shard, doc } = best;
-    const text = shard.text(doc);
     const matchedRanges = all.flatMap((candidate) => candidate.shard.dateRanges(candidate.doc)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     const spans = best.match === 'text' ? matchSpans(text, matcher) : [];
     return {

@@ -4,6 +4,7 @@
  */
 import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
+import type { BoundedCache } from './bounded-cache.ts';
 import { numberKey } from './french-analysis.ts';
 import { decodePostings, decodeRanges, SEARCH_SCHEMA_VERSION, TEXT_FORMAT, type Collection, type PackedShard, type PostingList, type TextChunk } from './shard-format.ts';
 
@@ -57,6 +58,13 @@ const STATE_OF_CODE: Record<string, ArticleState> = { i: 'in-force', r: 'repeale
 /** Decoded postings kept per shard, at most this many postings in all (then the cache restarts). */
 const POSTINGS_CACHE_LIMIT = 4_000_000;
 
+/**
+ * Where a shard keeps the text chunks it loaded: its own (the law in force: loaded once, searched
+ * all the time) or a cache bounded in characters that the past shards share (most of their text is
+ * never shown: it loads when a search needs it, and goes when others are needed).
+ */
+export type ChunkStore = BoundedCache<string, readonly string[]> | undefined;
+
 export class LoadedShard {
   readonly collection: Collection;
   readonly file: string;
@@ -66,19 +74,26 @@ export class LoadedShard {
   private cachedPostings = 0;
   private ranges: DateRange[][] | undefined;
   private numbers: { keys: string[]; docs: Int32Array } | undefined;
-  private readonly chunks: (string[] | undefined)[];
-  private readonly chunkLoads = new Map<number, Promise<void>>();
+  private readonly chunks: (readonly string[] | undefined)[];
+  private readonly chunkLoads = new Map<number, Promise<readonly string[]>>();
 
   constructor(
     file: string,
     shard: PackedShard,
     private readonly readFile: ReadFile,
+    /** Shared bounded cache for the chunks; none: the shard keeps every chunk it loads. */
+    private readonly chunkStore?: ChunkStore,
   ) {
     this.file = file;
     this.shard = shard;
     this.collection = shard.collection;
     this.size = shard.docs.article.length;
     this.chunks = shard.texts.map(() => undefined);
+  }
+
+  /** Whether a text read once may have to be read again (its chunk left the shared cache). */
+  get evictsTexts(): boolean {
+    return this.chunkStore !== undefined;
   }
 
   private chunkOf(doc: number): number {
@@ -93,37 +108,63 @@ export class LoadedShard {
     return low;
   }
 
-  private loadChunk(n: number): Promise<void> {
+  private heldChunk(n: number): readonly string[] | undefined {
+    return this.chunkStore ? this.chunkStore.get(this.shard.texts[n]!.file) : this.chunks[n];
+  }
+
+  private loadChunk(n: number): Promise<readonly string[]> {
+    const held = this.heldChunk(n);
+    if (held) return Promise.resolve(held);
     let load = this.chunkLoads.get(n);
     if (!load) {
       const ref = this.shard.texts[n]!;
       load = readJson(ref.file, this.readFile).then((json) => {
-        this.chunks[n] = checkTextChunk(json, ref.file, this.file, ref.first, ref.count).texts;
+        const texts = checkTextChunk(json, ref.file, this.file, ref.first, ref.count).texts;
+        if (this.chunkStore) this.chunkStore.set(ref.file, texts);
+        else this.chunks[n] = texts;
+        return texts;
       });
-      // A failed read may be retried by a later search.
-      load.catch(() => this.chunkLoads.delete(n));
+      // Done or failed, the next reader asks the store again (a failed read may be retried).
+      const forget = () => this.chunkLoads.delete(n);
+      load.then(forget, forget);
       this.chunkLoads.set(n, load);
     }
     return load;
   }
 
-  /** Loads the text chunks of these documents (those not loaded yet). */
-  async ensureTexts(docs: Iterable<number>): Promise<void> {
-    const needed = new Set<number>();
+  /**
+   * Calls `visit` with the stored text of each of these documents, chunk after chunk: one chunk
+   * read and parsed at a time (the garbage of a parse is collectable before the next one), and for
+   * a past shard the chunks need not all fit in the cache at once.
+   */
+  async eachText(docs: Iterable<number>, visit: (doc: number, text: string) => void): Promise<void> {
+    const byChunk = new Map<number, number[]>();
     for (const doc of docs) {
       const n = this.chunkOf(doc);
-      if (!this.chunks[n]) needed.add(n);
+      const list = byChunk.get(n);
+      if (list) list.push(doc);
+      else byChunk.set(n, [doc]);
     }
-    await Promise.all([...needed].map((n) => this.loadChunk(n)));
+    // Chunks already in memory first: they cost nothing and may leave the cache during the loads.
+    const held = new Set([...byChunk.keys()].filter((n) => this.heldChunk(n) !== undefined));
+    const order = [...byChunk.keys()].sort((a, b) => Number(!held.has(a)) - Number(!held.has(b)) || a - b);
+    for (const n of order) {
+      const texts = await this.loadChunk(n);
+      const first = this.shard.texts[n]!.first;
+      for (const doc of byChunk.get(n)!) visit(doc, texts[doc - first] ?? '');
+    }
+  }
+
+  /** The stored texts of these documents. */
+  async texts(docs: Iterable<number>): Promise<Map<number, string>> {
+    const texts = new Map<number, string>();
+    await this.eachText(docs, (doc, text) => texts.set(doc, text));
+    return texts;
   }
 
   /** Loads every text chunk, one after the other. */
   async loadAllTexts(): Promise<void> {
-    for (let n = 0; n < this.chunks.length; n++) if (!this.chunks[n]) await this.loadChunk(n);
-  }
-
-  get textsLoaded(): boolean {
-    return this.chunks.every((chunk) => chunk !== undefined);
+    for (let n = 0; n < this.shard.texts.length; n++) await this.loadChunk(n);
   }
 
   /** The build date of the shard. */
@@ -152,13 +193,6 @@ export class LoadedShard {
   }
   state(doc: number): ArticleState {
     return STATE_OF_CODE[this.shard.docs.state[doc] ?? 'i'] ?? 'in-force';
-  }
-  /** The stored text of a document (after `ensureTexts`). */
-  text(doc: number): string {
-    const n = this.chunkOf(doc);
-    const chunk = this.chunks[n];
-    if (!chunk) throw new Error(`search: text of document ${doc} of ${this.file} read before its chunk was loaded`);
-    return chunk[doc - this.shard.texts[n]!.first] ?? '';
   }
   paragraphCount(doc: number): number {
     return this.shard.docs.paragraphs[doc] ?? 0;
