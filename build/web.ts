@@ -83,6 +83,10 @@ async function main(): Promise<number> {
   else say(`Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${corpusDir}). Données : ${dataDir}.`);
   say('Palimpseste, édition web — ouvrez cette adresse dans un navigateur (Ctrl+C pour arrêter) :');
   console.log(web.url);
+  // Once the address is out: the catalogs' number index, built while the reader loads its first
+  // page, so that the first number typed in the search box finds its articles at once.
+  const warming = performance.now();
+  void host.corpus.warm().then((codes) => say(`Catalogues prêts : ${codes.length} codes (${Math.round(performance.now() - warming)} ms).`));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

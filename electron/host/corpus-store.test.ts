@@ -67,6 +67,19 @@ describe('CorpusStore on the seed bundle', () => {
     expect((await errorOf(store.toc('code-civil'))).message).toBe('Le code « code-civil » n’est pas dans le corpus.');
   });
 
+  it('warms every catalog in the background: numbers are then found without reading them', async () => {
+    const dir = path.join(base, 'warmed');
+    writeSeedBundle(dir);
+    const store = new CorpusStore(dir);
+    expect(await store.warm()).toEqual([SEED_CODE]);
+    // The catalog gone from the disk, the number index built by the warm-up still answers.
+    const manifest = await store.manifest();
+    rmSync(path.join(dir, manifest.codes[0]!.catalog));
+    expect((await store.findArticles('L. 611-20')).map((e) => e.num)).toEqual(['L611-20']);
+    expect((await errorOf(new CorpusStore(dir).findArticles('L. 611-20'))).code).toBe('io');
+    expect(await new CorpusStore(path.join(base, 'absent')).warm()).toEqual([]);
+  });
+
   it('reads the change sets', async () => {
     const changeSets = await new CorpusStore(bundleDir).changeSets(SEED_CODE);
     expect(changeSets.map((c) => [c.date, c.created.length])).toEqual([['1985-06-25', 2]]);

@@ -123,6 +123,31 @@ export class CorpusStore {
     return found;
   }
 
+  /**
+   * Reads every code's catalog and builds its number index in the background, one code after the
+   * other (the server keeps answering in between), so that the first `findArticles` — a number
+   * typed in the search box looks in every code — does not wait for them. Resolves with the codes
+   * warmed; a failure is not thrown here: the call that needs the file reports it.
+   */
+  async warm(): Promise<CodeId[]> {
+    const warmed: CodeId[] = [];
+    let bundle: OpenBundle;
+    try {
+      bundle = await this.bundle();
+    } catch {
+      return warmed;
+    }
+    for (const { id } of bundle.manifest.codes) {
+      try {
+        await this.catalogIndex(bundle, id);
+        warmed.push(id);
+      } catch {
+        // Reported to the reader by the call that needs this catalog.
+      }
+    }
+    return warmed;
+  }
+
   /** The open bundle, reopened when its manifest changed; a failed open is retried on the next call. */
   private async bundle(): Promise<OpenBundle> {
     const stamp = await this.manifestStamp();
