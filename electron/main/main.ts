@@ -125,6 +125,9 @@ if (!app.requestSingleInstanceLock()) {
       // In development the OS would register the bare Electron binary: only the installed app claims the scheme.
       if (app.isPackaged) app.setAsDefaultProtocolClient(APP_SCHEME);
       await createWindow();
+      // As the web edition does: the catalogs are read while the first page loads, so the first
+      // lookup by number is not the one that pays for them.
+      void host.corpus.warm();
     })
     .catch((error: unknown) => {
       log(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
