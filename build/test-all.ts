@@ -45,7 +45,7 @@ check('corpus (npm run corpus)', 'npm', ['run', '--silent', 'corpus']);
 
 const vitestJson = path.join(artifacts, 'vitest.json');
 rmSync(vitestJson, { force: true });
-const vitestOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestOk = run('unit tests', 'npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as VitestJson;
   passed += report.numPassedTests;
@@ -75,7 +75,7 @@ function playwright(title: string, config: string, report: string): void {
 }
 
 // The web edition in Debian's Chromium, then the desktop app (skipped, saying why, without the Electron binary).
-playwright('end-to-end tests (web edition, Chromium)', 'playwright.config.ts', 'playwright.json');
+playwright('end-to-end tests (web edition, Chromium)', 'tests/e2e/playwright.config.ts', 'playwright.json');
 playwright('end-to-end tests (Electron)', 'tests/electron/playwright.config.ts', 'playwright-electron.json');
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { CHROMIUM_ARGS } from '../e2e/playwright.config.ts';
 import { buildRenderer, startWebHost } from '../e2e/support/web-host.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
 

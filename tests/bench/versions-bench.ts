@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { CorpusStore } from '../../electron/host/corpus-store.ts';
 import { CORPUS_DIR } from '../../electron/host/paths.ts';
 import type { Article, Version } from '../../corpus/model/model.ts';
-import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { CHROMIUM_ARGS } from '../e2e/playwright.config.ts';
 import { startWebHost } from '../e2e/support/web-host.ts';
 import { median, ms, percentile, printTable } from './table.ts';
 

@@ -21,9 +21,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
-  testDir: 'tests/e2e',
-  outputDir: 'test-results',
-  globalSetup: './tests/e2e/support/global-setup.ts',
+  // Paths are relative to this file (tests/e2e/): the top level of the project stays as the README lists it.
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../../test-results',
+  globalSetup: './support/global-setup.ts',
   // The host and the 2-core machine are shared: one worker, tests in file order.
   workers: 1,
   fullyParallel: false,
@@ -31,7 +33,7 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'tests/artifacts/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../artifacts/playwright.json' }]],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
