@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { Code, Section } from '../../../corpus/model/model.ts';
-import { buildTocIndex, countArticles, sectionsAbove, tocRows } from './toc-index.ts';
+import { buildTocIndex, countArticles, entryInForce, sectionsAbove, tocRows } from './toc-index.ts';
 
 // A slice of the Code de la sécurité sociale as LexHub files it (titles from its folder names):
 // L611-1 and L611-3 (repealed with the régime social des indépendants on 2018-01-01 in this slice),
@@ -62,5 +62,14 @@ describe('table of contents index', () => {
     expect(countArticles(index, '2006-01-28', false).get('t1')).toBe(2);
     expect(countArticles(index, '2020-01-01', false).get('t1')).toBe(2);
     expect(countArticles(index, '1980-01-01', false).get('pl')).toBe(0);
+  });
+
+  it('counts a repeal stated without a date from today on, not at past dates (R633-28)', () => {
+    // The catalog entry of R633-28 CSS: lexlib keeps the file with an « Abrogé par » entry, no source dates it.
+    const r63328: ArticleCatalogEntry = { id: `${cid}/LEGIARTI000006751672`, num: 'R633-28', shard: 's', from: '1985-12-21', status: 'ABROGE', versionCount: 1 };
+    expect(entryInForce(r63328, '1990-01-01', '2026-11-22')).toBe(true);
+    expect(entryInForce(r63328, '2026-11-22', '2026-11-22')).toBe(false);
+    const inForce: ArticleCatalogEntry = { ...r63328, status: 'VIGUEUR' };
+    expect(entryInForce(inForce, '2026-11-22', '2026-11-22')).toBe(true);
   });
 });

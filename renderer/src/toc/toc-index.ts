@@ -6,6 +6,7 @@
  */
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { ArticleId, Code, IsoDate, Section } from '../../../corpus/model/model.ts';
+import { todayIso } from '../dates/french-dates.ts';
 
 export interface TocIndex {
   code: Code;
@@ -42,9 +43,16 @@ export function buildTocIndex(code: Code, catalog: readonly ArticleCatalogEntry[
   return index;
 }
 
-/** Whether an article (by its catalog entry) is in force on a date. */
-export function entryInForce(entry: ArticleCatalogEntry | undefined, date: IsoDate): boolean {
+const ENDED_STATUSES: ReadonlySet<string> = new Set(['ABROGE', 'TRANSFERE', 'PERIME']);
+
+/**
+ * Whether an article (by its catalog entry) is in force on a date. A repeal the sources state
+ * without dating it (« Abrogé par » in lexlib, 606 articles of the sécurité sociale) counts from
+ * today on, as the search does: the text was in force at past dates, it is not the law of today.
+ */
+export function entryInForce(entry: ArticleCatalogEntry | undefined, date: IsoDate, today: IsoDate = todayIso()): boolean {
   if (!entry) return true;
+  if (!entry.to && ENDED_STATUSES.has(entry.status) && date >= today) return false;
   return entry.from <= date && (!entry.to || date < entry.to);
 }
 
