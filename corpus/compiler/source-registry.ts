@@ -3,7 +3,7 @@
  * content: a git history whose files are `Article X - N.md` is lexlib, one of slug folders is LexHub;
  * a single file or a folder of files is read document by document.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GitRepository } from './git/git-repository.ts';
@@ -74,9 +74,4 @@ export async function importSource(spec: SourceSpec, context: ImportContext): Pr
     return imports;
   }
   throw new Error(`${spec.path} : introuvable`);
-}
-
-/** The first bytes of a file, for format detection. */
-export function fileHead(file: string, bytes = 4096): string {
-  return readFileSync(file).subarray(0, bytes).toString('utf8');
 }

@@ -2,7 +2,7 @@
  * The sources to compile: the committed default list (`corpus/sources.json`) plus those given
  * with `--source`. Validated with zod so a bad entry is named precisely.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -22,7 +22,6 @@ const sourceSpec = z.discriminatedUnion('kind', [pathSource, legiDataSource]);
 const sourcesFile = z.object({ $comment: z.string().optional(), sources: z.array(sourceSpec) });
 
 export type SourceSpec = z.infer<typeof sourceSpec> & { id: string };
-export type PathSourceSpec = Extract<SourceSpec, { path: string }>;
 
 export class SourceSpecError extends Error {}
 
@@ -54,15 +53,20 @@ function withId(spec: z.infer<typeof sourceSpec>, index: number): SourceSpec {
   return { ...spec, id: index > 0 ? `${base}-${index}` : base };
 }
 
-/** What `kind: auto` resolves to, from what is at the path. */
-export type DetectedKind = 'lexlib' | 'lexhub' | 'seed' | 'folder';
-
 export function pathKind(p: string): 'bundle' | 'repository' | 'folder' | 'file' | 'missing' {
   if (!existsSync(p)) return 'missing';
   const stat = statSync(p);
   if (stat.isFile()) {
-    const head = readFileSync(p).subarray(0, 20).toString('latin1');
-    return head.startsWith('# v2 git bundle') || head.startsWith('# v3 git bundle') ? 'bundle' : 'file';
+    // The signature line only: a bundle is tens of megabytes.
+    const head = Buffer.alloc(20);
+    const fd = openSync(p, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const signature = head.toString('latin1');
+    return signature.startsWith('# v2 git bundle') || signature.startsWith('# v3 git bundle') ? 'bundle' : 'file';
   }
   return existsSync(path.join(p, '.git')) || existsSync(path.join(p, 'HEAD')) ? 'repository' : 'folder';
 }
