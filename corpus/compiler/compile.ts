@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import lunr from 'lunr';
 import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import type { CompileWarning, IsoDate, SourceInfo } from '../model/model.ts';
@@ -54,7 +55,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   const legiVersion = legiDataVersion();
   const inputHash = combineFingerprints([
     `schema:${BUNDLE_SCHEMA_VERSION}`,
-    compilerFingerprint(path.join(options.root, 'corpus'), [legiVersion, lunrVersion(options.root)]),
+    compilerFingerprint(path.join(options.root, 'corpus'), [legiVersion, lunr.version]),
     ...options.sources.map((s) => `${s.id}:${sourceFingerprint(s, legiVersion)}`),
   ]);
 
@@ -150,12 +151,4 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     failedSources,
     warnings,
   };
-}
-
-function lunrVersion(root: string): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(root, 'node_modules/lunr/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
