@@ -14,7 +14,10 @@ const pure = (extra = []) => ({
         { group: nodeBuiltins, message: 'This zone is pure: no Node built-ins.' },
         // The package `electron`, not the project's pure `electron/common/` (the API contract).
         { regex: '^electron(/.*)?$', message: 'This zone is pure: no Electron.' },
-        { group: ['**/compiler/**', '**/electron/host/**', '**/electron/main/**', '**/electron/preload/**'], message: 'Pure code may not import host or compiler code.' },
+        {
+          group: ['**/compiler/**', '**/electron/host/**', '**/electron/main/**', '**/electron/preload/**'],
+          message: 'Pure code may not import host or compiler code.',
+        },
         ...extra,
       ],
     },
@@ -22,7 +25,17 @@ const pure = (extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'corpus/dist/**', 'build/out/**', 'dist/**', 'test-results/**', 'tests/artifacts/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'corpus/dist/**',
+      'build/out/**',
+      'dist/**',
+      'test-results/**',
+      'tests/artifacts/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,7 +52,11 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'], ignores: ['**/*.test.ts', '**/*.bench.ts'], rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]) },
+  {
+    files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts'],
+    rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]),
+  },
   // renderer/vite.config.ts is the renderer's build script: it runs in Node.
   { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/vite.config.ts'], rules: pure() },
 );

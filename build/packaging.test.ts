@@ -39,7 +39,9 @@ let builderStatus: number | null = null;
 /** All files below a folder, relative, sorted. */
 function filesBelow(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesBelow(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .flatMap((entry) =>
+      entry.isDirectory() ? filesBelow(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    )
     .sort();
 }
 
@@ -48,8 +50,15 @@ function makeStubElectron(dir: string): void {
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   // The sentinel, the wire version (1), its length, then one byte per fuse.
-  const fuseWire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, STOCK_WIRE.length]), Buffer.from(STOCK_WIRE.map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE)))]);
-  writeFileSync(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron for packaging tests"\nexit 1\n# '), fuseWire, Buffer.from('\n')]));
+  const fuseWire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([1, STOCK_WIRE.length]),
+    Buffer.from(STOCK_WIRE.map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE))),
+  ]);
+  writeFileSync(
+    path.join(dir, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron for packaging tests"\nexit 1\n# '), fuseWire, Buffer.from('\n')]),
+  );
   chmodSync(path.join(dir, 'electron'), 0o755);
   for (const locale of ['fr', 'en-US', 'de', 'ja']) writeFileSync(path.join(dir, 'locales', `${locale}.pak`), locale);
   writeFileSync(path.join(dir, 'LICENSE'), 'MIT (stub)');
@@ -70,7 +79,9 @@ beforeAll(async () => {
   else {
     corpusDir = path.join(work, 'seed-corpus');
     writeSeedBundle(corpusDir);
-    console.log(`[packaging.test] ${CORPUS_DIR} is absent (run « npm run corpus »): packing the seed bundle as the corpus resource instead.`);
+    console.log(
+      `[packaging.test] ${CORPUS_DIR} is absent (run « npm run corpus »): packing the seed bundle as the corpus resource instead.`,
+    );
     const config = await getConfig(PROJECT_ROOT, CONFIG, null);
     configPath = path.join(work, 'electron-builder.json');
     writeFileSync(configPath, JSON.stringify({ ...config, extraResources: [{ from: corpusDir, to: 'corpus', filter: ['**/*'] }] }));
@@ -78,9 +89,24 @@ beforeAll(async () => {
   appOut = path.join(work, 'out');
   const result = spawnSync(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', 'dir', '--config', configPath, `-c.electronDist=${stub}`, `-c.electronVersion=${ELECTRON_VERSION}`, `-c.directories.output=${appOut}`, '--publish', 'never'],
+    [
+      '--linux',
+      'dir',
+      '--config',
+      configPath,
+      `-c.electronDist=${stub}`,
+      `-c.electronVersion=${ELECTRON_VERSION}`,
+      `-c.directories.output=${appOut}`,
+      '--publish',
+      'never',
+    ],
     // electron-builder stays silent when it sees VITEST in its environment: its log is checked below.
-    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 300_000, env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))) },
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
+    },
   );
   builderStatus = result.status;
   builderLog = `${result.stdout}\n${result.stderr}`;
@@ -111,7 +137,9 @@ describe('electron-builder configuration', () => {
 
   it('refuses a misspelt option (the validation is real)', async () => {
     const config = await getConfig(PROJECT_ROOT, CONFIG, null);
-    await expect(validateConfiguration({ ...config, linux: { ...config.linux, tarjet: 'deb' } as never }, new DebugLogger(false))).rejects.toThrow(/configuration\.linux/);
+    await expect(
+      validateConfiguration({ ...config, linux: { ...config.linux, tarjet: 'deb' } as never }, new DebugLogger(false)),
+    ).rejects.toThrow(/configuration\.linux/);
   });
 });
 
@@ -163,7 +191,10 @@ describe('packed app (linux dir, stub Electron)', () => {
   it('ships the whole corpus bundle as resources/corpus', () => {
     const packed = path.join(unpacked(), 'resources', 'corpus');
     expect(filesBelow(packed)).toEqual(filesBelow(corpusDir));
-    const manifest = JSON.parse(readFileSync(path.join(packed, 'manifest.json'), 'utf8')) as { schemaVersion: number; codes: { id: string }[] };
+    const manifest = JSON.parse(readFileSync(path.join(packed, 'manifest.json'), 'utf8')) as {
+      schemaVersion: number;
+      codes: { id: string }[];
+    };
     expect(manifest.schemaVersion).toBe(BUNDLE_SCHEMA_VERSION);
     expect(manifest.codes.map((c) => c.id)).toContain('code-de-la-securite-sociale');
   });

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check of the project, in order, with one closing line `N passed, N failed`.
- * 1. type-check, 2. lint, 3. unit tests (Vitest), 4. the default corpus is compiled when missing,
- * 5. end-to-end tests (Playwright in Debian's Chromium against the web edition).
+ * 1. type-check, 2. lint, 3. format check (Prettier), 4. the default corpus is compiled when missing,
+ * 5. unit tests (Vitest), 6. end-to-end tests (Playwright in Debian's Chromium against the web edition).
  * Each step counts as tests: a check is one test, Vitest and Playwright report their own counts.
  */
 import { spawnSync } from 'node:child_process';
@@ -39,13 +39,22 @@ interface VitestJson {
 
 check('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
+check('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 
 // The end-to-end tests and the corpus tests read the compiled default corpus.
 check('corpus (npm run corpus)', 'npm', ['run', '--silent', 'corpus']);
 
 const vitestJson = path.join(artifacts, 'vitest.json');
 rmSync(vitestJson, { force: true });
-const vitestOk = run('unit tests', 'npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestOk = run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--config',
+  'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as VitestJson;
   passed += report.numPassedTests;

@@ -80,7 +80,10 @@ async function main(): Promise<number> {
   }
   const corpus = await host.api.getCorpusInfo();
   if (!corpus.ok) say(corpus.error.message);
-  else say(`Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${corpusDir}). Données : ${dataDir}.`);
+  else
+    say(
+      `Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${corpusDir}). Données : ${dataDir}.`,
+    );
   say('Palimpseste, édition web — ouvrez cette adresse dans un navigateur (Ctrl+C pour arrêter) :');
   console.log(web.url);
   // Once the address is out: the catalogs' number index, built while the reader loads its first

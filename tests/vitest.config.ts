@@ -5,7 +5,13 @@ export default defineConfig({
   // The project folder: the unit tests sit beside their modules all over the tree.
   root: path.resolve(import.meta.dirname, '..'),
   test: {
-    include: ['corpus/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'build/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: [
+      'corpus/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'build/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+    ],
     exclude: ['node_modules', 'corpus/dist/**'],
     testTimeout: 120_000,
     hookTimeout: 300_000,

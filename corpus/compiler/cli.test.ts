@@ -13,7 +13,11 @@ import type { Article, Code, Section } from '../model/model.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seeds = path.resolve(root, '../shared/seeds');
-const seed = (prefix: string) => path.join(seeds, readdirSync(seeds).find((f) => f.startsWith(prefix))!);
+const seed = (prefix: string) =>
+  path.join(
+    seeds,
+    readdirSync(seeds).find((f) => f.startsWith(prefix))!,
+  );
 
 function corpus(args: string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'corpus/compiler/cli.ts'), ...args], {
@@ -37,12 +41,18 @@ describe('npm run corpus on the seeds', () => {
     writeFileSync(corrupt, '# v2 git bundle\n0000000000000000000000000000000000000000 refs/heads/main\n\ngarbage');
     first = corpus([
       '--no-default',
-      '--source', seed('000_'),
-      '--source', seed('003_'),
-      '--source', seed('004_'),
-      '--source', corrupt,
-      '--source', path.join(work, 'missing.bundle'),
-      '--out', out,
+      '--source',
+      seed('000_'),
+      '--source',
+      seed('003_'),
+      '--source',
+      seed('004_'),
+      '--source',
+      corrupt,
+      '--source',
+      path.join(work, 'missing.bundle'),
+      '--out',
+      out,
     ]);
   });
 
@@ -132,4 +142,3 @@ describe('npm run corpus on the seeds', () => {
     expect(manifest.sources.map((s) => s.kind).sort()).toEqual(['seed-article', 'seed-article', 'seed-article', 'seed-code', 'seed-diff']);
   });
 });
-

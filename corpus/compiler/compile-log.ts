@@ -49,7 +49,12 @@ export function createCompileLog(stream: NodeJS.WriteStream): CompileLog {
         if (!bar || barLabel !== label) {
           stopBar();
           barLabel = label;
-          bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream, hideCursor: true, clearOnComplete: true });
+          bar = new SingleBar({
+            format: `${label} [{bar}] {percentage}% {value}/{total}`,
+            stream,
+            hideCursor: true,
+            clearOnComplete: true,
+          });
           bar.start(total, done);
         } else {
           bar.setTotal(total);

@@ -65,7 +65,14 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       const previous = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
       if (previous.inputHash === inputHash && previous.schemaVersion === BUNDLE_SCHEMA_VERSION) {
         log.info('Sources inchangées : le corpus existant est réutilisé.');
-        return { reused: true, manifest: previous, bundleBytes: 0, seconds: (performance.now() - started) / 1000, failedSources: [], warnings: [] };
+        return {
+          reused: true,
+          manifest: previous,
+          bundleBytes: 0,
+          seconds: (performance.now() - started) / 1000,
+          failedSources: [],
+          warnings: [],
+        };
       }
     } catch {
       log.info(`${manifestPath} illisible : le corpus est reconstruit.`);
@@ -97,11 +104,15 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       for (const r of result) {
         for (const w of r.warnings) log.warn(w);
         warnings.push(...r.warnings);
-        log.info(`${label} : ${r.articles.length} articles, ${r.articles.reduce((n, a) => n + a.versions.length, 0)} versions (${r.info.kind}).`);
+        log.info(
+          `${label} : ${r.articles.length} articles, ${r.articles.reduce((n, a) => n + a.versions.length, 0)} versions (${r.info.kind}).`,
+        );
       }
     } catch (error) {
       log.progressEnd(label);
-      log.error(`${label} : ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — source ignorée, les autres sont compilées.`);
+      log.error(
+        `${label} : ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — source ignorée, les autres sont compilées.`,
+      );
       failedSources.push(label);
     }
   }

@@ -29,27 +29,40 @@ describe.skipIf(!hasDist)('the default corpus', () => {
 
   it('holds legi-data’s four codes, with real section titles', async () => {
     const titles = manifest.codes.map((c) => c.title);
-    for (const title of ['Code de la sécurité sociale', 'Code du travail', 'Code rural et de la pêche maritime', "Code des relations entre le public et l'administration"]) {
+    for (const title of [
+      'Code de la sécurité sociale',
+      'Code du travail',
+      'Code rural et de la pêche maritime',
+      "Code des relations entre le public et l'administration",
+    ]) {
       expect(titles).toContain(title);
     }
     const toc = await store.toc(CSS);
     const legislative = toc.toc.find((s) => s.title === 'Partie législative')!;
-    expect(legislative.children.map((s) => s.title)).toContain('Livre I : Généralités - Dispositions communes à tout ou partie des régimes de base');
+    expect(legislative.children.map((s) => s.title)).toContain(
+      'Livre I : Généralités - Dispositions communes à tout ou partie des régimes de base',
+    );
   });
 
   it('places every article of every code exactly once in its table of contents', async () => {
     for (const summary of manifest.codes) {
       const [toc, catalog]: [Code, ArticleCatalogEntry[]] = [await store.toc(summary.id), await store.catalog(summary.id)];
       const seen = new Map<string, number>();
-      const walk = (sections: Section[]) => sections.forEach((s) => (s.articles.forEach((a) => seen.set(a, (seen.get(a) ?? 0) + 1)), walk(s.children)));
+      const walk = (sections: Section[]) =>
+        sections.forEach((s) => (s.articles.forEach((a) => seen.set(a, (seen.get(a) ?? 0) + 1)), walk(s.children)));
       walk(toc.toc);
-      expect([...seen.values()].every((n) => n === 1), summary.id).toBe(true);
+      expect(
+        [...seen.values()].every((n) => n === 1),
+        summary.id,
+      ).toBe(true);
       expect(seen.size, summary.id).toBe(catalog.length);
     }
   });
 
   it.skipIf(!hasShared)('merges the sources: Code de la mutualité from lexlib and LexHub, every version with its sources', async () => {
-    expect(manifest.sources.map((s) => s.kind)).toEqual(expect.arrayContaining(['lexlib', 'lexhub', 'legi-data', 'seed-article', 'seed-code', 'seed-diff']));
+    expect(manifest.sources.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['lexlib', 'lexhub', 'legi-data', 'seed-article', 'seed-code', 'seed-diff']),
+    );
     const mutualite = manifest.codes.find((c) => c.id === 'code-de-la-mutualite')!;
     expect(mutualite.articleCount).toBeGreaterThan(1000);
     const [l111] = await store.findArticles('L111-1', CSS);
@@ -80,7 +93,9 @@ describe.skipIf(!hasDist)('the default corpus', () => {
         expect(v.sources.length).toBeGreaterThan(0);
         const next = article.versions[i + 1];
         if (next && !v.textUnavailable && !next.textUnavailable) {
-          expect(JSON.stringify([next.paragraphs, next.nota ?? []]), `${article.num} ${next.validFrom}`).not.toBe(JSON.stringify([v.paragraphs, v.nota ?? []]));
+          expect(JSON.stringify([next.paragraphs, next.nota ?? []]), `${article.num} ${next.validFrom}`).not.toBe(
+            JSON.stringify([v.paragraphs, v.nota ?? []]),
+          );
           expect(v.validTo).toBe(next.validFrom);
         }
       });
@@ -100,7 +115,9 @@ describe.skipIf(!hasDist)('the default corpus', () => {
 
   it('resolves at least 95 % of the references whose code is in the corpus, and reports the rest', () => {
     const refs = manifest.counts.references;
-    console.log(`references: ${refs.resolvedInCorpus}/${refs.inCorpus} resolved (${((100 * refs.resolvedInCorpus) / refs.inCorpus).toFixed(1)} %), ${refs.total} found`);
+    console.log(
+      `references: ${refs.resolvedInCorpus}/${refs.inCorpus} resolved (${((100 * refs.resolvedInCorpus) / refs.inCorpus).toFixed(1)} %), ${refs.total} found`,
+    );
     expect(refs.resolvedInCorpus / refs.inCorpus).toBeGreaterThanOrEqual(0.95);
     const report = readFileSync(path.join(dist, 'unresolved-references.tsv'), 'utf8').trim().split('\n');
     expect(report.length - 1).toBe(refs.total - refs.resolved);

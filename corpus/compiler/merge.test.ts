@@ -8,7 +8,7 @@ const TEXT_1985 = [
   "Les caisses mutuelles régionales sont responsables, dans leur circonscription, sous le contrôle de la caisse nationale d'assurance maladie et maternité des travailleurs non salariés, de la gestion du régime d'assurance maladie et maternité.",
 ];
 const TEXT_2005 = [
-  'Le régime social des indépendants comprend une caisse nationale et des caisses de base. Ces organismes de sécurité sociale dotés de la personnalité morale et de l\'autonomie financière sont des organismes de droit privé chargés d\'une mission de service public au profit des personnes mentionnées à l\'article L. 611-1.',
+  "Le régime social des indépendants comprend une caisse nationale et des caisses de base. Ces organismes de sécurité sociale dotés de la personnalité morale et de l'autonomie financière sont des organismes de droit privé chargés d'une mission de service public au profit des personnes mentionnées à l'article L. 611-1.",
 ];
 const CODE = 'code-de-la-securite-sociale';
 const LEGI_ID = 'LEGIARTI000006743538';
@@ -76,7 +76,16 @@ describe('mergeSources', () => {
               {
                 validFrom: '1994-01-19',
                 paragraphs: TEXT_1985,
-                links: [{ kind: 'cites', label: 'Code de la sécurité sociale. - art. L612-9 (M)', text: 'Code de la sécurité sociale', articleNum: 'L612-9', status: 'M', origin: 'list' }],
+                links: [
+                  {
+                    kind: 'cites',
+                    label: 'Code de la sécurité sociale. - art. L612-9 (M)',
+                    text: 'Code de la sécurité sociale',
+                    articleNum: 'L612-9',
+                    status: 'M',
+                    origin: 'list',
+                  },
+                ],
               },
             ],
           },
@@ -94,13 +103,26 @@ describe('mergeSources', () => {
     const merged = mergeSources(
       [
         source('lexlib', 'lexlib', [
-          { code: CODE, num: 'L758-1', legiId: 'LEGIARTI000006745000', versions: [{ validFrom: '1985-12-21', validTo: '2025-01-01', status: 'ABROGE', paragraphs: ['Texte.'], links: [] }] },
-          { code: CODE, num: 'L131-8', legiId: 'LEGIARTI000006740000', versions: [{ validFrom: '2024-01-01', paragraphs: ['Texte futur.'], links: [] }] },
+          {
+            code: CODE,
+            num: 'L758-1',
+            legiId: 'LEGIARTI000006745000',
+            versions: [{ validFrom: '1985-12-21', validTo: '2025-01-01', status: 'ABROGE', paragraphs: ['Texte.'], links: [] }],
+          },
+          {
+            code: CODE,
+            num: 'L131-8',
+            legiId: 'LEGIARTI000006740000',
+            versions: [{ validFrom: '2024-01-01', paragraphs: ['Texte futur.'], links: [] }],
+          },
         ]),
       ],
       { dataDate: '2020-10-28' },
     );
-    const [repealed, later] = merged.articles.get(CODE)!.sort((a, b) => a.num.localeCompare(b.num)).reverse();
+    const [repealed, later] = merged.articles
+      .get(CODE)!
+      .sort((a, b) => a.num.localeCompare(b.num))
+      .reverse();
     expect(repealed!.versions[0]).toMatchObject({ validTo: '2025-01-01', status: 'ABROGE' });
     expect(later!.versions[0]!.status).toBe('VIGUEUR_DIFF');
   });
@@ -108,18 +130,33 @@ describe('mergeSources', () => {
   it('uses versions known by their dates only: LEGI ids on matching texts, text-less versions elsewhere', () => {
     const merged = mergeSources(
       [
-        source('lexlib', 'lexlib', [{ code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '1985-12-21', paragraphs: TEXT_1985, links: [] }] }]),
-        source('legi-data', 'legi-data', [
-          {
-            code: CODE,
-            num: 'L611-3',
-            legiId: LEGI_ID,
-            versions: [
-              { validFrom: '1985-12-21', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006743538' },
-              { validFrom: '2018-01-01', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000036393200', status: 'ABROGE', validTo: '2020-01-01' },
-            ],
-          },
-        ], '2026-03-14'),
+        source('lexlib', 'lexlib', [
+          { code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '1985-12-21', paragraphs: TEXT_1985, links: [] }] },
+        ]),
+        source(
+          'legi-data',
+          'legi-data',
+          [
+            {
+              code: CODE,
+              num: 'L611-3',
+              legiId: LEGI_ID,
+              versions: [
+                { validFrom: '1985-12-21', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006743538' },
+                {
+                  validFrom: '2018-01-01',
+                  datesOnly: true,
+                  paragraphs: [],
+                  links: [],
+                  legiVersionId: 'LEGIARTI000036393200',
+                  status: 'ABROGE',
+                  validTo: '2020-01-01',
+                },
+              ],
+            },
+          ],
+          '2026-03-14',
+        ),
       ],
       { dataDate: '2026-03-14' },
     );
@@ -134,8 +171,12 @@ describe('mergeSources', () => {
   it('keeps the first source’s text when two sources disagree on the same date', () => {
     const merged = mergeSources(
       [
-        source('lexlib', 'lexlib', [{ code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '2005-12-09', paragraphs: TEXT_2005, links: [] }] }]),
-        source('lexhub', 'lexhub', [{ code: CODE, num: 'L611-3', versions: [{ validFrom: '2005-12-09', paragraphs: ['Autre texte.'], links: [] }] }]),
+        source('lexlib', 'lexlib', [
+          { code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '2005-12-09', paragraphs: TEXT_2005, links: [] }] },
+        ]),
+        source('lexhub', 'lexhub', [
+          { code: CODE, num: 'L611-3', versions: [{ validFrom: '2005-12-09', paragraphs: ['Autre texte.'], links: [] }] },
+        ]),
       ],
       { dataDate: '2020-10-28' },
     );
@@ -150,9 +191,17 @@ describe('mergeSources, ends of versions', () => {
   it('takes the end of a version from a lesser source when the first one does not know it', () => {
     const merged = mergeSources(
       [
-        source('lexlib', 'lexlib', [{ code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '2005-12-09', paragraphs: TEXT_2005, links: [] }] }]),
+        source('lexlib', 'lexlib', [
+          { code: CODE, num: 'L611-3', legiId: LEGI_ID, versions: [{ validFrom: '2005-12-09', paragraphs: TEXT_2005, links: [] }] },
+        ]),
         // LexHub deleted the file on 2018-01-01 (régime social des indépendants abolished).
-        source('lexhub', 'lexhub', [{ code: CODE, num: 'L611-3', versions: [{ validFrom: '2005-12-09', validTo: '2018-01-01', status: 'ABROGE', paragraphs: TEXT_2005, links: [] }] }]),
+        source('lexhub', 'lexhub', [
+          {
+            code: CODE,
+            num: 'L611-3',
+            versions: [{ validFrom: '2005-12-09', validTo: '2018-01-01', status: 'ABROGE', paragraphs: TEXT_2005, links: [] }],
+          },
+        ]),
       ],
       { dataDate: '2020-10-28' },
     );
@@ -166,18 +215,30 @@ describe('mergeSources, LEGI ids', () => {
     const text = ['Le contrôle des organismes locaux et régionaux de sécurité sociale est exercé par le ministre.'];
     const merged = mergeSources(
       [
-        source('lexlib', 'lexlib', [{ code: CODE, num: 'R155-1', legiId: 'LEGIARTI000021508152', versions: [{ validFrom: '2019-07-08', paragraphs: text, links: [] }] }]),
-        source('legi-data', 'legi-data', [
+        source('lexlib', 'lexlib', [
           {
             code: CODE,
             num: 'R155-1',
-            legiId: 'LEGIARTI000021499672',
-            versions: [
-              { validFrom: '2010-01-01', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000021508152' },
-              { validFrom: '2019-07-08', paragraphs: text, links: [], legiVersionId: 'LEGIARTI000038790497' },
-            ],
+            legiId: 'LEGIARTI000021508152',
+            versions: [{ validFrom: '2019-07-08', paragraphs: text, links: [] }],
           },
-        ], '2026-03-27'),
+        ]),
+        source(
+          'legi-data',
+          'legi-data',
+          [
+            {
+              code: CODE,
+              num: 'R155-1',
+              legiId: 'LEGIARTI000021499672',
+              versions: [
+                { validFrom: '2010-01-01', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000021508152' },
+                { validFrom: '2019-07-08', paragraphs: text, links: [], legiVersionId: 'LEGIARTI000038790497' },
+              ],
+            },
+          ],
+          '2026-03-27',
+        ),
       ],
       { dataDate: '2026-03-27' },
     );
@@ -205,14 +266,19 @@ describe('mergeSources, versions known by their dates only', () => {
             ],
           },
         ]),
-        source('legi-data', 'legi-data', [
-          {
-            code: CODE,
-            num: 'R162-48',
-            legiId: 'LEGIARTI000006747000',
-            versions: [{ validFrom: '1996-09-12', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006747001' }],
-          },
-        ], '2026-03-27'),
+        source(
+          'legi-data',
+          'legi-data',
+          [
+            {
+              code: CODE,
+              num: 'R162-48',
+              legiId: 'LEGIARTI000006747000',
+              versions: [{ validFrom: '1996-09-12', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006747001' }],
+            },
+          ],
+          '2026-03-27',
+        ),
       ],
       { dataDate: '2026-03-27' },
     );

@@ -4,7 +4,19 @@
  * remembers its sources. Sources are given in priority order (first wins where they disagree).
  */
 import { articleId } from '../model/ids.ts';
-import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate, Link, Section, SourceId, Version, VersionStatus } from '../model/model.ts';
+import type {
+  Article,
+  ArticleId,
+  ChangeSet,
+  Code,
+  CodeId,
+  IsoDate,
+  Link,
+  Section,
+  SourceId,
+  Version,
+  VersionStatus,
+} from '../model/model.ts';
 import type { ImportedArticle, ImportedVersion, SourceImport } from './source-import.ts';
 import { placeUnsectionedArticles } from './toc-placement.ts';
 
@@ -81,7 +93,9 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
   }
 
   function draftWithLegiId(imported: ImportedArticle): ArticleDraft {
-    const keys = [imported.legiId!, ...imported.versions.flatMap((v) => (v.legiVersionId ? [v.legiVersionId] : []))].map((k) => `${imported.code}/${k}`);
+    const keys = [imported.legiId!, ...imported.versions.flatMap((v) => (v.legiVersionId ? [v.legiVersionId] : []))].map(
+      (k) => `${imported.code}/${k}`,
+    );
     const known = keys.map((k) => aliases.get(k)).find((id) => id !== undefined);
     const id = known ?? articleId(imported.code, imported.legiId, imported.num);
     for (const key of keys) if (!aliases.has(key)) aliases.set(key, id);

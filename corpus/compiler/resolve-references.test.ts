@@ -16,7 +16,9 @@ import { importLexlib } from './sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bundles = ['lexlib-code-de-la-securite-sociale.bundle', 'lexlib-code-de-la-mutualite.bundle'].map((b) => path.resolve(root, '../shared/corpus', b));
+const bundles = ['lexlib-code-de-la-securite-sociale.bundle', 'lexlib-code-de-la-mutualite.bundle'].map((b) =>
+  path.resolve(root, '../shared/corpus', b),
+);
 const hasShared = bundles.every((b) => existsSync(b));
 if (!hasShared) console.warn('resolve-references.test.ts: ../shared/corpus absent — the resolver checks on the real history are skipped.');
 
@@ -50,7 +52,8 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
 
   beforeAll(async () => {
     const imports = [];
-    for (const bundle of bundles) imports.push(await importLexlib(bundle, { cacheDir: path.join(root, 'corpus/cache'), sourceId: path.basename(bundle) }));
+    for (const bundle of bundles)
+      imports.push(await importLexlib(bundle, { cacheDir: path.join(root, 'corpus/cache'), sourceId: path.basename(bundle) }));
     articles = [...mergeSources(imports, { dataDate: '2025-01-01' }).articles.values()].flat();
     const started = performance.now();
     result = resolveReferences(articles, { codeNames, codeTitles: new Map([[CSS, 'Code de la sécurité sociale']]) });
@@ -85,7 +88,10 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
     const second = find(articles, CSS, 'LEGIARTI000028378359'); // since 2013-12-25
     expect([first.num, second.num]).toEqual(['L133-5-5', 'L133-5-5']);
     const targetsFrom = (num: string, validFrom: string): (string | undefined)[] =>
-      versionFrom(articles.find((a) => a.code === CSS && a.num === num && a.versions.some((v) => v.validFrom === validFrom))!, validFrom)
+      versionFrom(
+        articles.find((a) => a.code === CSS && a.num === num && a.versions.some((v) => v.validFrom === validFrom))!,
+        validFrom,
+      )
         .references.filter((r) => r.num === 'L133-5-5')
         .map((r) => r.target);
     expect(targetsFrom('L241-17', '2007-08-22')).toEqual([first.id]);
@@ -171,14 +177,26 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
 describe('resolveReferences on codes known by their current articles only', () => {
   it('leaves the numbers such a code lacks out of the target, and finds « code rural » in its renamed code', () => {
     // Current articles of two legi-data codes, and passages (shortened) of sécurité sociale articles citing them.
-    const version = (paragraphs: string[]): Version => ({ validFrom: '2010-01-01', status: 'VIGUEUR', paragraphs, links: [], references: [], sources: ['test'] });
+    const version = (paragraphs: string[]): Version => ({
+      validFrom: '2010-01-01',
+      status: 'VIGUEUR',
+      paragraphs,
+      links: [],
+      references: [],
+      sources: ['test'],
+    });
     const travail: Article[] = Array.from({ length: 60 }, (_, i) => ({
       id: `code-du-travail/num:L5422-${i + 1}`,
       code: 'code-du-travail',
       num: `L5422-${i + 1}`,
       versions: [version([])],
     }));
-    const rural: Article = { id: 'code-rural-et-de-la-peche-maritime/num:L731-18', code: 'code-rural-et-de-la-peche-maritime', num: 'L731-18', versions: [version([])] };
+    const rural: Article = {
+      id: 'code-rural-et-de-la-peche-maritime/num:L731-18',
+      code: 'code-rural-et-de-la-peche-maritime',
+      num: 'L731-18',
+      versions: [version([])],
+    };
     const citing: Article = {
       id: `${CSS}/num:L135-2`,
       code: CSS,

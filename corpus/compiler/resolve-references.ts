@@ -13,7 +13,18 @@
  * reader shows them in place, with their target), a second copy in the links would only weigh.
  */
 import type { ReferenceCounts } from '../model/bundle.ts';
-import type { Article, ArticleId, CodeId, IsoDate, Link, LinkStatusCode, Reference, UnresolvedReason, Version, VersionStatus } from '../model/model.ts';
+import type {
+  Article,
+  ArticleId,
+  CodeId,
+  IsoDate,
+  Link,
+  LinkStatusCode,
+  Reference,
+  UnresolvedReason,
+  Version,
+  VersionStatus,
+} from '../model/model.ts';
 import { normalizeArticleNumber } from '../text/article-number.ts';
 import type { CodeNameMatcher } from '../text/code-names.ts';
 import type { ParsedParagraph } from '../text/references.ts';
@@ -99,7 +110,11 @@ const FAR_FUTURE = '9999-12-31';
  * `R*1233-3-4` and `R. 1233-3-4`, `R142-1-A` and `R. 142-1 A`, are the same article.
  */
 export function looseNumberKey(num: string): string {
-  return num.replace('*', '').replace(/[\s-]+(?=[A-Za-z]+$)/, '').replace(/\s+/g, '').toUpperCase();
+  return num
+    .replace('*', '')
+    .replace(/[\s-]+(?=[A-Za-z]+$)/, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
 }
 
 function key(code: CodeId, num: string): string {
@@ -226,7 +241,8 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
     }
     return result;
   };
-  const articleExists = (code: CodeId, num: string): boolean | undefined => index.has(aliases.get(code) ?? code, num) ?? index.has(code, num);
+  const articleExists = (code: CodeId, num: string): boolean | undefined =>
+    index.has(aliases.get(code) ?? code, num) ?? index.has(code, num);
 
   const currentOnly = options.currentOnlyCodes ?? codesKnownByCurrentArticlesOnly(articles);
 
@@ -254,7 +270,8 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
 
   for (const article of articles) {
     for (const version of article.versions) {
-      if (options.extract !== false) version.references = findReferences(version.paragraphs, article.code, options.codeNames, { parse, articleExists });
+      if (options.extract !== false)
+        version.references = findReferences(version.paragraphs, article.code, options.codeNames, { parse, articleExists });
       const cited = new Set<Article>();
       for (const ref of version.references) {
         // Only when resolving again (`extract: false`): fresh references have neither.
@@ -293,7 +310,12 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
 }
 
 /** Notes that `version` of `citing` cites `target`: on every version of `target` in force meanwhile. */
-function recordCitation(citations: Map<Article, Map<number, Map<Article, Version>>>, target: Article, citing: Article, version: Version): void {
+function recordCitation(
+  citations: Map<Article, Map<number, Map<Article, Version>>>,
+  target: Article,
+  citing: Article,
+  version: Version,
+): void {
   const from = version.validFrom;
   const to = version.validTo ?? FAR_FUTURE;
   let byVersion = citations.get(target);
@@ -375,7 +397,11 @@ function addCitedByLinks(
  * reader can open them: the article with that number in that code, in force when the listing
  * version was (the same choice as for the references in the texts). Returns the count resolved.
  */
-export function resolveListLinks(articles: readonly Article[], codeNames: CodeNameMatcher, aliases: ReadonlyMap<CodeId, CodeId> = DEFAULT_CODE_ALIASES): number {
+export function resolveListLinks(
+  articles: readonly Article[],
+  codeNames: CodeNameMatcher,
+  aliases: ReadonlyMap<CodeId, CodeId> = DEFAULT_CODE_ALIASES,
+): number {
   const index = new ArticleIndex(articles);
   let resolved = 0;
   for (const article of articles) {

@@ -31,7 +31,10 @@ const BEFORE: IsoDate = '2006-01-19';
 const AFTER: IsoDate = '2006-01-28';
 
 const missing = [dist, seedFile].filter((file) => !existsSync(file));
-if (missing.length > 0) console.log(`seed-002-placement.test.ts skipped: ${missing.join(', ')} absent (run \`npm run corpus\`; the seeds are in ../shared/seeds)`);
+if (missing.length > 0)
+  console.log(
+    `seed-002-placement.test.ts skipped: ${missing.join(', ')} absent (run \`npm run corpus\`; the seeds are in ../shared/seeds)`,
+  );
 
 type Role = 'created' | 'modified' | 'repealed';
 
@@ -97,7 +100,8 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
       if (after) numsAfter.set(article.num, article);
       for (const p of before?.paragraphs ?? []) push(textBefore, normalizeParagraph(p), article);
       for (const p of after?.paragraphs ?? []) push(textAfter, normalizeParagraph(p), article);
-      for (const version of article.versions) for (const p of version.paragraphs) push(textAnyDate, normalizeParagraph(p), { article, version });
+      for (const version of article.versions)
+        for (const p of version.paragraphs) push(textAnyDate, normalizeParagraph(p), { article, version });
       const listedRole = roles.get(article.id);
       if (before === after && !listedRole) continue;
       const role: Role = listedRole ?? (!before ? 'created' : !after ? 'repealed' : 'modified');
@@ -147,7 +151,8 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
       const inRedline = (line.kind === '-' ? deleted : inserted).get(text);
       if (inRedline?.[0]) {
         const c = inRedline[0];
-        const how = c.role === 'created' && line.kind === '+' ? 'created' : c.role === 'repealed' && line.kind === '-' ? 'repealed' : 'redline';
+        const how =
+          c.role === 'created' && line.kind === '+' ? 'created' : c.role === 'repealed' && line.kind === '-' ? 'repealed' : 'redline';
         return { placed: true, how, article: label(c) };
       }
       // Removed here and present on the other side in another article: the paragraph moved.
@@ -155,8 +160,8 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
       const sameSide = (line.kind === '-' ? textBefore : textAfter).get(text) ?? [];
       const destination = otherSide.find((a) => changed.has(a.id) || sameSide.every((b) => b.id !== a.id));
       if (destination) {
-        const from = line.kind === '-' ? sameSide[0]?.num ?? '?' : destination.num;
-        const to = line.kind === '-' ? destination.num : sameSide[0]?.num ?? '?';
+        const from = line.kind === '-' ? (sameSide[0]?.num ?? '?') : destination.num;
+        const to = line.kind === '-' ? destination.num : (sameSide[0]?.num ?? '?');
         return { placed: true, how: 'moved', article: line.kind === '-' ? from : to, detail: `paragraphe passé de ${from} à ${to}` };
       }
       // The article holding the text lost (or gained) its heading here too: the whole article left
@@ -168,15 +173,28 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
         if (line.kind === '-' && version.status === 'ABROGE' && !version.validTo) {
           return { placed: true, how: 'repealed', article: holder.num, detail: 'abrogé sans date dans le corpus (hors du change set)' };
         }
-        return { placed: true, how: 'moved', article: holder.num, detail: `titre et texte de ${holder.num} ${line.kind === '-' ? 'retirés' : 'ajoutés'} à cet endroit du code` };
+        return {
+          placed: true,
+          how: 'moved',
+          article: holder.num,
+          detail: `titre et texte de ${holder.num} ${line.kind === '-' ? 'retirés' : 'ajoutés'} à cet endroit du code`,
+        };
       }
       if (holder) {
         const version = versionOn(holder, line.kind === '-' ? BEFORE : AFTER)!;
         // Archéo Lex marks a line whose only change is a space before punctuation (« présents . » →
         // « présents. »); the diff engine deliberately shows no change there (issue 4, §6).
         const other = versionOn(holder, line.kind === '-' ? AFTER : BEFORE);
-        if (changed.has(holder.id) && other?.paragraphs.some((p) => withoutSpaceBeforePunctuation(p) === withoutSpaceBeforePunctuation(text))) {
-          return { placed: true, how: 'spacing', article: label(changed.get(holder.id)!), detail: 'seule une espace avant la ponctuation change : le redline ne la montre pas' };
+        if (
+          changed.has(holder.id) &&
+          other?.paragraphs.some((p) => withoutSpaceBeforePunctuation(p) === withoutSpaceBeforePunctuation(text))
+        ) {
+          return {
+            placed: true,
+            how: 'spacing',
+            article: label(changed.get(holder.id)!),
+            detail: 'seule une espace avant la ponctuation change : le redline ne la montre pas',
+          };
         }
         return {
           placed: false,
@@ -187,7 +205,9 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
       const elsewhere = textAnyDate.get(text)?.[0];
       if (elsewhere) {
         const inForce = versionOn(elsewhere.article, date);
-        const shown = inForce ? `la version en vigueur le ${date} (du ${inForce.validFrom}, ${inForce.sources.join(', ')}) ${inForce.textUnavailable ? 'n’a pas de texte' : 'a un autre texte'}` : `aucune version en vigueur le ${date}`;
+        const shown = inForce
+          ? `la version en vigueur le ${date} (du ${inForce.validFrom}, ${inForce.sources.join(', ')}) ${inForce.textUnavailable ? 'n’a pas de texte' : 'a un autre texte'}`
+          : `aucune version en vigueur le ${date}`;
         return { placed: false, reason: `texte de ${elsewhere.article.num} dans sa version du ${elsewhere.version.validFrom} ; ${shown}` };
       }
       return { placed: false, reason: `texte absent de toute version de tout article du code` };
@@ -198,9 +218,16 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
       const c = changedByNum.get(num);
       if (c && c.role === 'created' && line.kind === '+') return { placed: true, how: 'created', article: label(c) };
       if (c && c.role === 'repealed' && line.kind === '-') return { placed: true, how: 'repealed', article: label(c) };
-      if (line.kind === '-' ? headingsAdded.has(num) : headingsRemoved.has(num)) return { placed: true, how: 'moved', article: num, detail: 'titre retiré à un endroit, ajouté à un autre' };
+      if (line.kind === '-' ? headingsAdded.has(num) : headingsRemoved.has(num))
+        return { placed: true, how: 'moved', article: num, detail: 'titre retiré à un endroit, ajouté à un autre' };
       const exists = (line.kind === '-' ? numsAfter : numsBefore).get(num);
-      if (exists) return { placed: true, how: 'moved', article: num, detail: `l’article est en vigueur le ${line.kind === '-' ? AFTER : BEFORE} ailleurs dans le code` };
+      if (exists)
+        return {
+          placed: true,
+          how: 'moved',
+          article: num,
+          detail: `l’article est en vigueur le ${line.kind === '-' ? AFTER : BEFORE} ailleurs dans le code`,
+        };
       if (c) return { placed: true, how: 'redline', article: label(c) };
       return { placed: false, reason: `aucun article ${num} ${line.kind === '-' ? 'abrogé' : 'créé'} ce jour-là` };
     };
@@ -217,7 +244,12 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
           continue;
         }
         const num = articleHeading(line.text);
-        const placement = num !== undefined ? placeHeading(line, num) : isSectionHeading(text) ? placeSection(hunk, index, line) : placeParagraph(line, text);
+        const placement =
+          num !== undefined
+            ? placeHeading(line, num)
+            : isSectionHeading(text)
+              ? placeSection(hunk, index, line)
+              : placeParagraph(line, text);
         results.push({ line, placement });
       }
     }
@@ -230,12 +262,18 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
         const num = other.kind !== ' ' && onSide(other) ? articleHeading(other.text) : undefined;
         if (num === undefined) continue;
         const placement = placeHeading(other, num);
-        if (placement.placed) return { placed: true, how: 'section', article: num, detail: `section de l’article ${num} (${placement.how})` };
+        if (placement.placed)
+          return { placed: true, how: 'section', article: num, detail: `section de l’article ${num} (${placement.how})` };
       }
-      return { placed: false, reason: 'titre de section sans titre d’article changé dans le même bloc ; le sommaire du corpus est celui d’aujourd’hui' };
+      return {
+        placed: false,
+        reason: 'titre de section sans titre d’article changé dans le même bloc ; le sommaire du corpus est celui d’aujourd’hui',
+      };
     }
 
-    const unplaced = results.filter((r): r is { line: ArcheoDiffLine; placement: Extract<Placement, { placed: false }> } => !r.placement.placed);
+    const unplaced = results.filter(
+      (r): r is { line: ArcheoDiffLine; placement: Extract<Placement, { placed: false }> } => !r.placement.placed,
+    );
     const tally = new Map<string, number>();
     for (const { line, placement } of results) {
       const key = `${line.kind} ${placement.placed ? placement.how : 'non placée'}`;
@@ -249,7 +287,8 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
     for (const [key, count] of [...tally].sort()) console.log(`  ${key.padEnd(16)} ${count}`);
     console.log(`  articles hors de la liste : ${outsideList.map((c) => c.article.num).join(', ')}`);
     console.log(`non placées (${unplaced.length}) :`);
-    for (const { line, placement } of unplaced) console.log(`  ligne ${line.pageLine} (${line.kind}) « ${line.text.slice(0, 70)} » : ${placement.reason}`);
+    for (const { line, placement } of unplaced)
+      console.log(`  ligne ${line.pageLine} (${line.kind}) « ${line.text.slice(0, 70)} » : ${placement.reason}`);
 
     // The first change of the page: R111-1's 4° (« régimes d'assurance vieillesse des travailleurs
     // non-salariés » → « régime social des indépendants »), in the redline of R111-1, listed as modified.

@@ -38,7 +38,9 @@ export function readSourcesFile(file: string, root: string): SourceSpec[] {
     const issue = parsed.error.issues[0]!;
     throw new SourceSpecError(`${file}: champ ${issue.path.join('.') || '(racine)'} invalide: ${issue.message}`);
   }
-  return parsed.data.sources.map((spec, index) => withId(spec.kind === 'legi-data' ? spec : { ...spec, path: path.resolve(root, spec.path) }, index));
+  return parsed.data.sources.map((spec, index) =>
+    withId(spec.kind === 'legi-data' ? spec : { ...spec, path: path.resolve(root, spec.path) }, index),
+  );
 }
 
 /** A `--source` argument: a bundle, a git repository, a folder or a single file; its kind is detected. */

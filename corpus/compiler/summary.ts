@@ -20,7 +20,10 @@ export function formatSummary(summary: CompileSummary, outDir: string): string {
     `  avertissements ${manifest.counts.warnings}`,
     `  durée        ${summary.seconds.toFixed(1)} s`,
   ];
-  if (!summary.reused) lines.push(`  taille       ${megabytes(summary.bundleBytes)} (texte brut de toutes les versions : ${megabytes(manifest.counts.plainTextBytes)})`);
+  if (!summary.reused)
+    lines.push(
+      `  taille       ${megabytes(summary.bundleBytes)} (texte brut de toutes les versions : ${megabytes(manifest.counts.plainTextBytes)})`,
+    );
   if (summary.failedSources.length) lines.push(`  sources en échec : ${summary.failedSources.join(', ')}`);
   return lines.join('\n');
 }

@@ -69,12 +69,7 @@ export function placeUnsectionedArticles(toc: Section[], articles: readonly Arti
   return ordered;
 }
 
-function predecessor(
-  sorted: readonly Article[],
-  num: string,
-  wanted: string,
-  prefix: (num: string) => string,
-): Article | undefined {
+function predecessor(sorted: readonly Article[], num: string, wanted: string, prefix: (num: string) => string): Article | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -11,14 +11,19 @@ const seed000 = readFileSync(path.join(seeds, '000_957ebed65d058a0e.txt'), 'utf8
 const l611_3 = rebuildParagraphs(seed000.slice(1, seed000.indexOf('**Liens relatifs à cet article**')));
 /** The paragraphs of L611-20 as of 2015 (seed 001). */
 const seed001 = readFileSync(path.join(seeds, '001_803e8bac355c9d63.txt'), 'utf8').split('\n');
-const l611_20 = rebuildParagraphs(seed001.slice(1, seed001.findIndex((line) => line.startsWith('**'))));
+const l611_20 = rebuildParagraphs(
+  seed001.slice(
+    1,
+    seed001.findIndex((line) => line.startsWith('**')),
+  ),
+);
 
 const shape = (rows: readonly Row[]): string[] => rows.map((row) => `${row.kind} ${row.oldIndex ?? '_'}→${row.newIndex ?? '_'}`);
 
 describe('alignParagraphs', () => {
   it('anchors unchanged paragraphs: one inserted in the middle shifts no pair', () => {
     expect(l611_3).toHaveLength(5);
-    const inserted = "Un arrêté du ministre chargé de la sécurité sociale fixe la liste des organismes habilités.";
+    const inserted = 'Un arrêté du ministre chargé de la sécurité sociale fixe la liste des organismes habilités.';
     const after = [...l611_3.slice(0, 2), inserted, ...l611_3.slice(2, 4), l611_3[4]!.replace('par les caisses', 'par ces caisses')];
     expect(shape(alignParagraphs(l611_3, after))).toEqual([
       'equal 0→0',

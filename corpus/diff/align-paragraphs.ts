@@ -41,11 +41,7 @@ export interface AlignOptions extends WordDiffOptions {
 }
 
 /** Aligns the paragraphs of two versions (see the module comment). Rows are in reading order. */
-export function alignParagraphs(
-  oldParagraphs: readonly string[],
-  newParagraphs: readonly string[],
-  options: AlignOptions = {},
-): Row[] {
+export function alignParagraphs(oldParagraphs: readonly string[], newParagraphs: readonly string[], options: AlignOptions = {}): Row[] {
   const minSimilarity = options.minSimilarity ?? 0.35;
   const interner = new Map<string, number>();
   const olds = oldParagraphs.map((text) => prepareText(text, interner));
@@ -65,7 +61,8 @@ export function alignParagraphs(
   while (i < edits.length) {
     const edit = edits[i]!;
     if (edit.op === 'equal') {
-      for (let k = 0; k < edit.oldEnd - edit.oldStart; k++) rows.push({ kind: 'equal', oldIndex: edit.oldStart + k, newIndex: edit.newStart + k });
+      for (let k = 0; k < edit.oldEnd - edit.oldStart; k++)
+        rows.push({ kind: 'equal', oldIndex: edit.oldStart + k, newIndex: edit.newStart + k });
       i++;
       continue;
     }
@@ -79,7 +76,11 @@ export function alignParagraphs(
       newEnd = Math.max(newEnd, edits[i]!.newEnd);
       i++;
     }
-    const pairs = pairBySimilarity(olds.slice(oldStart, oldEnd).map(bagOfWords), news.slice(newStart, newEnd).map(bagOfWords), minSimilarity);
+    const pairs = pairBySimilarity(
+      olds.slice(oldStart, oldEnd).map(bagOfWords),
+      news.slice(newStart, newEnd).map(bagOfWords),
+      minSimilarity,
+    );
     let o = oldStart;
     let n = newStart;
     const flushUntil = (oTo: number, nTo: number): void => {

@@ -11,7 +11,12 @@ const seed001 = readFileSync(path.join(seeds, '001_803e8bac355c9d63.txt'), 'utf8
 /** L611-3 (1995, seed 000) and L611-20 (2015, seed 001): real paragraphs to build versions from. */
 const pool = [
   ...rebuildParagraphs(seed000.slice(1, seed000.indexOf('**Liens relatifs à cet article**'))),
-  ...rebuildParagraphs(seed001.slice(1, seed001.findIndex((line) => line.startsWith('**')))),
+  ...rebuildParagraphs(
+    seed001.slice(
+      1,
+      seed001.findIndex((line) => line.startsWith('**')),
+    ),
+  ),
 ];
 
 /** A version made of real paragraphs, some of them edited (a word dropped or replaced). */
@@ -42,7 +47,12 @@ function checkInvariants(comparison: Comparison, before: readonly string[], afte
   // The redline without its deletions is the new version, paragraph by paragraph.
   const newParagraphs = redline
     .filter((block) => block.kind !== 'removed')
-    .map((block) => block.segments.filter((s) => s.kind !== 'deleted').map((s) => s.text).join(''));
+    .map((block) =>
+      block.segments
+        .filter((s) => s.kind !== 'deleted')
+        .map((s) => s.text)
+        .join(''),
+    );
   expect(newParagraphs).toEqual(after);
   // Stops: numbered in reading order, each one marked on at least one segment, and only changes are marked.
   expect(comparison.changeCount).toBe(changes.length);

@@ -6,7 +6,15 @@
  */
 export { tokenizeLegalFrench, tokenKey, type Token, type TokenKind } from './tokenize.ts';
 export { diffSequences, type Edit, type EditOp, type SequenceDiff, type SequenceDiffOptions } from './sequence-diff.ts';
-export { diffWords, diffWordsDetailed, countChanges, type Change, type ChangeOp, type WordDiff, type WordDiffOptions } from './word-diff.ts';
+export {
+  diffWords,
+  diffWordsDetailed,
+  countChanges,
+  type Change,
+  type ChangeOp,
+  type WordDiff,
+  type WordDiffOptions,
+} from './word-diff.ts';
 export { applyChanges, revertChanges, PatchMismatchError } from './patch.ts';
 export { alignParagraphs, type AlignOptions, type Row, type RowKind } from './align-paragraphs.ts';
 export {

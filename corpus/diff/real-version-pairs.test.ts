@@ -51,8 +51,14 @@ async function paragraphsAt(file: string, date: string): Promise<string[]> {
 function stops(comparison: Comparison): string[] {
   return comparison.changes.map((stop) => {
     const segments = comparison.redline.flatMap((block) => block.segments).filter((segment) => segment.change === stop.index);
-    const deleted = segments.filter((s) => s.kind === 'deleted').map((s) => s.text).join(' ¶ ');
-    const inserted = segments.filter((s) => s.kind === 'inserted').map((s) => s.text).join(' ¶ ');
+    const deleted = segments
+      .filter((s) => s.kind === 'deleted')
+      .map((s) => s.text)
+      .join(' ¶ ');
+    const inserted = segments
+      .filter((s) => s.kind === 'inserted')
+      .map((s) => s.text)
+      .join(' ¶ ');
     return `${deleted || '-'} → ${inserted || '+'}`;
   });
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { tokenizeLegalFrench, tokenKey, type Token } from './tokenize.ts';
 import { anyText } from '../../tests/support/arbitraries.ts';
 
-
 /** The non-space tokens as `kind:text`. */
 function units(text: string): string[] {
   return tokenizeLegalFrench(text)
@@ -32,7 +31,7 @@ describe('tokenizeLegalFrench', () => {
       'reference:D. 642-3',
       'punctuation:.',
     ]);
-    expect(units("à l'article L. 612-9")).toEqual(["word:à", "word:l'article", 'reference:L. 612-9']);
+    expect(units("à l'article L. 612-9")).toEqual(['word:à', "word:l'article", 'reference:L. 612-9']);
     expect(units('L.O. 111-3, LO 111-4, R.* 243-5, L 612-9')).toEqual([
       'reference:L.O. 111-3',
       'punctuation:,',

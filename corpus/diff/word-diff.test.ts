@@ -6,7 +6,6 @@ import { applyChanges, revertChanges } from './patch.ts';
 import { countChanges, diffWords, type Change } from './word-diff.ts';
 import { anyText } from '../../tests/support/arbitraries.ts';
 
-
 const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
 /** Seed 002: the Archéo Lex diff of the Code de la sécurité sociale, 2006-01-19 → 2006-01-28, one paragraph a line. */
 const seed002 = readFileSync(path.join(seeds, '002_ed8248280429ca41.txt'), 'utf8').split('\n');
@@ -25,9 +24,43 @@ const edits = (changes: readonly Change[]): string[] => changes.filter((c) => c.
 
 /** Pieces of real legal French, including every unit the tokenizer keeps whole. */
 const FRAGMENTS = [
-  'L. 612-9', 'R. 243-25', 'R. 614-3', 'D. 633-3', '1°', '2°)', 'a)', 'II.-', 'I. -', "l'article", 'd’assurance',
-  'non-salariés', 'n°', '94-126', '1 000', '15 %', '3,5', '1er janvier 2006', 'de', 'la', 'des', 'caisse',
-  'nationale', 'régime', 'social', 'indépendants', ',', ';', '.', ':', '(', ')', '«', '»', 'et', 'le', 'sont',
+  'L. 612-9',
+  'R. 243-25',
+  'R. 614-3',
+  'D. 633-3',
+  '1°',
+  '2°)',
+  'a)',
+  'II.-',
+  'I. -',
+  "l'article",
+  'd’assurance',
+  'non-salariés',
+  'n°',
+  '94-126',
+  '1 000',
+  '15 %',
+  '3,5',
+  '1er janvier 2006',
+  'de',
+  'la',
+  'des',
+  'caisse',
+  'nationale',
+  'régime',
+  'social',
+  'indépendants',
+  ',',
+  ';',
+  '.',
+  ':',
+  '(',
+  ')',
+  '«',
+  '»',
+  'et',
+  'le',
+  'sont',
 ] as const;
 const WHITESPACE = [' ', '  ', '\n', '\u00a0', '\u202f', ' \n ', '\t'] as const;
 

@@ -131,15 +131,7 @@ export interface Article {
   versions: Version[];
 }
 
-export type SectionLevel =
-  | 'partie'
-  | 'livre'
-  | 'titre'
-  | 'chapitre'
-  | 'section'
-  | 'sous-section'
-  | 'paragraphe'
-  | 'other';
+export type SectionLevel = 'partie' | 'livre' | 'titre' | 'chapitre' | 'section' | 'sous-section' | 'paragraphe' | 'other';
 
 /** A node of a code's table of contents. */
 export interface Section {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BoundedCache } from './bounded-cache.ts';
 
 /** Text chunks weighed in characters, as the engine keeps the past versions' texts. */
-const chunkCache = (limit: number) => new BoundedCache<string, readonly string[]>(limit, (texts) => texts.reduce((sum, text) => sum + text.length, 0));
+const chunkCache = (limit: number) =>
+  new BoundedCache<string, readonly string[]>(limit, (texts) => texts.reduce((sum, text) => sum + text.length, 0));
 
 describe('a cache bounded by the weight of its entries', () => {
   it('drops the least recently used entries once over its limit', () => {

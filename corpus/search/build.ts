@@ -165,11 +165,17 @@ export function planShards(documents: readonly SearchDocument[], size: number, f
  * The search index of a corpus. `codes` gives the order of the codes (documents follow it, then the
  * order of `articles`); articles of codes not listed come after.
  */
-export function buildSearchIndexes(articles: readonly Article[], codes: readonly { id: CodeId; title: string }[], options: SearchBuildOptions): SearchBuild {
+export function buildSearchIndexes(
+  articles: readonly Article[],
+  codes: readonly { id: CodeId; title: string }[],
+  options: SearchBuildOptions,
+): SearchBuild {
   const codeRank = new Map(codes.map((code, rank) => [code.id, rank]));
   const ordered = articles
     .map((article, position) => ({ article, position }))
-    .sort((a, b) => (codeRank.get(a.article.code) ?? codes.length) - (codeRank.get(b.article.code) ?? codes.length) || a.position - b.position)
+    .sort(
+      (a, b) => (codeRank.get(a.article.code) ?? codes.length) - (codeRank.get(b.article.code) ?? codes.length) || a.position - b.position,
+    )
     .map(({ article }) => article);
   const current: SearchDocument[] = [];
   const past: SearchDocument[] = [];

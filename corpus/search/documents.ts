@@ -62,7 +62,8 @@ function versionRange(version: Version): DateRange {
 
 /** A version is in force on a date within its range unless it ended with no end date (bad data). */
 function versionInForceOn(version: Version, date: IsoDate): boolean {
-  if (version.validTo === undefined && (version.status === 'ABROGE' || version.status === 'TRANSFERE' || version.status === 'PERIME')) return false;
+  if (version.validTo === undefined && (version.status === 'ABROGE' || version.status === 'TRANSFERE' || version.status === 'PERIME'))
+    return false;
   return isInForceOn(versionRange(version), date);
 }
 

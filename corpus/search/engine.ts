@@ -57,14 +57,23 @@ const SHOWN_TEXT_CHARS = 2_000_000;
 /** Checks a parsed shard against this code: format, schema, lunr version, pipeline functions. */
 export function checkShard(value: unknown, file: string): PackedShard {
   const shard = value as Partial<PackedShard> | null;
-  if (!shard || typeof shard !== 'object' || shard.format !== SHARD_FORMAT) throw new SearchIndexFileError(file, 'pas un fichier d’index de recherche');
-  if (shard.schema !== SEARCH_SCHEMA_VERSION) throw new SearchIndexVersionError(`${file} : schéma ${shard.schema}, attendu ${SEARCH_SCHEMA_VERSION}`);
+  if (!shard || typeof shard !== 'object' || shard.format !== SHARD_FORMAT)
+    throw new SearchIndexFileError(file, 'pas un fichier d’index de recherche');
+  if (shard.schema !== SEARCH_SCHEMA_VERSION)
+    throw new SearchIndexVersionError(`${file} : schéma ${shard.schema}, attendu ${SEARCH_SCHEMA_VERSION}`);
   if (shard.lunrVersion !== lunr.version) throw new SearchIndexVersionError(`${file} : Lunr ${shard.lunrVersion}, attendu ${lunr.version}`);
   const registered = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions;
   const missing = (shard.pipeline ?? []).filter((label) => !(label in registered));
   if (missing.length) throw new SearchIndexVersionError(`${file} : fonctions d’analyse inconnues ${missing.join(', ')}`);
   const docs = shard.docs;
-  if (!docs || !Array.isArray(docs.article) || !Array.isArray(shard.texts) || !Array.isArray(shard.terms) || !Array.isArray(shard.postings) || shard.terms.length !== shard.postings.length) {
+  if (
+    !docs ||
+    !Array.isArray(docs.article) ||
+    !Array.isArray(shard.texts) ||
+    !Array.isArray(shard.terms) ||
+    !Array.isArray(shard.postings) ||
+    shard.terms.length !== shard.postings.length
+  ) {
     throw new SearchIndexFileError(file, 'contenu incomplet');
   }
   return shard as PackedShard;
@@ -84,7 +93,8 @@ interface Scored {
 function union(lists: readonly { docs: Int32Array; weights: ArrayLike<number> }[]): Scored {
   if (lists.length === 1) return { docs: lists[0]!.docs, weights: Float64Array.from(lists[0]!.weights) };
   const sums = new Map<number, number>();
-  for (const list of lists) for (let i = 0; i < list.docs.length; i++) sums.set(list.docs[i]!, (sums.get(list.docs[i]!) ?? 0) + list.weights[i]!);
+  for (const list of lists)
+    for (let i = 0; i < list.docs.length; i++) sums.set(list.docs[i]!, (sums.get(list.docs[i]!) ?? 0) + list.weights[i]!);
   const docs = Int32Array.from(sums.keys()).sort();
   return { docs, weights: Float64Array.from(docs, (doc) => sums.get(doc) ?? 0) };
 }
@@ -187,7 +197,9 @@ export class SearchEngine {
   private pastLoading: Promise<void> | undefined;
   private pastDone = false;
   private currentTexts: Promise<void> = Promise.resolve();
-  private readonly pastTexts = new BoundedCache<string, readonly string[]>(PAST_TEXT_CHARS, (texts) => texts.reduce((sum, text) => sum + text.length, 0));
+  private readonly pastTexts = new BoundedCache<string, readonly string[]>(PAST_TEXT_CHARS, (texts) =>
+    texts.reduce((sum, text) => sum + text.length, 0),
+  );
   /** By shard and patterns: whether each document checked has them all. */
   private readonly phraseChecks = new BoundedCache<string, Map<number, boolean>>(PHRASE_CHECKS, (checks) => checks.size);
   /** Past texts shown in results, by `file#doc`. */
@@ -206,7 +218,8 @@ export class SearchEngine {
    * Past shards load with `loadPast()`.
    */
   static async load(manifest: SearchManifest, readFile: ReadFile, options: LoadOptions = {}): Promise<SearchEngine> {
-    if (manifest.lunrVersion !== lunr.version) throw new SearchIndexVersionError(`manifeste : Lunr ${manifest.lunrVersion}, attendu ${lunr.version}`);
+    if (manifest.lunrVersion !== lunr.version)
+      throw new SearchIndexVersionError(`manifeste : Lunr ${manifest.lunrVersion}, attendu ${lunr.version}`);
     const current = await readShard(manifest.current, readFile);
     const engine = new SearchEngine(manifest, readFile, current.asOf);
     engine.shards.push(current);
@@ -232,7 +245,8 @@ export class SearchEngine {
       const files = this.manifest.past;
       for (let i = 0; i < files.length; i++) {
         const shard = await readShard(files[i]!, this.readFile, this.pastTexts);
-        if (shard.asOf !== this.asOf) throw new SearchIndexFileError(files[i]!, `construit pour le ${shard.asOf}, l’index en vigueur pour le ${this.asOf}`);
+        if (shard.asOf !== this.asOf)
+          throw new SearchIndexFileError(files[i]!, `construit pour le ${shard.asOf}, l’index en vigueur pour le ${this.asOf}`);
         this.shards.push(shard);
         onProgress?.(i + 1, files.length);
       }
@@ -256,7 +270,15 @@ export class SearchEngine {
     const scope = filters.scope ?? 'in-force';
     const date = filters.inForceOn;
     const pastNeeded = scope !== 'in-force' || (date !== undefined && date !== this.asOf);
-    const response: SearchResponse = { results: [], total: 0, relaxed: false, empty: isEmptyQuery(parsed), pastNeeded, pastLoaded: this.pastDone, elapsed: 0 };
+    const response: SearchResponse = {
+      results: [],
+      total: 0,
+      relaxed: false,
+      empty: isEmptyQuery(parsed),
+      pastNeeded,
+      pastLoaded: this.pastDone,
+      elapsed: 0,
+    };
     if (response.empty) return this.finish(response, started);
 
     const codes = filters.codes?.length ? new Set(filters.codes) : undefined;
@@ -276,8 +298,10 @@ export class SearchEngine {
     let candidates: Candidate[] = [];
     if (parsed.number !== undefined) {
       for (const shard of shards) {
-        for (const doc of shard.docsByNumber(parsed.number, false)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
-        for (const doc of shard.docsByNumber(parsed.number, true)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
+        for (const doc of shard.docsByNumber(parsed.number, false))
+          if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
+        for (const doc of shard.docsByNumber(parsed.number, true))
+          if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
       }
       // A number jumps to its article whatever its status: over the law in force, the past texts
       // of the same number come too (a repealed article, or the versions of one in force).
@@ -285,13 +309,19 @@ export class SearchEngine {
         for (const shard of this.shards) {
           if (shard.collection === 'current' || (codes && !shard.codes.some((code) => codes.has(code)))) continue;
           for (const doc of shard.docsByNumber(parsed.number, false)) {
-            if ((!codes || codes.has(shard.code(doc))) && (!parts || parts.has(shard.part(doc)))) candidates.push({ shard, doc, match: 'number', score: 0 });
+            if ((!codes || codes.has(shard.code(doc))) && (!parts || parts.has(shard.part(doc))))
+              candidates.push({ shard, doc, match: 'number', score: 0 });
           }
         }
         if (!this.pastDone && !candidates.some((c) => c.match === 'number')) response.pastNeeded = true;
       }
       // Then the texts that cite it.
-      const citing: ParsedQuery = { terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false, inPattern: true })), phrases: [], references: [parsed.number], excluded: [] };
+      const citing: ParsedQuery = {
+        terms: (parsed.number.match(/\d+/g) ?? []).map((term) => ({ term, prefix: false, inPattern: true })),
+        phrases: [],
+        references: [parsed.number],
+        excluded: [],
+      };
       candidates.push(...(await this.textCandidates(citing, shards, keep, false)));
     } else {
       candidates = await this.textCandidates(parsed, shards, keep, false);
@@ -365,7 +395,10 @@ export class SearchEngine {
         candidates.push({ shard, doc, match: 'text', score: scored.weights[i]! / norm });
       }
     }
-    const patterns = [...query.phrases.map((phrase) => phrasePattern(phrase.words)), ...query.references.flatMap((num) => referencePattern(num) ?? [])];
+    const patterns = [
+      ...query.phrases.map((phrase) => phrasePattern(phrase.words)),
+      ...query.references.flatMap((num) => referencePattern(num) ?? []),
+    ];
     if (patterns.length === 0) return candidates;
     // lunr has no phrase search: the words matched, now check them on the stored text.
     const patternsKey = patterns.map((pattern) => pattern.source).join('\n');
@@ -381,11 +414,21 @@ export class SearchEngine {
    * Whether each candidate's text has every pattern. The checks of a shard whose texts may leave
    * memory are remembered: reading its chunks again would cost more than the rest of the search.
    */
-  private async checkPatterns(shard: LoadedShard, candidates: readonly Candidate[], patterns: readonly RegExp[], patternsKey: string): Promise<Map<number, boolean>> {
+  private async checkPatterns(
+    shard: LoadedShard,
+    candidates: readonly Candidate[],
+    patterns: readonly RegExp[],
+    patternsKey: string,
+  ): Promise<Map<number, boolean>> {
     const key = `${shard.file}\n${patternsKey}`;
     const checks = (shard.evictsTexts && this.phraseChecks.get(key)) || new Map<number, boolean>();
     const unchecked = candidates.filter((candidate) => !checks.has(candidate.doc)).map((candidate) => candidate.doc);
-    await shard.eachText(unchecked, (doc, text) => checks.set(doc, patterns.every((pattern) => occursIn(pattern, text))));
+    await shard.eachText(unchecked, (doc, text) =>
+      checks.set(
+        doc,
+        patterns.every((pattern) => occursIn(pattern, text)),
+      ),
+    );
     if (shard.evictsTexts && unchecked.length > 0) this.phraseChecks.set(key, checks);
     return checks;
   }
@@ -422,7 +465,9 @@ export class SearchEngine {
   private result(all: readonly Candidate[], matcher: ReturnType<typeof queryMatcher>, text: string): SearchResult {
     const best = all[0]!;
     const { shard, doc } = best;
-    const matchedRanges = all.flatMap((candidate) => candidate.shard.dateRanges(candidate.doc)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const matchedRanges = all
+      .flatMap((candidate) => candidate.shard.dateRanges(candidate.doc))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     const spans = best.match === 'text' ? matchSpans(text, matcher) : [];
     return {
       article: shard.article(doc),

@@ -68,12 +68,10 @@ function isNumberToken(token: lunr.Token): boolean {
 }
 
 /** Pipeline step: drops stop words (never the article number). */
-export const stopWordStep: lunr.PipelineFunction = (token) =>
-  isNumberToken(token) || !STOP_WORDS.has(token.toString()) ? token : null;
+export const stopWordStep: lunr.PipelineFunction = (token) => (isNumberToken(token) || !STOP_WORDS.has(token.toString()) ? token : null);
 
 /** Pipeline step: stems words (never the article number). */
-export const stemStep: lunr.PipelineFunction = (token) =>
-  isNumberToken(token) ? token : token.update((word) => stem(word));
+export const stemStep: lunr.PipelineFunction = (token) => (isNumberToken(token) ? token : token.update((word) => stem(word)));
 
 lunr.Pipeline.registerFunction(stopWordStep, 'palimpseste-stop-words-fr');
 lunr.Pipeline.registerFunction(stemStep, 'palimpseste-stem-fr');

@@ -57,7 +57,11 @@ export function matchSpans(text: string, matcher: QueryMatcher, slice = 20_000):
   for (let start = 0; start < text.length; start += slice) {
     // Slices overlap by a little so that a phrase across the cut is still found.
     const from = Math.max(0, start - 200);
-    const spans = matchSpansIn(text.slice(from, start + slice), matcher).map((span) => ({ ...span, start: span.start + from, end: span.end + from }));
+    const spans = matchSpansIn(text.slice(from, start + slice), matcher).map((span) => ({
+      ...span,
+      start: span.start + from,
+      end: span.end + from,
+    }));
     if (spans.length || start + slice >= text.length) return spans;
   }
   return [];

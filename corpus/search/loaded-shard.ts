@@ -6,7 +6,16 @@ import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
 import type { BoundedCache } from './bounded-cache.ts';
 import { numberKey } from './french-analysis.ts';
-import { decodePostings, decodeRanges, SEARCH_SCHEMA_VERSION, TEXT_FORMAT, type Collection, type PackedShard, type PostingList, type TextChunk } from './shard-format.ts';
+import {
+  decodePostings,
+  decodeRanges,
+  SEARCH_SCHEMA_VERSION,
+  TEXT_FORMAT,
+  type Collection,
+  type PackedShard,
+  type PostingList,
+  type TextChunk,
+} from './shard-format.ts';
 
 /** Reads a file of the bundle (path relative to its root) as text. */
 export type ReadFile = (path: string) => Promise<string>;
@@ -44,8 +53,10 @@ export async function readJson(file: string, readFile: ReadFile): Promise<unknow
 
 function checkTextChunk(value: unknown, file: string, shardFile: string, first: number, count: number): TextChunk {
   const chunk = value as Partial<TextChunk> | null;
-  if (!chunk || typeof chunk !== 'object' || chunk.format !== TEXT_FORMAT) throw new SearchIndexFileError(file, 'pas un fichier de textes de l’index');
-  if (chunk.schema !== SEARCH_SCHEMA_VERSION) throw new SearchIndexVersionError(`${file} : schéma ${chunk.schema}, attendu ${SEARCH_SCHEMA_VERSION}`);
+  if (!chunk || typeof chunk !== 'object' || chunk.format !== TEXT_FORMAT)
+    throw new SearchIndexFileError(file, 'pas un fichier de textes de l’index');
+  if (chunk.schema !== SEARCH_SCHEMA_VERSION)
+    throw new SearchIndexVersionError(`${file} : schéma ${chunk.schema}, attendu ${SEARCH_SCHEMA_VERSION}`);
   if (chunk.shard !== shardFile || chunk.first !== first || !Array.isArray(chunk.texts) || chunk.texts.length !== count) {
     throw new SearchIndexFileError(file, `ne correspond pas à ${shardFile} (reconstruit à part ?)`);
   }

@@ -65,7 +65,13 @@ export function referencePattern(num: string): RegExp | undefined {
   const [, prefix = '', star = '', integers = '', suffix = ''] = match;
   const head = prefix ? `${prefix}\\s*\\.?\\s*${star ? '\\*?\\s*\\.?\\s*' : ''}` : '';
   const body = integers.split('-').join('\\s*-\\s*');
-  const tail = suffix.trim() ? `[\\s-]*${suffix.trim().split(/[\s-]+/).map(wordPattern).join('[\\s-]+')}` : '';
+  const tail = suffix.trim()
+    ? `[\\s-]*${suffix
+        .trim()
+        .split(/[\s-]+/)
+        .map(wordPattern)
+        .join('[\\s-]+')}`
+    : '';
   return new RegExp(`${NOT_WORD_BEFORE}${head}${body}${tail}(?![\\p{L}\\p{N}]|\\s*-\\s*\\d)`, 'giu');
 }
 

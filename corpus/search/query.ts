@@ -38,7 +38,8 @@ export interface ParsedQuery {
 
 const QUOTED = /"([^"]*)"?|«\s*([^»]*?)\s*»|“([^”]*)”?/g;
 /** An article number inside a query of words: a part prefix, then integers joined by dashes. */
-const EMBEDDED_NUMBER = /(?<![\p{L}\p{N}])(?:art(?:icle|\.)?\s*)?(?:LO|L|R|D|A)\s*\.?\s*\*?\s*\d+(?:\s*-\s*\d+)+(?![\p{L}\p{N}]|\s*-\s*\d)/giu;
+const EMBEDDED_NUMBER =
+  /(?<![\p{L}\p{N}])(?:art(?:icle|\.)?\s*)?(?:LO|L|R|D|A)\s*\.?\s*\*?\s*\d+(?:\s*-\s*\d+)+(?![\p{L}\p{N}]|\s*-\s*\d)/giu;
 
 function addTerm(terms: QueryTerm[], term: QueryTerm): void {
   const same = terms.find((t) => t.term === term.term && t.prefix === term.prefix);

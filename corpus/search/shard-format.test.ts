@@ -20,7 +20,18 @@ const AS_OF = '2026-02-05';
 const missing = !existsSync(CRPA_JSON);
 if (missing) console.log(`packed index tests skipped: ${CRPA_JSON} is missing`);
 
-const QUERIES = ['administration', 'décision implicite', 'documents administratifs', 'recours gracieux', 'silence gardé', 'délai de recours contentieux', "l'usager", 'données publiques réutilisation', 'commission d’accès aux documents administratifs', 'sanction'];
+const QUERIES = [
+  'administration',
+  'décision implicite',
+  'documents administratifs',
+  'recours gracieux',
+  'silence gardé',
+  'délai de recours contentieux',
+  "l'usager",
+  'données publiques réutilisation',
+  'commission d’accès aux documents administratifs',
+  'sanction',
+];
 
 let build: SearchBuild;
 let engine: SearchEngine;
@@ -74,7 +85,8 @@ describe.skipIf(missing)('the packed index is a lunr index', () => {
       const response = await engine.search(query, { limit: 10_000 });
       expect(expected.size, query).toBeGreaterThan(0);
       expect(response.total, query).toBe(expected.size);
-      for (const result of response.results) expect(Math.abs(result.score - (expected.get(result.article) ?? -1)), `${query}: ${result.num}`).toBeLessThanOrEqual(0.0005);
+      for (const result of response.results)
+        expect(Math.abs(result.score - (expected.get(result.article) ?? -1)), `${query}: ${result.num}`).toBeLessThanOrEqual(0.0005);
       const scores = response.results.map((r) => r.score);
       expect(scores, query).toEqual([...scores].sort((a, b) => b - a));
     }
@@ -85,7 +97,10 @@ describe.skipIf(missing)('the packed index is a lunr index', () => {
     for (const query of QUERIES) {
       const whole = await engine.search(query, { limit: 10_000 });
       const parts = await split.search(query, { limit: 10_000 });
-      expect(parts.results.map((r) => [r.article, r.score]), query).toEqual(whole.results.map((r) => [r.article, r.score]));
+      expect(
+        parts.results.map((r) => [r.article, r.score]),
+        query,
+      ).toEqual(whole.results.map((r) => [r.article, r.score]));
     }
   });
 

@@ -113,7 +113,12 @@ export interface DocumentRange {
  * of the range, terms absent from the range left out: one lunr index, so one weight for a term
  * whatever file its documents are written to.
  */
-export function packPostings(json: LunrJson, field: string, documentCount: number, ranges: readonly DocumentRange[] = [{ from: 0, to: documentCount }]): { terms: string[]; postings: string[] }[] {
+export function packPostings(
+  json: LunrJson,
+  field: string,
+  documentCount: number,
+  ranges: readonly DocumentRange[] = [{ from: 0, to: documentCount }],
+): { terms: string[]; postings: string[] }[] {
   const terms = json.invertedIndex.map(([term]) => term);
   const termSlot = new Map<number, number>();
   json.invertedIndex.forEach(([, posting], slot) => termSlot.set(posting._index, slot));

@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  articleNumberSortKey,
-  compareArticleNumbers,
-  looksLikeArticleNumber,
-  normalizeArticleNumber,
-} from './article-number.ts';
+import { articleNumberSortKey, compareArticleNumbers, looksLikeArticleNumber, normalizeArticleNumber } from './article-number.ts';
 
 /** legi-data's current trees of four codes: real article numbers as LEGI writes them. */
 const require = createRequire(import.meta.url);
@@ -117,8 +112,10 @@ describe('normalizeArticleNumber', () => {
 
 describe('looksLikeArticleNumber', () => {
   it('tells numbers typed in the search box from words', () => {
-    for (const q of ['L611-3', 'l. 611-3', 'R*1233-3', 'art. 12', '611-3', 'LO111-3', 'd 633-3']) expect(looksLikeArticleNumber(q), q).toBe(true);
-    for (const q of ['35', 'mutuelle', 'L', 'article', 'code du travail', 'L611-3 maladie']) expect(looksLikeArticleNumber(q), q).toBe(false);
+    for (const q of ['L611-3', 'l. 611-3', 'R*1233-3', 'art. 12', '611-3', 'LO111-3', 'd 633-3'])
+      expect(looksLikeArticleNumber(q), q).toBe(true);
+    for (const q of ['35', 'mutuelle', 'L', 'article', 'code du travail', 'L611-3 maladie'])
+      expect(looksLikeArticleNumber(q), q).toBe(false);
   });
 });
 

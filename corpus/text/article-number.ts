@@ -45,7 +45,7 @@ const SPACES = /[\u00a0\u2007\u202f\t]/g;
  * optional dot and star, integers joined by dashes (spaces tolerated around them), optional suffix.
  */
 const NUMBER_PATTERN = new RegExp(
-  '^(?:(?:l\\s*[\'’]\\s*)?art(?:icles?|\\.)?\\s*)?' + // « art. », « article », « l'article »
+  "^(?:(?:l\\s*['’]\\s*)?art(?:icles?|\\.)?\\s*)?" + // « art. », « article », « l'article »
     '(?:(l\\.?o|l|r|d|a)\\s*\\.?\\s*(\\*)?\\s*\\.?\\s*)?' + // prefix, e.g. `L.`, `R*`, `R. *`, `LO.`, `L.O.`
     '(\\d+)(?:\\s*(?:er|ère)\\b)?' + // first integer (`1er` is article 1)
     '((?:\\s*-\\s*\\d+)*)' + // further integers

@@ -24,7 +24,9 @@ describe('cleanCodeTitle', () => {
     expect(cleanCodeTitle('Code général des impôts, CGI.')).toBe('Code général des impôts');
     expect(cleanCodeTitle('Code général des impôts, annexe 4, CGIAN4.')).toBe('Code général des impôts, annexe 4');
     expect(cleanCodeTitle('Code forestier (nouveau)')).toBe('Code forestier');
-    expect(cleanCodeTitle("Code de l'entrée et du séjour des étrangers et du droit d'asile.")).toBe("Code de l'entrée et du séjour des étrangers et du droit d'asile");
+    expect(cleanCodeTitle("Code de l'entrée et du séjour des étrangers et du droit d'asile.")).toBe(
+      "Code de l'entrée et du séjour des étrangers et du droit d'asile",
+    );
   });
 });
 
@@ -44,7 +46,9 @@ describe('createCodeNameMatcher', () => {
 
   it('finds the codes named in seed 000 (L611-3, 1995)', () => {
     // « …par des organismes régis, soit par le code de la mutualité, soit par le code des assurances… »
-    expect(mentionsOf('à des organismes régis, soit par le code de la mutualité, soit par le code des assurances, ou à des groupements')).toEqual([
+    expect(
+      mentionsOf('à des organismes régis, soit par le code de la mutualité, soit par le code des assurances, ou à des groupements'),
+    ).toEqual([
       ['named:code-de-la-mutualite', 'par le code de la mutualité'],
       ['named:code-des-assurances', 'par le code des assurances'],
     ]);
@@ -52,29 +56,37 @@ describe('createCodeNameMatcher', () => {
 
   it('tells « présent », « même », « dudit », « précité » apart (real sentences of the sécurité sociale code)', () => {
     // D351-16
-    expect(mentionsOf("à l'article L. 124-6 du même code et effectuées par des étudiants mentionnés à l'article L. 381-4 du présent code")).toEqual([
+    expect(
+      mentionsOf("à l'article L. 124-6 du même code et effectuées par des étudiants mentionnés à l'article L. 381-4 du présent code"),
+    ).toEqual([
       ['same:', 'du même code'],
       ['present:', 'du présent code'],
     ]);
     // L131-4-2
     expect(mentionsOf("en application de l'article L. 2242-20 dudit code, le deuxième alinéa")).toEqual([['same:', 'dudit code']]);
     // L136-1-2, 11°
-    expect(mentionsOf("l'option prévue au deuxième alinéa de l'article L. 224-20 du code précité ;")).toEqual([['same:', 'du code précité']]);
+    expect(mentionsOf("l'option prévue au deuxième alinéa de l'article L. 224-20 du code précité ;")).toEqual([
+      ['same:', 'du code précité'],
+    ]);
     // L135-2, b
     expect(mentionsOf('la réduction mentionnée à ce même code')).toEqual([['same:', 'ce même code']]);
   });
 
   it('takes the longest title: « code du travail maritime » is not the code du travail (R5523-12 of the code du travail)', () => {
-    expect(mentionsOf("Pour les marins, les autorisations mentionnées à l'article R. 5523-10 sont délivrées par l'autorité maritime dans les conditions fixées au code du travail maritime.")).toEqual([
-      ['named:code-du-travail-maritime', 'au code du travail maritime'],
-    ]);
+    expect(
+      mentionsOf(
+        "Pour les marins, les autorisations mentionnées à l'article R. 5523-10 sont délivrées par l'autorité maritime dans les conditions fixées au code du travail maritime.",
+      ),
+    ).toEqual([['named:code-du-travail-maritime', 'au code du travail maritime']]);
   });
 
   it('reads the titles the texts misspell (R382-8, L433-1 notas)', () => {
     expect(mentionsOf("aux dispositions de l'article R. 382-8 du code de sécurité sociale, la durée")).toEqual([
       ['named:code-de-la-securite-sociale', 'du code de sécurité sociale'],
     ]);
-    expect(mentionsOf("L'article L. 433-1 du Code la Sécurité sociale autorise")).toEqual([['named:code-de-la-securite-sociale', 'du Code la Sécurité sociale']]);
+    expect(mentionsOf("L'article L. 433-1 du Code la Sécurité sociale autorise")).toEqual([
+      ['named:code-de-la-securite-sociale', 'du Code la Sécurité sociale'],
+    ]);
     expect(mentionsOf("l'article L. 121-4 du code du commerce, l'assiette")).toEqual([['named:code-de-commerce', 'du code du commerce']]);
   });
 

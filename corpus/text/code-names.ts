@@ -88,7 +88,8 @@ interface TrieNode {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Determiners before « code », read backwards from it: « du », « de la », « au », « dudit »… */
-const DETERMINER_BEFORE = /(?:\b(?:du|des|au|aux|le|la|les|ce|de\s+ce|à\s+ce|dudit|audit|ledit|de\s+la|de\s+l['’]|à\s+la|par\s+le)\s+(?:(?:présent|même)\s+)?)$/iu;
+const DETERMINER_BEFORE =
+  /(?:\b(?:du|des|au|aux|le|la|les|ce|de\s+ce|à\s+ce|dudit|audit|ledit|de\s+la|de\s+l['’]|à\s+la|par\s+le)\s+(?:(?:présent|même)\s+)?)$/iu;
 const PRESENT_BEFORE = /\bprésent\s+$/iu;
 const SAME_BEFORE = /(?:\bmême\s+|\b(?:dudit|audit|ledit)\s+|\b[cC]e\s+)$/u;
 /** « du code précité », « dudit code susvisé »: the code named before. */

@@ -34,13 +34,13 @@ describe('rebuildParagraphs', () => {
   });
 
   it('keeps the space after a dash that follows punctuation (Annexe II Tableau n° 10, lexlib)', () => {
-    expect(unwrapLines(["mordants en teinture ;- tannage au chrome ;-", 'préparation, par procédés photomécaniques'])).toBe(
+    expect(unwrapLines(['mordants en teinture ;- tannage au chrome ;-', 'préparation, par procédés photomécaniques'])).toBe(
       'mordants en teinture ;- tannage au chrome ;- préparation, par procédés photomécaniques',
     );
   });
 
   it('treats whitespace-only lines as paragraph breaks and drops empty paragraphs', () => {
-    expect(rebuildParagraphs(['', '  ', 'Cette transformation s\'effectue', '\t', '', 'sans dissolution.', ''])).toEqual([
+    expect(rebuildParagraphs(['', '  ', "Cette transformation s'effectue", '\t', '', 'sans dissolution.', ''])).toEqual([
       "Cette transformation s'effectue",
       'sans dissolution.',
     ]);

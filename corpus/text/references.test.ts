@@ -111,16 +111,20 @@ describe('findReferences on the forms of legal French (real sentences)', () => {
       "Conformément à l'article 59 XIII A de la loi n° 2015-1702 du 21 décembre 2015, le dernier alinéa du présent article s'applique aux mutuelles ou groupements mutualistes habilités avant le 1er janvier 2016";
     expect(read([text])).toEqual([['59', '59', 'not-a-code']]);
     // « l'article 4 du décret n° 2017-1258 »: a decree neither.
-    expect(read(["Conformément à l'article 4 du décret n° 2017-1258 du 9 août 2017, ces dispositions entrent en vigueur le 1er janvier 2018."])).toEqual([
-      ['4', '4', 'not-a-code'],
-    ]);
+    expect(
+      read(["Conformément à l'article 4 du décret n° 2017-1258 du 9 août 2017, ces dispositions entrent en vigueur le 1er janvier 2018."]),
+    ).toEqual([['4', '4', 'not-a-code']]);
   });
 
   it('a number without part letter is a reference only when a code name closes it', () => {
     // A nota: « l'article 70 » is an article of the law quoted before, not of the code.
     expect(read(["Se reporter aux conditions d'application prévues au IV de l'article 70."])).toEqual([]);
     // L137-14: « article 80 quaterdecies du code général des impôts ».
-    expect(read(["le montant des avantages mentionnés au I de l'article 80 bis du code général des impôts et au I de l'article 80 quaterdecies du même code"])).toEqual([
+    expect(
+      read([
+        "le montant des avantages mentionnés au I de l'article 80 bis du code général des impôts et au I de l'article 80 quaterdecies du même code",
+      ]),
+    ).toEqual([
       ['80 bis', '80 bis', 'code-general-des-impots'],
       ['80 quaterdecies', '80 quaterdecies', 'code-general-des-impots'],
     ]);
@@ -131,7 +135,12 @@ describe('findReferences on the forms of legal French (real sentences)', () => {
       "1° Aux consultations prévues à l'article L. 2212-3, L. 2212-5, au quatrième alinéa de l'article L. 2212-7 du code de la santé publique et à la consultation pré-anesthésique prévue par l'article D. 712-40 du même code ;";
     const sante = 'code-de-la-sante-publique';
     // Without knowing the corpus the first two numbers are the citing code's…
-    expect(read([text]).map(([, num, code]) => `${num} ${code}`)).toEqual([`L2212-3 ${CSS}`, `L2212-5 ${CSS}`, `L2212-7 ${sante}`, `D712-40 ${sante}`]);
+    expect(read([text]).map(([, num, code]) => `${num} ${code}`)).toEqual([
+      `L2212-3 ${CSS}`,
+      `L2212-5 ${CSS}`,
+      `L2212-7 ${sante}`,
+      `D712-40 ${sante}`,
+    ]);
     // …knowing that the sécurité sociale code has no L2212-3, they take the code named next.
     const articleExists = (code: string): boolean | undefined => (code === CSS ? false : undefined);
     const refs = findReferences([text], CSS, codeNames, { articleExists });
@@ -161,19 +170,25 @@ describe('findReferences on the forms of legal French (real sentences)', () => {
       ['R. 243-16', 'R243-16', CSS],
     ]);
     // « code du travail, article L. 323-11 » (a 1996 list of texts)
-    expect(read(["(code de l'aide sociale, Titres II et III ; code du travail, article L. 323-11) :"])).toEqual([['L. 323-11', 'L323-11', TRAVAIL]]);
+    expect(read(["(code de l'aide sociale, Titres II et III ; code du travail, article L. 323-11) :"])).toEqual([
+      ['L. 323-11', 'L323-11', TRAVAIL],
+    ]);
   });
 
   it('suffixes and part letters as the texts write them', () => {
     expect(read(["Le IV de l'article R. 142-1-A est applicable au présent chapitre."])).toEqual([['R. 142-1-A', 'R142-1-A', CSS]]);
-    expect(read(["les comptes prévues aux articles L.O. 132-2-1 du code des juridictions financières et L. 114-8 du présent code."])).toEqual([
+    expect(
+      read(['les comptes prévues aux articles L.O. 132-2-1 du code des juridictions financières et L. 114-8 du présent code.']),
+    ).toEqual([
       ['L.O. 132-2-1', 'LO132-2-1', 'code-des-juridictions-financieres'],
       ['L. 114-8', 'L114-8', CSS],
     ]);
     expect(read(["l'objectif mentionné à l'article LO 111-3, une dotation"])).toEqual([['LO 111-3', 'LO111-3', CSS]]);
     expect(read(["dans les formes prévues à l'article R. 13, alinéa 1, du code électoral."])).toEqual([['R. 13', 'R13', 'code-electoral']]);
     // « D. 542-7 D. 542-13 » (sic, D542-7 of 2002): no `D` suffix taken from the next number.
-    expect(read(['dans les conditions prévues aux articles D. 542-5 à D. 542-7 D. 542-13 et au premier alinéa']).map(([, num]) => num)).toEqual(['D542-5', 'D542-7', 'D542-13']);
+    expect(
+      read(['dans les conditions prévues aux articles D. 542-5 à D. 542-7 D. 542-13 et au premier alinéa']).map(([, num]) => num),
+    ).toEqual(['D542-5', 'D542-7', 'D542-13']);
     // Quantities are no articles: « 1° », « 6,6 % ».
     expect(read(['au taux de 6,6 % les revenus mentionnés aux 1° et 4° du II'])).toEqual([]);
   });
@@ -258,7 +273,9 @@ describe('findReferences (property)', () => {
     const m = /^([A-Z]+)(\*?)(.*)$/.exec(num);
     if (!m) return num;
     const [, prefix = '', star = '', rest = ''] = m;
-    return [`${prefix}. ${star}${rest}`, `${prefix}.${star} ${rest}`, `${prefix}${star}${rest}`, `${prefix} ${star}${rest}`][style % 4] ?? num;
+    return (
+      [`${prefix}. ${star}${rest}`, `${prefix}.${star} ${rest}`, `${prefix}${star}${rest}`, `${prefix} ${star}${rest}`][style % 4] ?? num
+    );
   };
   const codes = ['', ' du présent code', ' du code de la mutualité', ' du code de la sécurité sociale', ' du même code'];
 
@@ -276,7 +293,9 @@ describe('findReferences (property)', () => {
           const expectedCode = closing.includes('sécurité sociale') ? CSS : MUTUALITE;
           return (
             refs.length === items.length &&
-            refs.every((r, i) => r.num === items[i]?.[0] && normalizeArticleNumber(text.slice(r.start, r.end)) === r.num && r.code === expectedCode)
+            refs.every(
+              (r, i) => r.num === items[i]?.[0] && normalizeArticleNumber(text.slice(r.start, r.end)) === r.num && r.code === expectedCode,
+            )
           );
         },
       ),

@@ -62,13 +62,17 @@ const NUMBER = new RegExp(
 );
 
 /** Ranks of paragraphs (« quatrième alinéa »), which lists put between their items. */
-const ALINEA = '(?:premier|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|avant-dernier|dernier|\\d+(?:e|ème|er|ère))\\s+alinéa';
+const ALINEA =
+  '(?:premier|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|avant-dernier|dernier|\\d+(?:e|ème|er|ère))\\s+alinéa';
 
 /**
  * Between two items of a list: « , », « et », « ou », « à » (a range), « , et », « ,, » (sic),
  * « , quatrième alinéa, et ».
  */
-const SEPARATOR = new RegExp(`(?:(?:\\s*,)+\\s*(?:${ALINEA}\\s*,\\s*)?(?:et\\s+(?:à\\s+)?|ou\\s+)?|\\s+(?:et|ou|à|au)\\s+(?:à\\s+)?)`, 'uy');
+const SEPARATOR = new RegExp(
+  `(?:(?:\\s*,)+\\s*(?:${ALINEA}\\s*,\\s*)?(?:et\\s+(?:à\\s+)?|ou\\s+)?|\\s+(?:et|ou|à|au)\\s+(?:à\\s+)?)`,
+  'uy',
+);
 
 /**
  * What may stand after an item: subdivisions (« II », « XIII A », « 2° », « 794-II »),
@@ -128,7 +132,11 @@ export interface ParsedParagraph {
 export const NO_REFERENCES: ParsedParagraph = Object.freeze({ mentions: [], groups: [] }) as ParsedParagraph;
 
 /** The code every mention stands for, `same` ones resolved against the code named before. */
-function resolveMentions(mentions: CodeMention[], ownCode: CodeId, lastBefore: CodeId | undefined): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
+function resolveMentions(
+  mentions: CodeMention[],
+  ownCode: CodeId,
+  lastBefore: CodeId | undefined,
+): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
   let last = lastBefore;
   const codes = mentions.map((m) => {
     switch (m.kind) {
@@ -251,7 +259,12 @@ export interface FindReferencesOptions {
  * passages are read). `ownCode` is the citing article's code; `codeNames` recognises code titles.
  * Each reference's [start, end) is the number as written (`L. 612-9`), `num` its LEGI form.
  */
-export function findReferences(paragraphs: readonly string[], ownCode: CodeId, codeNames: CodeNameMatcher, options: FindReferencesOptions = {}): Reference[] {
+export function findReferences(
+  paragraphs: readonly string[],
+  ownCode: CodeId,
+  codeNames: CodeNameMatcher,
+  options: FindReferencesOptions = {},
+): Reference[] {
   const parse = options.parse ?? ((text: string) => parseParagraph(text, codeNames));
   const exists = options.articleExists;
   const references: Reference[] = [];
@@ -272,7 +285,8 @@ export function findReferences(paragraphs: readonly string[], ownCode: CodeId, c
         } else {
           ref.code = (closer.titleBefore === undefined ? undefined : resolved.codes[closer.titleBefore]) ?? ownCode;
           const next = closer.nextInSentence === undefined ? undefined : resolved.codes[closer.nextInSentence];
-          if (exists && next !== undefined && next !== ref.code && exists(ref.code, item.num) === false && exists(next, item.num) !== false) ref.code = next;
+          if (exists && next !== undefined && next !== ref.code && exists(ref.code, item.num) === false && exists(next, item.num) !== false)
+            ref.code = next;
         }
         references.push(ref);
       }

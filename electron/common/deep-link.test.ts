@@ -3,7 +3,9 @@ import { appUrl, deepLinkFromArgv, deepLinkToLocation } from './deep-link.ts';
 
 describe('deepLinkToLocation', () => {
   it('turns a deep link into the renderer location of the article at its date', () => {
-    expect(deepLinkToLocation('palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28')).toBe('#/code-de-la-securite-sociale/L611-3@2006-01-28');
+    expect(deepLinkToLocation('palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28')).toBe(
+      '#/code-de-la-securite-sociale/L611-3@2006-01-28',
+    );
     expect(deepLinkToLocation('palimpseste://code-de-la-mutualite/L111-1')).toBe('#/code-de-la-mutualite/L111-1');
     expect(deepLinkToLocation('PALIMPSESTE://code-de-la-mutualite')).toBe('#/code-de-la-mutualite');
   });
@@ -22,9 +24,9 @@ describe('deepLinkToLocation', () => {
   });
 
   it('finds the link among command-line arguments', () => {
-    expect(deepLinkFromArgv(['/opt/Palimpseste/palimpseste', '--no-sandbox', 'palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28'])).toBe(
-      '#/code-de-la-securite-sociale/L611-3@2006-01-28',
-    );
+    expect(
+      deepLinkFromArgv(['/opt/Palimpseste/palimpseste', '--no-sandbox', 'palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28']),
+    ).toBe('#/code-de-la-securite-sociale/L611-3@2006-01-28');
     expect(deepLinkFromArgv(['/opt/Palimpseste/palimpseste', '.'])).toBeUndefined();
   });
 

@@ -21,7 +21,12 @@ export function deepLinkToLocation(url: string): string | undefined {
   const rest = url.slice(prefix.length);
   if (rest === APP_HOST || rest.toLowerCase().startsWith(`${APP_HOST}/`)) return undefined;
   // Control characters never belong in a location; `#`, `?` and spaces are kept encoded.
-  const cleaned = rest.replace(/\p{Cc}/gu, '').replace(/^\/+/, '').replace(/#/g, '%23').replace(/\?/g, '%3F').replace(/ /g, '%20');
+  const cleaned = rest
+    .replace(/\p{Cc}/gu, '')
+    .replace(/^\/+/, '')
+    .replace(/#/g, '%23')
+    .replace(/\?/g, '%3F')
+    .replace(/ /g, '%20');
   return `#/${cleaned}`;
 }
 

@@ -27,7 +27,10 @@ describe('createHttpApi', () => {
 
   it('turns an unreachable host or a foreign answer into a French io error', async () => {
     const down = await createHttpApi('/', recording(new TypeError('fetch failed')).fetchFn).getCorpusInfo();
-    expect(down).toEqual({ ok: false, error: { code: 'io', message: 'Le serveur local de Palimpseste ne répond pas. Relancez « npm run web ».' } });
+    expect(down).toEqual({
+      ok: false,
+      error: { code: 'io', message: 'Le serveur local de Palimpseste ne répond pas. Relancez « npm run web ».' },
+    });
     const html = await createHttpApi('/', recording({ status: 502, text: '<html>Bad gateway</html>' }).fetchFn).getCorpusInfo();
     expect(html).toEqual({ ok: false, error: { code: 'io', message: 'Réponse illisible du serveur local (HTTP 502).' } });
     const other = await createHttpApi('/', recording({ status: 200, text: '{"value":1}' }).fetchFn).getCorpusInfo();

@@ -7,7 +7,10 @@
  */
 import { API_METHODS, type ApiMethod, type PalimpsesteApi, type Result } from './api.ts';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{
   ok: boolean;
   status: number;
   text(): Promise<string>;
@@ -44,7 +47,7 @@ export function createHttpApi(baseUrl = '/', fetchFn: FetchLike = (url, init) =>
         body: JSON.stringify({ args: trimTrailingUndefined(args) }),
       });
     } catch {
-      return transportError("Le serveur local de Palimpseste ne répond pas. Relancez « npm run web ».");
+      return transportError('Le serveur local de Palimpseste ne répond pas. Relancez « npm run web ».');
     }
     let body: unknown;
     try {

@@ -42,7 +42,10 @@ describe('CorpusStore on the seed bundle', () => {
   it('finds an article by its number in any written form, in one code or in all', async () => {
     const store = new CorpusStore(bundleDir);
     for (const form of ['L611-3', 'L. 611-3', 'l 611-3', 'art. L611-3', 'article L.611-3']) {
-      expect((await store.findArticles(form)).map((e) => e.id), form).toEqual([`${SEED_CODE}/num:L611-3`]);
+      expect(
+        (await store.findArticles(form)).map((e) => e.id),
+        form,
+      ).toEqual([`${SEED_CODE}/num:L611-3`]);
     }
     expect((await store.findArticles('L. 611-20', SEED_CODE)).map((e) => e.num)).toEqual(['L611-20']);
     expect(await store.findArticles('L611-4')).toEqual([]);
@@ -92,7 +95,9 @@ describe('CorpusStore refusals', () => {
     const store = new CorpusStore(dir);
     const missing = await errorOf(store.manifest());
     expect(missing.code).toBe('corpus-missing');
-    expect(missing.message).toBe(`Aucun corpus n’a été trouvé dans « ${dir} ». Compilez le corpus avec « npm run corpus », puis relancez Palimpseste.`);
+    expect(missing.message).toBe(
+      `Aucun corpus n’a été trouvé dans « ${dir} ». Compilez le corpus avec « npm run corpus », puis relancez Palimpseste.`,
+    );
     writeSeedBundle(dir);
     expect((await store.manifest()).codes).toHaveLength(1);
   });
@@ -101,10 +106,15 @@ describe('CorpusStore refusals', () => {
     const dir = path.join(base, 'old-schema');
     writeSeedBundle(dir);
     const manifestFile = path.join(dir, 'manifest.json');
-    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), schemaVersion: BUNDLE_SCHEMA_VERSION + 1 }));
+    writeFileSync(
+      manifestFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), schemaVersion: BUNDLE_SCHEMA_VERSION + 1 }),
+    );
     const error = await errorOf(new CorpusStore(dir).manifest());
     expect(error.code).toBe('corpus-schema');
-    expect(error.message).toContain(`est au format ${BUNDLE_SCHEMA_VERSION + 1}, cette version de Palimpseste lit le format ${BUNDLE_SCHEMA_VERSION}`);
+    expect(error.message).toContain(
+      `est au format ${BUNDLE_SCHEMA_VERSION + 1}, cette version de Palimpseste lit le format ${BUNDLE_SCHEMA_VERSION}`,
+    );
     expect(error.message).toContain('npm run corpus');
   });
 
@@ -146,7 +156,9 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
     expect(entry?.num).toBe('L611-3');
     const article = await store.article(entry?.id ?? '');
     expect(article.versions.length).toBe(entry?.versionCount);
-    expect(article.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales sont responsables'))).toBe(true);
+    expect(article.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales sont responsables'))).toBe(
+      true,
+    );
   });
 
   it.skipIf(!hasRealCorpus)('has over 10,000 articles in the sécurité sociale catalog', async () => {

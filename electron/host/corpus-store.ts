@@ -109,7 +109,11 @@ export class CorpusStore {
       forgetOnFailure(shard, () => bundle.shards.delete(entry.shard));
     }
     const article = (await shard).get(id);
-    if (!article) throw new HostError('corpus-schema', `Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${REBUILD}`);
+    if (!article)
+      throw new HostError(
+        'corpus-schema',
+        `Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${REBUILD}`,
+      );
     return article;
   }
 
@@ -173,7 +177,8 @@ export class CorpusStore {
     try {
       raw = JSON.parse(await readFile(path.join(this.root, MANIFEST_FILE), 'utf8'));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new HostError('corpus-missing', `Aucun corpus n’a été trouvé dans « ${this.root} ». ${REBUILD}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new HostError('corpus-missing', `Aucun corpus n’a été trouvé dans « ${this.root} ». ${REBUILD}`);
       throw new HostError('corpus-schema', `Le manifeste du corpus (« ${path.join(this.root, MANIFEST_FILE)} ») est illisible. ${REBUILD}`);
     }
     const schemaVersion = typeof raw === 'object' && raw !== null && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
@@ -240,7 +245,8 @@ export class CorpusStore {
   private async readJson(relative: string): Promise<unknown> {
     const file = path.resolve(this.root, relative);
     const inside = path.relative(path.resolve(this.root), file);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new HostError('corpus-schema', `Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${REBUILD}`);
+    if (inside.startsWith('..') || path.isAbsolute(inside))
+      throw new HostError('corpus-schema', `Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${REBUILD}`);
     let text: string;
     try {
       // Article shards are gzipped by the compiler (they are read only here, never by the renderer).

@@ -41,7 +41,10 @@ describe('createHandlers', () => {
     const article = await api.getArticle(L611_3);
     expect(article.ok && article.value.num).toBe('L611-3');
     const missing = await api.getArticle(`${SEED_CODE}/num:L999-9`);
-    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: `L’article « ${SEED_CODE}/num:L999-9 » n’est pas dans le corpus.` } });
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: `L’article « ${SEED_CODE}/num:L999-9 » n’est pas dans le corpus.` },
+    });
   });
 
   it.each<[string, unknown[]]>([
@@ -112,8 +115,17 @@ describe('createHandlers', () => {
     const dataDir = path.join(base, 'not-a-folder');
     writeFileSync(dataDir, '');
     const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: (m) => logged.push(m) });
-    expect(await host.api.listTrails()).toEqual({ ok: false, error: { code: 'io', message: 'Impossible de lire les pistes enregistrées. Vérifiez les droits du dossier de données de Palimpseste.' } });
-    expect(await host.api.saveTrail(trail)).toEqual({ ok: false, error: { code: 'io', message: 'Impossible d’enregistrer la piste. Vérifiez les droits du dossier de données de Palimpseste.' } });
+    expect(await host.api.listTrails()).toEqual({
+      ok: false,
+      error: {
+        code: 'io',
+        message: 'Impossible de lire les pistes enregistrées. Vérifiez les droits du dossier de données de Palimpseste.',
+      },
+    });
+    expect(await host.api.saveTrail(trail)).toEqual({
+      ok: false,
+      error: { code: 'io', message: 'Impossible d’enregistrer la piste. Vérifiez les droits du dossier de données de Palimpseste.' },
+    });
     expect(logged.some((m) => m.includes('ENOTDIR'))).toBe(true);
   });
 });

@@ -21,7 +21,9 @@ export interface HandlerDeps {
   log?: (message: string) => void;
 }
 
-type Impl<M extends ApiMethod> = (...args: Parameters<PalimpsesteApi[M]>) => Promise<Awaited<ReturnType<PalimpsesteApi[M]>> extends Result<infer T> ? T : never>;
+type Impl<M extends ApiMethod> = (
+  ...args: Parameters<PalimpsesteApi[M]>
+) => Promise<Awaited<ReturnType<PalimpsesteApi[M]>> extends Result<infer T> ? T : never>;
 
 /** Wraps one implementation: validate the raw arguments, run, turn anything thrown into an error Result. */
 function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: string) => void) {
@@ -48,7 +50,8 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof TooManyTrailsError) throw new HostError('invalid-argument', 'Trop de pistes enregistrées : supprimez-en avant d’en ajouter.');
+      if (error instanceof TooManyTrailsError)
+        throw new HostError('invalid-argument', 'Trop de pistes enregistrées : supprimez-en avant d’en ajouter.');
       log(`${action}: ${error instanceof Error ? error.message : String(error)}`);
       throw new HostError('io', `${action}. Vérifiez les droits du dossier de données de Palimpseste.`);
     }
@@ -72,7 +75,11 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
       },
       log,
     ),
-    getSession: method('getSession', (): Promise<SessionState> => userFile('Impossible de lire la dernière session', () => session.get()), log),
+    getSession: method(
+      'getSession',
+      (): Promise<SessionState> => userFile('Impossible de lire la dernière session', () => session.get()),
+      log,
+    ),
     setSession: method(
       'setSession',
       async (state): Promise<true> => {

@@ -15,7 +15,11 @@ export const ELECTRON_OUT_DIR = path.join(PROJECT_ROOT, 'build', 'out', 'electro
  * The folder Electron names `userData` for the product « Palimpseste », so that the web edition and
  * the desktop app share the user's trails on one machine.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Palimpseste');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Palimpseste');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Palimpseste');

@@ -45,16 +45,42 @@ export function writeSeedBundle(outDir: string, lunrVersion: string = lunr.versi
   const code: Code = {
     id: SEED_CODE,
     title: 'Code de la sécurité sociale',
-    toc: [{ id: 'chapitre-1', title: 'Chapitre 1er : Dispositions générales', level: 'chapitre', children: [], articles: articles.map((a) => a.id) }],
+    toc: [
+      {
+        id: 'chapitre-1',
+        title: 'Chapitre 1er : Dispositions générales',
+        level: 'chapitre',
+        children: [],
+        articles: articles.map((a) => a.id),
+      },
+    ],
   };
   return writeBundle(outDir, {
     inputHash: 'seed-bundle',
     sources: [{ id: 'seeds', kind: 'seed-article', path: SEEDS_DIR, revision: 'seeds', codes: [SEED_CODE] }],
     codes: [code],
     articles: new Map([[SEED_CODE, articles]]),
-    changeSets: new Map([[SEED_CODE, [{ code: SEED_CODE, date: '1985-06-25', amendingTexts: [], created: articles.map((a) => a.id), modified: [], repealed: [], source: 'seeds' }]]]),
+    changeSets: new Map([
+      [
+        SEED_CODE,
+        [
+          {
+            code: SEED_CODE,
+            date: '1985-06-25',
+            amendingTexts: [],
+            created: articles.map((a) => a.id),
+            modified: [],
+            repealed: [],
+            source: 'seeds',
+          },
+        ],
+      ],
+    ]),
     references: { total: 0, resolved: 0, inCorpus: 0, resolvedInCorpus: 0 },
     warnings: 0,
-    search: { manifest: { lunrVersion, current: 'search/current.json', past: [], documents: {} }, files: new Map([['search/current.json', '{}']]) },
+    search: {
+      manifest: { lunrVersion, current: 'search/current.json', past: [], documents: {} },
+      files: new Map([['search/current.json', '{}']]),
+    },
   }).manifest;
 }

@@ -83,7 +83,10 @@ describe('serveStatic', () => {
     // The page does hold an inline script; the policy allows scripts from 'self' only, with no
     // 'unsafe-inline', nonce or hash that could let it run (Chromium's execution is checked end to end).
     expect(new TextDecoder().decode(response.body)).toContain('<script>document.title');
-    const scriptSrc = csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    const scriptSrc = csp
+      ?.split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|nonce-|sha256-|\*|http:|https:/);
     expect(csp).toContain("default-src 'none'");
@@ -94,7 +97,9 @@ describe('serveStatic', () => {
     const js = await serveStatic(root, '/assets/index-abc.js');
     expect(js.headers['Content-Type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['Content-Length']).toBe('14');
-    expect((await serveStatic(root, '/codes/code-de-la-securite-sociale/toc.json')).headers['Content-Type']).toBe('application/json; charset=utf-8');
+    expect((await serveStatic(root, '/codes/code-de-la-securite-sociale/toc.json')).headers['Content-Type']).toBe(
+      'application/json; charset=utf-8',
+    );
     expect(mimeType('x.woff2')).toBe('font/woff2');
     expect(mimeType('x.unknown')).toBe('application/octet-stream');
   });

@@ -118,7 +118,12 @@ export function textResponse(status: number, text: string): StaticResponse {
   const body = new TextEncoder().encode(text);
   return {
     status,
-    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.byteLength), 'Cache-Control': 'no-store' },
+    headers: {
+      ...securityHeaders(),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': String(body.byteLength),
+      'Cache-Control': 'no-store',
+    },
     body,
   };
 }

@@ -60,7 +60,11 @@ export class TrailStore {
     const index = trails.findIndex((t) => t.id === trail.id);
     if (index < 0 && trails.length >= MAX_TRAILS) throw new TooManyTrailsError(`more than ${MAX_TRAILS} trails`);
     const stamp = this.now().toISOString();
-    const saved: Trail = { ...trail, createdAt: index >= 0 ? (trails[index]?.createdAt ?? trail.createdAt) : trail.createdAt || stamp, updatedAt: stamp };
+    const saved: Trail = {
+      ...trail,
+      createdAt: index >= 0 ? (trails[index]?.createdAt ?? trail.createdAt) : trail.createdAt || stamp,
+      updatedAt: stamp,
+    };
     const next = index >= 0 ? trails.map((t, i) => (i === index ? saved : t)) : [...trails, saved];
     await this.file.save({ version: 1, trails: next });
     trails.splice(0, trails.length, ...next);

@@ -39,11 +39,19 @@ beforeAll(async () => {
   base = mkdtempSync(path.join(tmpdir(), 'palimpseste-web-'));
   writeSeedBundle(path.join(base, 'corpus'));
   mkdirSync(path.join(base, 'renderer', 'assets'), { recursive: true });
-  writeFileSync(path.join(base, 'renderer', 'index.html'), '<!doctype html><title>Palimpseste</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(
+    path.join(base, 'renderer', 'index.html'),
+    '<!doctype html><title>Palimpseste</title><script type="module" src="./assets/app.js"></script>',
+  );
   writeFileSync(path.join(base, 'renderer', 'assets', 'app.js'), 'export {};');
   writeFileSync(path.join(base, 'secret.txt'), 'SECRET');
   const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
-  web = await startWebServer({ api: host.api, rendererDir: path.join(base, 'renderer'), corpusDir: path.join(base, 'corpus'), log: (m) => logged.push(m) });
+  web = await startWebServer({
+    api: host.api,
+    rendererDir: path.join(base, 'renderer'),
+    corpusDir: path.join(base, 'corpus'),
+    log: (m) => logged.push(m),
+  });
 });
 afterAll(async () => {
   await web.close();
@@ -83,26 +91,39 @@ describe('web host', () => {
     expect((await raw(web.port, 'GET', '/assets/absent.js')).status).toBe(404);
   });
 
-  it.each(['/../secret.txt', '/corpus/../../secret.txt', '/corpus/%2e%2e/%2e%2e/secret.txt', '/%2e%2e/secret.txt', '/corpus/..%2f..%2fsecret.txt', '/corpus/%00'])(
-    'refuses the traversal %s',
-    async (target) => {
-      const answer = await raw(web.port, 'GET', target);
-      expect([400, 403]).toContain(answer.status);
-      expect(answer.body).not.toContain('SECRET');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/corpus/../../secret.txt',
+    '/corpus/%2e%2e/%2e%2e/secret.txt',
+    '/%2e%2e/secret.txt',
+    '/corpus/..%2f..%2fsecret.txt',
+    '/corpus/%00',
+  ])('refuses the traversal %s', async (target) => {
+    const answer = await raw(web.port, 'GET', target);
+    expect([400, 403]).toContain(answer.status);
+    expect(answer.body).not.toContain('SECRET');
+  });
 
   it('refuses another Host (DNS rebinding) and another Origin (CSRF), for files and API alike', async () => {
     const rebinding = await raw(web.port, 'GET', '/corpus/manifest.json', { host: `evil.example:${web.port}` });
     expect(rebinding.status).toBe(403);
-    expect(JSON.parse(rebinding.body)).toEqual({ ok: false, error: { code: 'forbidden', message: 'Requête refusée : elle ne vient pas de Palimpseste.' } });
+    expect(JSON.parse(rebinding.body)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Requête refusée : elle ne vient pas de Palimpseste.' },
+    });
     const csrf = await raw(web.port, 'POST', '/api/listTrails', { ...json, origin: 'https://evil.example' }, '{"args":[]}');
     expect(csrf.status).toBe(403);
     const nullOrigin = await raw(web.port, 'POST', '/api/listTrails', { ...json, origin: 'null' }, '{"args":[]}');
     expect(nullOrigin.status).toBe(403);
     const crossSite = await raw(web.port, 'POST', '/api/listTrails', { ...json, 'sec-fetch-site': 'cross-site' }, '{"args":[]}');
     expect(crossSite.status).toBe(403);
-    const own = await raw(web.port, 'POST', '/api/listTrails', { ...json, origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' }, '{"args":[]}');
+    const own = await raw(
+      web.port,
+      'POST',
+      '/api/listTrails',
+      { ...json, origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' },
+      '{"args":[]}',
+    );
     expect([own.status, JSON.parse(own.body)]).toEqual([200, { ok: true, value: [] }]);
     const localhost = await raw(web.port, 'GET', '/', { host: `localhost:${web.port}` });
     expect(localhost.status).toBe(200);
@@ -112,7 +133,9 @@ describe('web host', () => {
   it('takes API calls only as POSTed JSON, and refuses unknown methods', async () => {
     expect((await raw(web.port, 'GET', '/api/listTrails')).status).toBe(405);
     expect((await raw(web.port, 'POST', '/api/listTrails', { 'content-type': 'text/plain' }, '{"args":[]}')).status).toBe(415);
-    expect((await raw(web.port, 'POST', '/api/listTrails', { 'content-type': 'application/x-www-form-urlencoded' }, 'args=1')).status).toBe(415);
+    expect((await raw(web.port, 'POST', '/api/listTrails', { 'content-type': 'application/x-www-form-urlencoded' }, 'args=1')).status).toBe(
+      415,
+    );
     const bad = await raw(web.port, 'POST', '/api/listTrails', json, '{"args":');
     expect([bad.status, JSON.parse(bad.body).error.code]).toEqual([400, 'invalid-argument']);
     const unknown = await raw(web.port, 'POST', '/api/readFile', json, '{"args":["/etc/passwd"]}');
@@ -133,7 +156,12 @@ describe('web host', () => {
     };
     const start = async () => {
       const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: () => undefined });
-      return startWebServer({ api: host.api, rendererDir: path.join(base, 'renderer'), corpusDir: path.join(base, 'corpus'), log: () => undefined });
+      return startWebServer({
+        api: host.api,
+        rendererDir: path.join(base, 'renderer'),
+        corpusDir: path.join(base, 'corpus'),
+        log: () => undefined,
+      });
     };
     const first = await start();
     expect((await createHttpApi(first.url).saveTrail(trail)).ok).toBe(true);
@@ -152,7 +180,12 @@ if (!hasRealCorpus) console.log(`[web-server.test] real-corpus checks skipped: $
 describe('web host on the default corpus', () => {
   it.skipIf(!hasRealCorpus)('answers findArticles and getArticle for L611-3 of the sécurité sociale over HTTP', async () => {
     const host = createHost({ corpusDir: CORPUS_DIR, dataDir: path.join(base, 'data-real'), log: () => undefined });
-    const server = await startWebServer({ api: host.api, rendererDir: path.join(base, 'renderer'), corpusDir: CORPUS_DIR, log: () => undefined });
+    const server = await startWebServer({
+      api: host.api,
+      rendererDir: path.join(base, 'renderer'),
+      corpusDir: CORPUS_DIR,
+      log: () => undefined,
+    });
     try {
       const api = createHttpApi(server.url);
       const info = await api.getCorpusInfo();
@@ -161,7 +194,9 @@ describe('web host on the default corpus', () => {
       expect(found.ok && found.value.map((e) => e.num)).toEqual(['L611-3']);
       const id = found.ok ? (found.value[0]?.id ?? '') : '';
       const article = await api.getArticle(id);
-      expect(article.ok && article.value.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales'))).toBe(true);
+      expect(article.ok && article.value.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales'))).toBe(
+        true,
+      );
       const manifest = await raw(server.port, 'GET', '/corpus/manifest.json');
       expect(manifest.status).toBe(200);
     } finally {

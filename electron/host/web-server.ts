@@ -133,7 +133,8 @@ export function createRequestListener(options: WebServerOptions, port: () => num
         return send(res, textResponse(405, 'Méthode non permise.'), false);
       }
       const head = req.method === 'HEAD';
-      if (rawPath.startsWith(CORPUS_PREFIX)) return send(res, await serveStatic(options.corpusDir, rawPath.slice(CORPUS_PREFIX.length - 1)), head);
+      if (rawPath.startsWith(CORPUS_PREFIX))
+        return send(res, await serveStatic(options.corpusDir, rawPath.slice(CORPUS_PREFIX.length - 1)), head);
       return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true }), head);
     } catch (error) {
       log(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -32,7 +32,12 @@ beforeAll(() => {
   writeSeedBundle(path.join(base, 'corpus'));
   const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
   const ipcMain: IpcMainLike = { handle: (channel, listener) => handlers.set(channel, listener) };
-  registerApiHandlers(ipcMain, host.api, (e) => isTrustedSender(e, appWindows), (m) => log.push(m));
+  registerApiHandlers(
+    ipcMain,
+    host.api,
+    (e) => isTrustedSender(e, appWindows),
+    (m) => log.push(m),
+  );
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -44,7 +49,10 @@ describe('IPC handlers', () => {
   it('answers the app page with the handlers', async () => {
     const found = await invoke('palimpseste:findArticles', event('palimpseste://app/index.html#/'), 'L. 611-3', undefined);
     expect(found).toMatchObject({ ok: true, value: [{ id: `${SEED_CODE}/num:L611-3` }] });
-    expect(await invoke('palimpseste:getToc', event('palimpseste://app/index.html'), 42)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await invoke('palimpseste:getToc', event('palimpseste://app/index.html'), 42)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it.each([
@@ -55,7 +63,10 @@ describe('IPC handlers', () => {
   ])('refuses %s with forbidden, before running anything', async (_label, e) => {
     const before = log.length;
     const answer = await invoke('palimpseste:saveTrail', e, { id: 'x' });
-    expect(answer).toEqual({ ok: false, error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas d’une page de Palimpseste.' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas d’une page de Palimpseste.' },
+    });
     expect(log.length).toBe(before + 1);
     expect(await invoke('palimpseste:listTrails', event('palimpseste://app/index.html'))).toEqual({ ok: true, value: [] });
   });

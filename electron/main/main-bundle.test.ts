@@ -160,11 +160,21 @@ beforeAll(async () => {
   writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Palimpseste</title>');
   writeSeedBundle(path.join(work, 'corpus'));
   const log = path.join(work, 'record.json');
-  const result = spawnSync(process.execPath, [path.join(out, 'main.js'), '--some-flag', 'palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, FAKE_ELECTRON_LOG: log, PALIMPSESTE_RENDERER: renderer, PALIMPSESTE_CORPUS: path.join(work, 'corpus'), PALIMPSESTE_DATA: path.join(work, 'data') },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(out, 'main.js'), '--some-flag', 'palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        FAKE_ELECTRON_LOG: log,
+        PALIMPSESTE_RENDERER: renderer,
+        PALIMPSESTE_CORPUS: path.join(work, 'corpus'),
+        PALIMPSESTE_DATA: path.join(work, 'data'),
+      },
+    },
+  );
   run = { status: result.status, stderr: result.stderr };
   record = existsSync(log) ? (JSON.parse(readFileSync(log, 'utf8')) as Recorded) : ({ calls: [] } as unknown as Recorded);
 }, 120_000);
@@ -182,7 +192,12 @@ describe('bundled main process (against a recording electron module)', () => {
   it('registers the privileged scheme and the sandbox before the app is ready', () => {
     expect(call('registerSchemesAsPrivileged')).toEqual([
       'registerSchemesAsPrivileged',
-      [{ scheme: 'palimpseste', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, bypassCSP: false }) }],
+      [
+        {
+          scheme: 'palimpseste',
+          privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, bypassCSP: false }),
+        },
+      ],
       { ready: false },
     ]);
     expect(call('enableSandbox')).toEqual(['enableSandbox', { ready: false }]);

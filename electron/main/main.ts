@@ -25,7 +25,9 @@ app.enableSandbox();
 
 const here = import.meta.dirname;
 const rendererDir = process.env.PALIMPSESTE_RENDERER ?? path.join(here, '..', 'renderer');
-const corpusDir = process.env.PALIMPSESTE_CORPUS ?? (app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.resolve(here, '..', '..', '..', 'corpus', 'dist'));
+const corpusDir =
+  process.env.PALIMPSESTE_CORPUS ??
+  (app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.resolve(here, '..', '..', '..', 'corpus', 'dist'));
 if (process.env.PALIMPSESTE_DATA) app.setPath('userData', path.resolve(process.env.PALIMPSESTE_DATA));
 const preload = path.join(here, 'preload.cjs');
 
@@ -54,7 +56,10 @@ function sendKey(keyCode: string, modifiers: ('control' | 'meta' | 'alt' | 'shif
 
 async function createWindow(): Promise<void> {
   const store = new WindowStateStore(app.getPath('userData'));
-  const state = fitToDisplays(await store.load(), screen.getAllDisplays().map((d) => d.workArea));
+  const state = fitToDisplays(
+    await store.load(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : { center: true }),
     width: state.width,

@@ -9,7 +9,11 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 function build(platform: NodeJS.Platform, isPackaged = true) {
   const sent: string[] = [];
   let home = 0;
-  const template = buildMenuTemplate({ platform, isPackaged, actions: { sendKey: (key, mods) => sent.push(`${mods.join('+')}+${key}`), goHome: () => home++ } });
+  const template = buildMenuTemplate({
+    platform,
+    isPackaged,
+    actions: { sendKey: (key, mods) => sent.push(`${mods.join('+')}+${key}`), goHome: () => home++ },
+  });
   return { template, sent, home: () => home };
 }
 
@@ -39,7 +43,8 @@ describe('application menu', () => {
   it('sends the trail keys to the page rather than registering them, so the page handles them once', () => {
     const { template, sent, home } = build('linux');
     const items = flatten(template);
-    for (const label of ['Étape précédente', 'Étape suivante', 'Rechercher']) expect(items.find((i) => i.label === label)?.registerAccelerator).toBe(false);
+    for (const label of ['Étape précédente', 'Étape suivante', 'Rechercher'])
+      expect(items.find((i) => i.label === label)?.registerAccelerator).toBe(false);
     items.find((i) => i.label === 'Étape suivante')?.click?.({} as never, undefined, {} as never);
     items.find((i) => i.label === 'Accueil')?.click?.({} as never, undefined, {} as never);
     expect(sent).toEqual(['alt+Right']);

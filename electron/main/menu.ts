@@ -84,7 +84,10 @@ export function buildMenuTemplate({ platform, isPackaged, actions }: MenuOptions
   };
   const windowMenu: MenuItemConstructorOptions = {
     label: 'Fenêtre',
-    submenu: [{ role: 'minimize', label: 'Réduire' }, ...(mac ? ([{ role: 'zoom', label: 'Agrandir' }] satisfies MenuItemConstructorOptions[]) : [])],
+    submenu: [
+      { role: 'minimize', label: 'Réduire' },
+      ...(mac ? ([{ role: 'zoom', label: 'Agrandir' }] satisfies MenuItemConstructorOptions[]) : []),
+    ],
   };
   const helpMenu: MenuItemConstructorOptions = {
     label: 'Aide',

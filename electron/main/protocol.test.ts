@@ -28,7 +28,10 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('palimpseste:// protocol', () => {
   it('is registered as a standard, secure scheme with fetch, and no CSP bypass', () => {
-    expect(SCHEME_PRIVILEGES).toMatchObject({ scheme: 'palimpseste', privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false } });
+    expect(SCHEME_PRIVILEGES).toMatchObject({
+      scheme: 'palimpseste',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false },
+    });
   });
 
   it('serves the renderer with the CSP header, which allows no inline script', async () => {

@@ -10,7 +10,16 @@ import { serveStatic, textResponse, type StaticResponse } from '../host/static-f
 
 export const SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true, allowServiceWorkers: false, bypassCSP: false, corsEnabled: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    stream: true,
+    codeCache: true,
+    allowServiceWorkers: false,
+    bypassCSP: false,
+    corsEnabled: false,
+  },
 };
 
 export interface ProtocolRoots {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hardenSession, hardenWebContents, isAllowedRequest, isTrustedSender, secureWebPreferences, type ContentsLike, type SessionLike } from './security.ts';
+import {
+  hardenSession,
+  hardenWebContents,
+  isAllowedRequest,
+  isTrustedSender,
+  secureWebPreferences,
+  type ContentsLike,
+  type SessionLike,
+} from './security.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -69,7 +77,15 @@ function hardenedContents() {
 describe('webPreferences', () => {
   it('sandboxes and isolates every window, without Node', () => {
     const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ preload: '/app/preload.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 });
 
@@ -92,23 +108,29 @@ describe('session: the network', () => {
     expect(session.log).toEqual([`request blocked: ${url}`]);
   });
 
-  it.each(['palimpseste://app/index.html', 'palimpseste://app/corpus/search/current.json', 'data:image/png;base64,iVBORw0KGgo=', 'blob:palimpseste://app/4b1c', 'devtools://devtools/bundled/inspector.html'])(
-    'lets the app load %s',
-    (url) => {
-      expect(hardenedSession().request(url)).toEqual({ cancel: false });
-      expect(isAllowedRequest(url)).toBe(true);
-    },
-  );
+  it.each([
+    'palimpseste://app/index.html',
+    'palimpseste://app/corpus/search/current.json',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'blob:palimpseste://app/4b1c',
+    'devtools://devtools/bundled/inspector.html',
+  ])('lets the app load %s', (url) => {
+    expect(hardenedSession().request(url)).toEqual({ cancel: false });
+    expect(isAllowedRequest(url)).toBe(true);
+  });
 });
 
 describe('session: permissions and downloads', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi'])('denies the permission request %s', (permission) => {
-    const session = hardenedSession();
-    let granted: boolean | undefined;
-    session.permissionRequest?.({}, permission, (answer: boolean) => (granted = answer), {});
-    expect(granted).toBe(false);
-    expect(session.log).toEqual([`permission denied: ${permission}`]);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi'])(
+    'denies the permission request %s',
+    (permission) => {
+      const session = hardenedSession();
+      let granted: boolean | undefined;
+      session.permissionRequest?.({}, permission, (answer: boolean) => (granted = answer), {});
+      expect(granted).toBe(false);
+      expect(session.log).toEqual([`permission denied: ${permission}`]);
+    },
+  );
 
   it('answers no to every permission check and device request, and cancels downloads', () => {
     const session = hardenedSession();
@@ -121,17 +143,21 @@ describe('session: permissions and downloads', () => {
 });
 
 describe('web contents: navigation and windows', () => {
-  it.each(['https://www.legifrance.gouv.fr/', 'http://127.0.0.1:5180/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'palimpseste://other/index.html'])(
-    'refuses navigating to %s',
-    (url) => {
-      const contents = hardenedContents();
-      for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
-        const event = new FakeEvent(url);
-        contents.fire(name, event);
-        expect(event.prevented, name).toBe(true);
-      }
-    },
-  );
+  it.each([
+    'https://www.legifrance.gouv.fr/',
+    'http://127.0.0.1:5180/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'palimpseste://other/index.html',
+  ])('refuses navigating to %s', (url) => {
+    const contents = hardenedContents();
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      const event = new FakeEvent(url);
+      contents.fire(name, event);
+      expect(event.prevented, name).toBe(true);
+    }
+  });
 
   it('lets a page of the app reload itself', () => {
     const event = new FakeEvent('palimpseste://app/index.html#/code-de-la-securite-sociale/L611-3@2006-01-28');
@@ -141,7 +167,8 @@ describe('web contents: navigation and windows', () => {
 
   it('denies every window.open, whatever the target, and refuses webviews', () => {
     const contents = hardenedContents();
-    for (const url of ['https://example.org/', 'palimpseste://app/index.html', 'about:blank']) expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    for (const url of ['https://example.org/', 'palimpseste://app/index.html', 'about:blank'])
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     const webview = new FakeEvent();
     contents.fire('will-attach-webview', webview);
     expect(webview.prevented).toBe(true);

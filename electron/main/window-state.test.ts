@@ -23,7 +23,13 @@ describe('fitToDisplays', () => {
   });
 
   it('never makes a window smaller than usable', () => {
-    expect(fitToDisplays({ x: 10, y: 10, width: 50, height: 20, maximized: false }, [laptop])).toEqual({ x: 10, y: 10, width: 640, height: 480, maximized: false });
+    expect(fitToDisplays({ x: 10, y: 10, width: 50, height: 20, maximized: false }, [laptop])).toEqual({
+      x: 10,
+      y: 10,
+      width: 640,
+      height: 480,
+      maximized: false,
+    });
   });
 });
 
@@ -39,7 +45,11 @@ describe('WindowStateStore and trackWindow', () => {
     const store = new WindowStateStore(dir);
     const saves: Promise<void>[] = [];
     trackWindow(
-      { on: (name, l) => listeners.set(name, l), getNormalBounds: () => ({ x: 40, y: 30, width: 1500, height: 950 }), isMaximized: () => true },
+      {
+        on: (name, l) => listeners.set(name, l),
+        getNormalBounds: () => ({ x: 40, y: 30, width: 1500, height: 950 }),
+        isMaximized: () => true,
+      },
       { save: (s) => (saves.push(store.save(s)), saves[saves.length - 1] as Promise<void>) },
     );
     listeners.get('resize')?.();

@@ -43,7 +43,10 @@ function intersects(a: Rect, b: Rect): boolean {
 /** The saved state made to fit the screens there are now; no position (centred) when it would be off-screen. */
 export function fitToDisplays(saved: WindowState | undefined, workAreas: Rect[]): WindowState {
   if (!saved) return { ...DEFAULT_SIZE, maximized: false };
-  const largest = workAreas.reduce<Rect | undefined>((best, area) => (!best || area.width * area.height > best.width * best.height ? area : best), undefined);
+  const largest = workAreas.reduce<Rect | undefined>(
+    (best, area) => (!best || area.width * area.height > best.width * best.height ? area : best),
+    undefined,
+  );
   const width = Math.max(MIN_SIZE.width, Math.min(saved.width, largest?.width ?? saved.width));
   const height = Math.max(MIN_SIZE.height, Math.min(saved.height, largest?.height ?? saved.height));
   const state: WindowState = { width, height, maximized: saved.maximized };
@@ -83,7 +86,12 @@ export interface TrackedWindow {
 }
 
 /** Saves the window's state a moment after it stops moving, and when it closes. */
-export function trackWindow(win: TrackedWindow, store: Pick<WindowStateStore, 'save'>, delayMs = 500, log: (m: string) => void = () => undefined): void {
+export function trackWindow(
+  win: TrackedWindow,
+  store: Pick<WindowStateStore, 'save'>,
+  delayMs = 500,
+  log: (m: string) => void = () => undefined,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     clearTimeout(timer);

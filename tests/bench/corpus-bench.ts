@@ -28,7 +28,12 @@ function compile(args: string[]): number {
   });
   const elapsed = performance.now() - start;
   if (result.status !== 0) {
-    console.error(result.stderr.split('\n').filter((l) => l.startsWith('erreur')).join('\n'));
+    console.error(
+      result.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('erreur'))
+        .join('\n'),
+    );
     throw new Error(`npm run corpus ${args.join(' ')} exited ${result.status}`);
   }
   return elapsed;

@@ -48,7 +48,16 @@ for (const c of cases) {
   const versions = result.articles.reduce((sum, a) => sum + a.versions.length, 0);
   const ok = elapsed < c.target;
   failed ||= !ok;
-  rows.push([c.name, ms(elapsed), `< ${ms(c.target)}`, String(result.articles.length), String(versions), String(result.warnings.length), mb(process.memoryUsage().heapUsed), ok ? 'ok' : 'TOO SLOW']);
+  rows.push([
+    c.name,
+    ms(elapsed),
+    `< ${ms(c.target)}`,
+    String(result.articles.length),
+    String(versions),
+    String(result.warnings.length),
+    mb(process.memoryUsage().heapUsed),
+    ok ? 'ok' : 'TOO SLOW',
+  ]);
 }
 printTable(rows);
 process.exit(failed ? 1 : 0);

@@ -73,7 +73,10 @@ const pairs = [
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-diff-bench-'));
 const words = (v: TextVersion) => textKey(v.paragraphs).split(/\s+/u).length;
 const rows: string[][] = [['paire', 'calcul', 'médiane', 'p95', 'CPU médiane', 'CPU p95', 'objectif', 'résultat']];
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 console.log(`charge de la machine au départ (1, 5, 15 min) : ${load()} — sur 2 cœurs partagés, le temps CPU dit ce que coûte le calcul`);
 let failed = false;
 
@@ -105,7 +108,11 @@ for (const pair of pairs) {
   );
 
   const measures: { name: string; run: () => void; target?: number }[] = [
-    { name: "compareVersions('word') (ce que l'interface calcule)", run: () => compareVersions(pair.before, pair.after, 'word'), target: TARGET_MS },
+    {
+      name: "compareVersions('word') (ce que l'interface calcule)",
+      run: () => compareVersions(pair.before, pair.after, 'word'),
+      target: TARGET_MS,
+    },
     { name: 'diffWords, texte entier en un bloc', run: () => diffWordsDetailed(oldText, newText) },
   ];
   for (const measure of measures) {
@@ -130,12 +137,24 @@ for (const pair of pairs) {
   writeFileSync(oldFile, oldText + '\n');
   writeFileSync(newFile, newText + '\n');
   const git = () => {
-    const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--word-diff', oldFile, newFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--word-diff', oldFile, newFile], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     // Exit code 1 means « the files differ ».
     if (result.status !== 1) throw new Error(`git diff --no-index exited ${result.status}: ${result.stderr}`);
   };
   const { wall } = timeRuns(git);
-  rows.push([pair.label, 'git diff --no-index --word-diff (processus compris)', ms(median(wall)), ms(percentile(wall, 95)), '—', '—', '—', '—']);
+  rows.push([
+    pair.label,
+    'git diff --no-index --word-diff (processus compris)',
+    ms(median(wall)),
+    ms(percentile(wall, 95)),
+    '—',
+    '—',
+    '—',
+    '—',
+  ]);
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -149,7 +168,8 @@ for (const { file, versions } of articles) {
     const used = process.cpuUsage(cpuStart);
     const elapsed = (used.user + used.system) / 1000;
     all.push(elapsed);
-    if (elapsed > slowest.time) slowest = { time: elapsed, label: `${path.basename(file)} ${versions[i - 1]!.date} → ${versions[i]!.date}` };
+    if (elapsed > slowest.time)
+      slowest = { time: elapsed, label: `${path.basename(file)} ${versions[i - 1]!.date} → ${versions[i]!.date}` };
   }
 }
 rows.push([

@@ -140,7 +140,10 @@ async function heaps(session: CDPSession, inWorkers: (method: string) => Promise
   await session.send('HeapProfiler.collectGarbage');
   await Promise.all(inWorkers('HeapProfiler.collectGarbage'));
   const page = ((await session.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-  const workers = ((await Promise.all(inWorkers('Runtime.getHeapUsage'))) as { usedSize: number }[]).reduce((sum, heap) => sum + heap.usedSize, 0);
+  const workers = ((await Promise.all(inWorkers('Runtime.getHeapUsage'))) as { usedSize: number }[]).reduce(
+    (sum, heap) => sum + heap.usedSize,
+    0,
+  );
   return { page, workers };
 }
 
@@ -178,7 +181,9 @@ async function main(): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) warm.push(await firstArticle(browser, host.url));
 
-    const info = (await (await fetch(`${host.url}api/getCorpusInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' })).json()) as {
+    const info = (await (
+      await fetch(`${host.url}api/getCorpusInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' })
+    ).json()) as {
       value: { manifest: { codes: { id: string }[] } };
     };
     const other = info.value.manifest.codes.map((c) => c.id).find((c) => c !== CSS);
@@ -242,15 +247,35 @@ async function main(): Promise<void> {
       ['Premier article affiché, hôte froid (navigation → texte peint)', ms(cold), '< 1000 ms', verdict(cold, 1000)],
       ['Premier article affiché, médiane de 5 ouvertures', ms(median(warm)), '< 1000 ms', verdict(median(warm), 1000)],
       [`Recherche en tapant : p50 (${samples.length} réponses, ${QUERIES.length} requêtes)`, ms(median(samples)), '', ''],
-      ['Recherche en tapant : p95 (frappe → résultats à l’écran)', ms(percentile(samples, 95)), '< 50 ms', verdict(percentile(samples, 95), 50)],
+      [
+        'Recherche en tapant : p95 (frappe → résultats à l’écran)',
+        ms(percentile(samples, 95)),
+        '< 50 ms',
+        verdict(percentile(samples, 95), 50),
+      ],
       ['  dont moteur dans le worker : p50 / p95', `${ms(median(engineSamples))} / ${ms(percentile(engineSamples, 95))}`, '', ''],
       ['  les plus lentes', slowest.map((s) => `« ${s.query} » ${ms(s.duration)}`).join(', '), '', ''],
       ['Sommaire de la sécurité sociale, à froid (téléchargé, indexé, peint)', ms(tocTimes.cold ?? NaN), '', ''],
-      ['Sommaire de la sécurité sociale, 1re ouverture (préchargé en arrière-plan)', ms(tocTimes.first ?? NaN), '< 100 ms', verdict(tocTimes.first ?? NaN, 100)],
+      [
+        'Sommaire de la sécurité sociale, 1re ouverture (préchargé en arrière-plan)',
+        ms(tocTimes.first ?? NaN),
+        '< 100 ms',
+        verdict(tocTimes.first ?? NaN, 100),
+      ],
       ['Sommaire de la sécurité sociale, réouverture', ms(tocTimes.again ?? NaN), '< 100 ms', verdict(tocTimes.again ?? NaN, 100)],
-      ['Mémoire du processus de rendu : droit en vigueur indexé, sommaires, un article', mb(memory.largest), '< 400 MB', verdict(memory.largest / 1024 / 1024, 400)],
+      [
+        'Mémoire du processus de rendu : droit en vigueur indexé, sommaires, un article',
+        mb(memory.largest),
+        '< 400 MB',
+        verdict(memory.largest / 1024 / 1024, 400),
+      ],
       ['  dont tas JavaScript : page / worker de recherche', `${mb(heap.page)} / ${mb(heap.workers)}`, '', ''],
-      ['Mémoire du processus de rendu : + index des versions passées', mb(withPast.largest), '< 400 MB', verdict(withPast.largest / 1024 / 1024, 400)],
+      [
+        'Mémoire du processus de rendu : + index des versions passées',
+        mb(withPast.largest),
+        '< 400 MB',
+        verdict(withPast.largest / 1024 / 1024, 400),
+      ],
       ['  dont tas JavaScript : page / worker de recherche', `${mb(heapWithPast.page)} / ${mb(heapWithPast.workers)}`, '', ''],
     ]);
   } finally {

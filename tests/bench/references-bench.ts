@@ -45,7 +45,11 @@ printTable([
   ['mesure', 'valeur', 'objectif'],
   ['articles / versions', `${articles.length} / ${versions}`, ''],
   ['renvois trouvés', String(counts.total), ''],
-  ['renvois résolus (code dans le corpus)', `${counts.resolvedInCorpus}/${counts.inCorpus} (${((100 * counts.resolvedInCorpus) / counts.inCorpus).toFixed(1)} %)`, '≥ 95 %'],
+  [
+    'renvois résolus (code dans le corpus)',
+    `${counts.resolvedInCorpus}/${counts.inCorpus} (${((100 * counts.resolvedInCorpus) / counts.inCorpus).toFixed(1)} %)`,
+    '≥ 95 %',
+  ],
   ['liens « Cité par » calculés', String(last.citedByLinks), ''],
   ['lecture + résolution + Cité par (médiane de 3)', ms(median(full)), '< 5 s'],
   ['résolution + Cité par seules (médiane de 3)', ms(median(resolveOnly)), ''],

@@ -204,7 +204,11 @@ async function main(): Promise<void> {
   const bundle = compiled ?? builtBundle();
   console.log(`Index : ${bundle.origin}`);
   console.log(`Requêtes : ${queries.length} (tests/bench/queries.txt), ${RUNS} passes chacune après une passe de chauffe.`);
-  console.log(`Charge de la machine au départ : ${loadavg().map((v) => v.toFixed(1)).join(' / ')} (machine partagée : le temps d’horloge en dépend, le temps CPU moins).`);
+  console.log(
+    `Charge de la machine au départ : ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' / ')} (machine partagée : le temps d’horloge en dépend, le temps CPU moins).`,
+  );
   if (!gc) console.log('(sans --expose-gc : la mémoire mesurée comprend des déchets non collectés)');
 
   const baseline = heapUsed();
@@ -223,13 +227,19 @@ async function main(): Promise<void> {
   const dirs = grepCheckouts();
   const grep = dirs.length ? measureGrep(dirs, queries) : undefined;
 
-  const currentSizes = compiled ? indexSizes(bundle, [bundle.manifest.current]) : { index: bundle.size(bundle.manifest.current), texts: NaN };
+  const currentSizes = compiled
+    ? indexSizes(bundle, [bundle.manifest.current])
+    : { index: bundle.size(bundle.manifest.current), texts: NaN };
   const pastSizes = compiled ? indexSizes(bundle, bundle.manifest.past) : { index: 0, texts: 0 };
   const docs = bundle.manifest.documents;
   const currentDocs = docs[bundle.manifest.current] ?? 0;
   const pastDocs = bundle.manifest.past.reduce((n, file) => n + (docs[file] ?? 0), 0);
   const verdict = (value: number, target: number) => (value <= target ? 'ok' : 'DÉPASSÉ');
-  console.log(`Charge de la machine à la fin : ${loadavg().map((v) => v.toFixed(1)).join(' / ')}`);
+  console.log(
+    `Charge de la machine à la fin : ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' / ')}`,
+  );
 
   printTable([
     ['mesure', 'valeur', 'cible', ''],
@@ -247,10 +257,20 @@ async function main(): Promise<void> {
     ['recherche, en vigueur le 2000-01-01 p50 / p95', p50p95(dated.wall), '< 150 ms', verdict(percentile(dated.wall, 95), 150)],
     ['articles trouvés par requête (médiane, en vigueur / toutes)', `${median(current.results)} / ${median(all.results)}`, '', ''],
     ['documents : en vigueur / textes passés', `${currentDocs} / ${pastDocs}`, '', ''],
-    ['taille index en vigueur (+ textes)', `${mb(currentSizes.index)} (+ ${Number.isNaN(currentSizes.texts) ? '?' : mb(currentSizes.texts)})`, '', ''],
+    [
+      'taille index en vigueur (+ textes)',
+      `${mb(currentSizes.index)} (+ ${Number.isNaN(currentSizes.texts) ? '?' : mb(currentSizes.texts)})`,
+      '',
+      '',
+    ],
     ['taille index passé (+ textes)', `${mb(pastSizes.index)} (+ ${mb(pastSizes.texts)})`, '', ''],
     grep
-      ? ['git grep -i -F -l, lexlib SS + mutualité, p50 / p95', p50p95(grep.samples), '', `${dirs.length} copies, ${median(grep.files)} fichiers/requête (méd.)`]
+      ? [
+          'git grep -i -F -l, lexlib SS + mutualité, p50 / p95',
+          p50p95(grep.samples),
+          '',
+          `${dirs.length} copies, ${median(grep.files)} fichiers/requête (méd.)`,
+        ]
       : ['git grep', 'sources absentes', '', ''],
   ]);
 }

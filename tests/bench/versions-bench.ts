@@ -54,7 +54,8 @@ async function longestPair(store: CorpusStore): Promise<{ article: Article; befo
 
 async function waitForMark(page: Page, name: string, after: number): Promise<number> {
   const handle = await page.waitForFunction(
-    ([markName, since]) => performance.getEntriesByName(markName as string, 'mark').find((m) => m.startTime >= (since as number))?.startTime,
+    ([markName, since]) =>
+      performance.getEntriesByName(markName as string, 'mark').find((m) => m.startTime >= (since as number))?.startTime,
     [name, after] as const,
     { timeout: 120_000 },
   );
@@ -133,7 +134,13 @@ async function diffBundle(): Promise<string> {
       }
       return samples;
     };`;
-  const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, format: 'iife', target: 'chrome130', write: false });
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    target: 'chrome130',
+    write: false,
+  });
   return result.outputFiles[0]!.text;
 }
 
@@ -144,7 +151,9 @@ async function diffInPage(browser: Browser, url: string, before: Version, after:
   await page.addScriptTag({ content: await diffBundle() });
   const times = await page.evaluate(
     ([oldParagraphs, newParagraphs, runs]) =>
-      (globalThis as unknown as { palimpsesteBenchDiff: (a: readonly string[], b: readonly string[], n: number) => number[] }).palimpsesteBenchDiff(oldParagraphs, newParagraphs, runs),
+      (
+        globalThis as unknown as { palimpsesteBenchDiff: (a: readonly string[], b: readonly string[], n: number) => number[] }
+      ).palimpsesteBenchDiff(oldParagraphs, newParagraphs, runs),
     [before.paragraphs, after.paragraphs, DIFF_RUNS] as const,
   );
   await context.close();
@@ -160,7 +169,10 @@ function gitWordDiff(before: Version, after: Version): number[] {
   const samples: number[] = [];
   for (let i = 0; i < DIFF_RUNS + 3; i++) {
     const start = performance.now();
-    const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--word-diff', oldFile, newFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync('git', ['diff', '--no-index', '--no-color', '--word-diff', oldFile, newFile], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     // Exit code 1 means « the files differ ».
     if (result.status !== 1) throw new Error(`git diff --no-index exited ${result.status}: ${result.stderr}`);
     if (i >= 3) samples.push(performance.now() - start);
@@ -170,7 +182,11 @@ function gitWordDiff(before: Version, after: Version): number[] {
 }
 
 async function main(): Promise<void> {
-  console.log(`charge de la machine au départ (1, 5, 15 min) : ${loadavg().map((v) => v.toFixed(1)).join(' ')} — 2 cœurs partagés`);
+  console.log(
+    `charge de la machine au départ (1, 5, 15 min) : ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')} — 2 cœurs partagés`,
+  );
   const store = new CorpusStore(corpusDir, { shardCacheSize: 64 });
   const longest = await longestPair(store);
   const l2421 = (await store.findArticles('L242-1', CSS))[0];
@@ -184,7 +200,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     // The timeline lists newest first: tick the two versions of the longest pair, then « Côte à côte ».
-    const item = (version: Version) => `.timeline-item:nth-child(${longest.article.versions.length - longest.article.versions.indexOf(version)}) .timeline-pick`;
+    const item = (version: Version) =>
+      `.timeline-item:nth-child(${longest.article.versions.length - longest.article.versions.indexOf(version)}) .timeline-pick`;
     const longestLocation = `#/${longest.article.code}/${encodeURIComponent(longest.article.num)}/versions`;
     const runs = async (run: () => Promise<{ painted: number; compute: number }>) => {
       await run(); // the host reads the shard once: not the measure
@@ -192,8 +209,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) samples.push(await run());
       return samples;
     };
-    const firstLast = l2421 ? await runs(() => sideBySideAfterClick(browser, host.url, `#/${CSS}/L242-1/versions`, '.compare-first-last')) : [];
-    const longestClicks = await runs(() => sideBySideAfterClick(browser, host.url, longestLocation, '.timeline-bar button.primary', [item(longest.before), item(longest.after)]));
+    const firstLast = l2421
+      ? await runs(() => sideBySideAfterClick(browser, host.url, `#/${CSS}/L242-1/versions`, '.compare-first-last'))
+      : [];
+    const longestClicks = await runs(() =>
+      sideBySideAfterClick(browser, host.url, longestLocation, '.timeline-bar button.primary', [item(longest.before), item(longest.after)]),
+    );
 
     const listed: number[] = [];
     let articles = 0;
@@ -219,15 +240,33 @@ async function main(): Promise<void> {
     ];
     printTable([
       ['Mesure (dans la page, Chromium)', 'médiane', 'p95', 'cible', 'atteinte (p95)'],
-      ...(firstLast.length ? [row(`Côte à côte peint après le clic : L242-1, première ↔ dernière (${RUNS} pages neuves)`, painted(firstLast), 200)] : []),
-      ['  dont calcul de la comparaison (palimpseste:compare)', ms(median(computed(firstLast))), ms(percentile(computed(firstLast), 95)), '', ''],
+      ...(firstLast.length
+        ? [row(`Côte à côte peint après le clic : L242-1, première ↔ dernière (${RUNS} pages neuves)`, painted(firstLast), 200)]
+        : []),
+      [
+        '  dont calcul de la comparaison (palimpseste:compare)',
+        ms(median(computed(firstLast))),
+        ms(percentile(computed(firstLast), 95)),
+        '',
+        '',
+      ],
       row(`Côte à côte peint après le clic : paire la plus longue (${RUNS} pages neuves)`, painted(longestClicks), 200),
-      ['  dont calcul de la comparaison, à froid (palimpseste:compare)', ms(median(computed(longestClicks))), ms(percentile(computed(longestClicks), 95)), '', ''],
+      [
+        '  dont calcul de la comparaison, à froid (palimpseste:compare)',
+        ms(median(computed(longestClicks))),
+        ms(percentile(computed(longestClicks), 95)),
+        '',
+        '',
+      ],
       row(`Modifications du 28 janvier 2006 listées (${articles} articles, ${RUNS} fois)`, listed, 1000),
       row(`Diff mot à mot de la paire la plus longue, compareVersions à chaud (${DIFF_RUNS} fois)`, inPage, 50),
       row(`git diff --no-index --word-diff, mêmes textes (processus compris, ${DIFF_RUNS} fois)`, git),
     ]);
-    console.log(`charge de la machine à la fin : ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+    console.log(
+      `charge de la machine à la fin : ${loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await browser.close();
     await host.stop();

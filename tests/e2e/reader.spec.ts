@@ -98,7 +98,10 @@ test('searches « cotisations », « securite sociale » and goes straight to L.
     const marks = await first.locator('mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) {
-      const folded = mark.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const folded = mark
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
       expect(query.split(' ').some((word) => folded.startsWith(word.slice(0, 4)))).toBe(true);
     }
     if (query === 'securite sociale') {
@@ -201,7 +204,10 @@ test('lists the links of a version and opens the one it names, at the same date'
   if (navigable?.target) {
     // Long lists are folded after 15 entries: unfold them all.
     for (const more of await page.locator('.link-group button[aria-expanded="false"]').all()) await more.click();
-    await page.locator('.links-pane a', { hasText: `art. ${navigable.articleNum}` }).first().click();
+    await page
+      .locator('.links-pane a', { hasText: `art. ${navigable.articleNum}` })
+      .first()
+      .click();
     await expect(page.locator('#article-title')).toHaveText(`Article ${articleById(navigable.target).num}`);
     await expect(page).toHaveURL(new RegExp(`@${DATE_2006}$`));
   }
@@ -212,7 +218,10 @@ test('lists the links of a version and opens the one it names, at the same date'
   if (byNumber?.articleNum) {
     // Long lists are folded after 15 entries: unfold them all.
     for (const more of await page.locator('.link-group button[aria-expanded="false"]').all()) await more.click();
-    await page.locator('.links-pane a', { hasText: new RegExp(`art\\. ${byNumber.articleNum}$`) }).first().click();
+    await page
+      .locator('.links-pane a', { hasText: new RegExp(`art\\. ${byNumber.articleNum}$`) })
+      .first()
+      .click();
     await expect(page.locator('#article-title')).toHaveText(`Article ${byNumber.articleNum}`);
   }
 

@@ -38,7 +38,12 @@ test('javascript:, file:, data: and https: links do nothing', async ({ page, app
   await openApp(page, appUrl, `#/${CSS}/L611-3@2006-01-28`);
   await expect(page.locator('#article-title')).toHaveText('Article L611-3');
   const before = page.url();
-  for (const href of ['javascript:window.pwned=1', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', 'https://example.org/']) {
+  for (const href of [
+    'javascript:window.pwned=1',
+    'file:///etc/passwd',
+    'data:text/html,<script>alert(1)</script>',
+    'https://example.org/',
+  ]) {
     await page.evaluate((target) => {
       const link = document.createElement('a');
       link.href = target;
@@ -46,7 +51,10 @@ test('javascript:, file:, data: and https: links do nothing', async ({ page, app
       link.id = 'trap';
       document.querySelector('.article-body')?.append(link);
     }, href);
-    const popup = page.context().waitForEvent('page', { timeout: 500 }).catch(() => undefined);
+    const popup = page
+      .context()
+      .waitForEvent('page', { timeout: 500 })
+      .catch(() => undefined);
     await page.locator('#trap').click();
     expect(await popup, `${href} opened no window`).toBeUndefined();
     await page.waitForTimeout(100);

@@ -45,7 +45,9 @@ test('saves a trail, restarts the host, reopens it', async ({ page }) => {
   await page.locator('#trail-name').fill('Régime des indépendants en 2006');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('.trail-status')).toHaveText('Parcours « Régime des indépendants en 2006 » enregistré.');
-  const saved = JSON.parse(readFileSync(path.join(dataDir, 'trails.json'), 'utf8')) as { trails: { name: string; steps: { num: string; date: string }[] }[] };
+  const saved = JSON.parse(readFileSync(path.join(dataDir, 'trails.json'), 'utf8')) as {
+    trails: { name: string; steps: { num: string; date: string }[] }[];
+  };
   expect(saved.trails.map((t) => t.name)).toEqual(['Régime des indépendants en 2006']);
   expect(saved.trails[0]?.steps.map((s) => `${s.num}@${s.date}`)).toEqual([`L611-3@${DATE_2006}`, `${target.num}@${DATE_2006}`]);
 

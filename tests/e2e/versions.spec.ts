@@ -64,7 +64,9 @@ test('the timeline of L242-1 (35 versions), its first and last versions side by 
   await page.getByRole('button', { name: 'Comparer la première et la dernière' }).click();
   await expect(page).toHaveURL(new RegExp(`/versions/${first.validFrom}\\.\\.${latest.validFrom}$`));
   await expect(page.locator('.sbs-head')).toContainText(`Version du ${formatDate(first.validFrom)}`);
-  await expect(page.locator('.compare-summary strong')).toHaveText(`${expected.changeCount} modification${expected.changeCount > 1 ? 's' : ''}`);
+  await expect(page.locator('.compare-summary strong')).toHaveText(
+    `${expected.changeCount} modification${expected.changeCount > 1 ? 's' : ''}`,
+  );
   await expect(page.locator('.sbs-row').first()).toBeVisible();
   // A removed paragraph leaves a gap opposite it.
   if (expected.summary.removed + expected.summary.inserted > 0) await expect(page.locator('.sbs-cell.gap').first()).toBeAttached();
@@ -81,7 +83,9 @@ test('the timeline of L242-1 (35 versions), its first and last versions side by 
   // Paragraph granularity: the count follows the engine's.
   await page.getByRole('button', { name: 'Paragraphes' }).click();
   const byParagraph = compareVersions(first, latest, 'paragraph');
-  await expect(page.locator('.compare-summary strong')).toHaveText(`${byParagraph.changeCount} modification${byParagraph.changeCount > 1 ? 's' : ''}`);
+  await expect(page.locator('.compare-summary strong')).toHaveText(
+    `${byParagraph.changeCount} modification${byParagraph.changeCount > 1 ? 's' : ''}`,
+  );
 });
 
 test('a version known only by its dates says its text is not in the corpus (L3121-1, Code du travail)', async ({ page, appUrl }) => {
@@ -103,7 +107,10 @@ test('steps through the changes with n and p, side by side and in the redline', 
   await expectPosition(page, 1, total);
 
   const stopText = (stop: number) =>
-    expected.rows.flatMap((row) => [...(row.old ?? []), ...(row.new ?? [])]).filter((s) => s.change === stop).map((s) => s.text);
+    expected.rows
+      .flatMap((row) => [...(row.old ?? []), ...(row.new ?? [])])
+      .filter((s) => s.change === stop)
+      .map((s) => s.text);
   await page.keyboard.press('n');
   await page.keyboard.press('n');
   await expectPosition(page, 3, total);
@@ -173,7 +180,9 @@ test('the 2006-01-28 change set of the sécurité sociale, and the redline of an
   await row.getByRole('link', { name: 'Ouvrir la comparaison complète' }).click();
   await expect(page).toHaveURL(new RegExp(`/${encodeURIComponent(num)}/versions/${before.validFrom}\\.\\.2006-01-28/redline$`));
   await expect(page.locator('#article-title')).toHaveText(`Article ${num}`);
-  await expect(page.locator('.compare-summary strong')).toHaveText(`${expected.changeCount} modification${expected.changeCount > 1 ? 's' : ''}`);
+  await expect(page.locator('.compare-summary strong')).toHaveText(
+    `${expected.changeCount} modification${expected.changeCount > 1 ? 's' : ''}`,
+  );
   await screenshot(page, 'versions-06-redline-depuis-les-modifications');
 });
 

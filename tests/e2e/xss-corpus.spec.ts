@@ -62,11 +62,15 @@ test('XSS payloads in corpus files never execute', async ({ page }) => {
   writeFileSync(path.join(sources, 'code-de-la-securite-sociale', 'l999-1.md'), lexhubArticle());
   writeFileSync(path.join(sources, 'L999-2.txt'), lexlibArticle());
   const corpus = path.join(folder, 'corpus');
-  const compiled = spawnSync(process.execPath, ['--import', 'tsx', 'corpus/compiler/cli.ts', '--no-default', '--source', sources, '--out', corpus], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
+  const compiled = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'corpus/compiler/cli.ts', '--no-default', '--source', sources, '--out', corpus],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    },
+  );
   expect(compiled.status, compiled.stderr).toBe(0);
 
   const dialogs: string[] = [];
@@ -86,7 +90,13 @@ test('XSS payloads in corpus files never execute', async ({ page }) => {
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       // No element the payloads describe was created: they are text.
-      expect(await page.locator('.article-body script, .article-body img, .article-body iframe, .article-body svg, .article-body object, .article-body details').count()).toBe(0);
+      expect(
+        await page
+          .locator(
+            '.article-body script, .article-body img, .article-body iframe, .article-body svg, .article-body object, .article-body details',
+          )
+          .count(),
+      ).toBe(0);
     }
     // lexlib bodies are plain text: the payloads are shown as the characters they are.
     await expect(page.locator('.article-body')).toContainText('<img src=x onerror="window.__xss = (window.__xss || 0) + 1">');

@@ -58,7 +58,9 @@ test('opens the reader from palimpseste://app with the preload API and no Node i
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
     expect(exposed).toEqual({ api: [...API_METHODS].sort(), require: 'undefined', process: 'undefined' });
-    const info = await page.evaluate(() => (window as unknown as { palimpseste: { getCorpusInfo(): Promise<{ ok: boolean }> } }).palimpseste.getCorpusInfo());
+    const info = await page.evaluate(() =>
+      (window as unknown as { palimpseste: { getCorpusInfo(): Promise<{ ok: boolean }> } }).palimpseste.getCorpusInfo(),
+    );
     expect(info.ok).toBe(true);
     // The main process has the Node the page lacks: proof that the page is not the main process.
     expect(await app.evaluate(() => process.versions.electron)).toMatch(/^45\./);
@@ -85,7 +87,11 @@ test('enforces the CSP, blocks the network, refuses new windows and navigation a
       } catch {
         fetched = 'refused';
       }
-      return { inline: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, opened: window.open('https://example.org/') !== null, fetched };
+      return {
+        inline: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        opened: window.open('https://example.org/') !== null,
+        fetched,
+      };
     });
     expect(outcome).toEqual({ inline: false, opened: false, fetched: 'refused' });
     await page.waitForTimeout(500);
@@ -106,7 +112,10 @@ test('keeps a saved trail across a restart, and opens a deep link given on the c
   };
   const first = await launch();
   try {
-    const saved = await first.page.evaluate((t) => (window as unknown as { palimpseste: { saveTrail(t: unknown): Promise<{ ok: boolean }> } }).palimpseste.saveTrail(t), trail);
+    const saved = await first.page.evaluate(
+      (t) => (window as unknown as { palimpseste: { saveTrail(t: unknown): Promise<{ ok: boolean }> } }).palimpseste.saveTrail(t),
+      trail,
+    );
     expect(saved.ok).toBe(true);
   } finally {
     await first.app.close();
@@ -114,7 +123,9 @@ test('keeps a saved trail across a restart, and opens a deep link given on the c
   const second = await launch(['palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28']);
   try {
     expect(second.page.url()).toBe('palimpseste://app/index.html#/code-de-la-securite-sociale/L611-3@2006-01-28');
-    const list = await second.page.evaluate(() => (window as unknown as { palimpseste: { listTrails(): Promise<{ ok: boolean; value: { id: string }[] }> } }).palimpseste.listTrails());
+    const list = await second.page.evaluate(() =>
+      (window as unknown as { palimpseste: { listTrails(): Promise<{ ok: boolean; value: { id: string }[] }> } }).palimpseste.listTrails(),
+    );
     expect(list.value.map((t) => t.id)).toEqual(['piste-electron']);
   } finally {
     await second.app.close();
@@ -125,11 +136,17 @@ test('keeps a corrupt trails file aside and says so', async () => {
   const corruptDir = path.join(dataDir, 'corrupt');
   mkdirSync(corruptDir, { recursive: true });
   writeFileSync(path.join(corruptDir, 'trails.json'), '{"version":1,"trails":[');
-  const app = await electron.launch({ executablePath: binary, args: [mainJs], env: { ...process.env, PALIMPSESTE_DATA: corruptDir, PALIMPSESTE_CORPUS: CORPUS_DIR } });
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [mainJs],
+    env: { ...process.env, PALIMPSESTE_DATA: corruptDir, PALIMPSESTE_CORPUS: CORPUS_DIR },
+  });
   try {
     const page = await app.firstWindow();
     const notices = await page.evaluate(async () => {
-      const api = (window as unknown as { palimpseste: { listTrails(): Promise<unknown>; getNotices(): Promise<{ value: { kind: string }[] }> } }).palimpseste;
+      const api = (
+        window as unknown as { palimpseste: { listTrails(): Promise<unknown>; getNotices(): Promise<{ value: { kind: string }[] }> } }
+      ).palimpseste;
       await api.listTrails();
       return (await api.getNotices()).value.map((n) => n.kind);
     });

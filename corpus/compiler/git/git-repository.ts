@@ -167,6 +167,6 @@ export class GitRepository {
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? ((error as { stderr?: string }).stderr || error.message) : String(error);
+  const text = error instanceof Error ? (error as { stderr?: string }).stderr || error.message : String(error);
   return text.trim().split('\n').filter(Boolean).pop() ?? 'unknown error';
 }

@@ -14,7 +14,9 @@ export function importDocumentFile(file: string, sourceId: string): SourceImport
   if (kind === 'lexhub-article') return importLexhubFile(file, { sourceId });
   const imported = kind ? importSeedFile(file, sourceId) : undefined;
   if (!imported) {
-    throw new Error(`${file} : format non reconnu (ni article lexlib, ni code intégral, ni page de différences Archéo Lex, ni article LexHub)`);
+    throw new Error(
+      `${file} : format non reconnu (ni article lexlib, ni code intégral, ni page de différences Archéo Lex, ni article LexHub)`,
+    );
   }
   return imported;
 }

@@ -30,7 +30,14 @@ import { TopBar, type Panel } from './TopBar.tsx';
 const ChangesPage = lazy(() => import('../versions/ChangesPage.tsx').then((module) => ({ default: module.ChangesPage })));
 
 function stepRoute(step: TrailStep, today: IsoDate): Route {
-  return { kind: 'article', code: step.code, num: step.num, id: step.article, tab: 'texte', ...(step.date === today ? {} : { date: step.date }) };
+  return {
+    kind: 'article',
+    code: step.code,
+    num: step.num,
+    id: step.article,
+    tab: 'texte',
+    ...(step.date === today ? {} : { date: step.date }),
+  };
 }
 
 function noticeKey(notice: HostNotice): string {
@@ -38,7 +45,9 @@ function noticeKey(notice: HostNotice): string {
 }
 
 function newTrailId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 function initialTheme(): 'light' | 'dark' {
@@ -235,7 +244,12 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
       ...(target.date && target.date !== today ? { date: target.date } : {}),
       ...(target.compare ? { compare: target.compare } : {}),
     });
-    const changesRoute = (code: CodeId, day?: IsoDate): Route => ({ kind: 'changes', code, ...(day ? { day } : {}), ...(date !== today ? { date } : {}) });
+    const changesRoute = (code: CodeId, day?: IsoDate): Route => ({
+      kind: 'changes',
+      code,
+      ...(day ? { day } : {}),
+      ...(date !== today ? { date } : {}),
+    });
     return {
       library,
       ...(corpusInfo ? { corpus: corpusInfo } : {}),
@@ -266,8 +280,10 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
 
   const onDate = (next: IsoDate | undefined) => {
     if (route.kind === 'article') navigate({ ...route, ...(next && next !== today ? { date: next } : { date: undefined }) }, 'replace');
-    else if (route.kind === 'code') navigate({ kind: 'code', code: route.code, ...(next && next !== today ? { date: next } : {}) }, 'replace');
-    else if (route.kind === 'changes') navigate({ ...route, ...(next && next !== today ? { date: next } : { date: undefined }) }, 'replace');
+    else if (route.kind === 'code')
+      navigate({ kind: 'code', code: route.code, ...(next && next !== today ? { date: next } : {}) }, 'replace');
+    else if (route.kind === 'changes')
+      navigate({ ...route, ...(next && next !== today ? { date: next } : { date: undefined }) }, 'replace');
     else if (next && next !== today && tocCode) navigate({ kind: 'code', code: tocCode, date: next }, 'replace');
   };
 
@@ -312,8 +328,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
           <div className="notices">
             {notices.map((notice, index) => (
               <Message key={index} title="À savoir" tone="warning">
-                {notice.message}
-{' '}
+                {notice.message}{' '}
                 <button
                   type="button"
                   className="link-button"
@@ -328,7 +343,9 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
             ))}
           </div>
         )}
-        <div className={`layout${route.kind === 'article' && !corpusFailed ? '' : ' no-links'}${shownCode && !corpusFailed ? '' : ' no-toc'}`}>
+        <div
+          className={`layout${route.kind === 'article' && !corpusFailed ? '' : ' no-links'}${shownCode && !corpusFailed ? '' : ' no-toc'}`}
+        >
           {shownCode && !corpusFailed && (
             <ErrorBoundary resetKey={shownCode}>
               <TocPanel
@@ -343,36 +360,42 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
           )}
           <main id="contenu" className="page">
             <ErrorBoundary resetKey={formatRoute(route)}>
-            {corpus.status === 'failed' ? (
-              <section className="article-pane">
-                <Message title={corpus.code === 'corpus-schema' ? 'Corpus d’une autre version' : 'Corpus indisponible'} tone="error">
-                  {corpus.message}
-                </Message>
-              </section>
-            ) : !sessionReady || (corpus.status === 'loading' && route.kind !== 'article') ? (
-              <section className="article-pane" aria-busy="true">
-                <p className="loading">Chargement…</p>
-              </section>
-            ) : route.kind === 'article' ? (
-              <ArticlePage route={route} onShown={onShown} />
-            ) : route.kind === 'code' ? (
-              <CodeHome code={route.code} />
-            ) : route.kind === 'changes' ? (
-              <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
-                <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
-              </Suspense>
-            ) : route.kind === 'invalid' ? (
-              <section className="article-pane">
-                <Message title="Lien invalide" tone="error">
-                  {route.message}{' '}
-                  <a href="#/" onClick={(event) => { event.preventDefault(); navigate({ kind: 'home' }, 'replace'); }}>
-                    Revenir à l’accueil
-                  </a>
-                </Message>
-              </section>
-            ) : (
-              <Home />
-            )}
+              {corpus.status === 'failed' ? (
+                <section className="article-pane">
+                  <Message title={corpus.code === 'corpus-schema' ? 'Corpus d’une autre version' : 'Corpus indisponible'} tone="error">
+                    {corpus.message}
+                  </Message>
+                </section>
+              ) : !sessionReady || (corpus.status === 'loading' && route.kind !== 'article') ? (
+                <section className="article-pane" aria-busy="true">
+                  <p className="loading">Chargement…</p>
+                </section>
+              ) : route.kind === 'article' ? (
+                <ArticlePage route={route} onShown={onShown} />
+              ) : route.kind === 'code' ? (
+                <CodeHome code={route.code} />
+              ) : route.kind === 'changes' ? (
+                <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
+                  <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
+                </Suspense>
+              ) : route.kind === 'invalid' ? (
+                <section className="article-pane">
+                  <Message title="Lien invalide" tone="error">
+                    {route.message}{' '}
+                    <a
+                      href="#/"
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate({ kind: 'home' }, 'replace');
+                      }}
+                    >
+                      Revenir à l’accueil
+                    </a>
+                  </Message>
+                </section>
+              ) : (
+                <Home />
+              )}
             </ErrorBoundary>
           </main>
         </div>

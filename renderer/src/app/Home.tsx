@@ -13,8 +13,8 @@ export function Home() {
     <section className="article-pane home" aria-labelledby="home-title">
       <h1 id="home-title">Les codes, avec toutes leurs versions</h1>
       <p className="lead">
-        Choisissez un code, cherchez un mot ou un numéro d’article (<kbd>Ctrl</kbd>+<kbd>K</kbd> ou <kbd>/</kbd>), ou changez la date de lecture
-        pour lire le droit tel qu’il était.
+        Choisissez un code, cherchez un mot ou un numéro d’article (<kbd>Ctrl</kbd>+<kbd>K</kbd> ou <kbd>/</kbd>), ou changez la date de
+        lecture pour lire le droit tel qu’il était.
       </p>
       <ul className="code-list">
         {codes.map((code) => (
@@ -56,8 +56,8 @@ export function CodeHome({ code }: { code: CodeId }) {
     <section className="article-pane home" aria-labelledby="code-title">
       <h1 id="code-title">{summary.title}</h1>
       <p className="lead">
-        {numberFormat.format(summary.articleCount)} articles et {numberFormat.format(summary.versionCount)} versions. Ouvrez un article dans le
-        sommaire, ou cherchez-le par son numéro.
+        {numberFormat.format(summary.articleCount)} articles et {numberFormat.format(summary.versionCount)} versions. Ouvrez un article dans
+        le sommaire, ou cherchez-le par son numéro.
       </p>
       <p>Sommaire et textes tels qu’en vigueur le {formatDate(reader.date)}.</p>
       {summary.changeDates.length > 0 && (

@@ -67,7 +67,12 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
         <button type="button" onClick={() => step(-1)} aria-label="Réduire la taille du texte" disabled={scaleIndex === 0}>
           A−
         </button>
-        <button type="button" onClick={() => step(1)} aria-label="Agrandir la taille du texte" disabled={scaleIndex === TEXT_SCALES.length - 1}>
+        <button
+          type="button"
+          onClick={() => step(1)}
+          aria-label="Agrandir la taille du texte"
+          disabled={scaleIndex === TEXT_SCALES.length - 1}
+        >
           A+
         </button>
         <button type="button" onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'}>

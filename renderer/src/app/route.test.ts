@@ -21,15 +21,23 @@ describe('routes', () => {
   });
 
   it('turns broken links into a French message instead of throwing', () => {
-    expect(parseRoute('#/code-de-la-securite-sociale/L611-3@2006-02-30')).toMatchObject({ kind: 'invalid', message: expect.stringContaining('date') });
+    expect(parseRoute('#/code-de-la-securite-sociale/L611-3@2006-02-30')).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('date'),
+    });
     expect(parseRoute('#/Code%20Civil!/L1')).toMatchObject({ kind: 'invalid' });
     expect(parseRoute('#/code-de-la-securite-sociale/%E0%A4%A')).toMatchObject({ kind: 'invalid' });
-    expect(parseRoute('#/code-de-la-securite-sociale/L611-3/historique')).toMatchObject({ kind: 'invalid', message: expect.stringContaining('historique') });
+    expect(parseRoute('#/code-de-la-securite-sociale/L611-3/historique')).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('historique'),
+    });
     expect(parseRoute('#/a/b/c/d')).toMatchObject({ kind: 'invalid' });
   });
 
   it('maps desktop deep links to locations', () => {
-    expect(deepLinkToLocation('palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28')).toBe('#/code-de-la-securite-sociale/L611-3@2006-01-28');
+    expect(deepLinkToLocation('palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28')).toBe(
+      '#/code-de-la-securite-sociale/L611-3@2006-01-28',
+    );
     expect(deepLinkToLocation('palimpseste://app/index.html')).toBeUndefined();
     expect(deepLinkToLocation('https://example.org/')).toBeUndefined();
   });

@@ -66,7 +66,8 @@ export function parseRoute(location: string): Route {
   if (parts[1] === CHANGES_SEGMENT) {
     const changes = parseChangeDay(parts.slice(2));
     if (!changes.ok) return invalid('Ce lien ne correspond à aucune page de modifications (attendu : /modifications/AAAA-MM-JJ).');
-    if (head.date !== undefined && !isIsoDate(head.date)) return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
+    if (head.date !== undefined && !isIsoDate(head.date))
+      return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
     return { kind: 'changes', code, ...(changes.day ? { day: changes.day } : {}), ...(head.date ? { date: head.date } : {}) };
   }
   if (head.date !== undefined) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');

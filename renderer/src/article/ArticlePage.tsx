@@ -20,7 +20,6 @@ type ArticleRoute = Extract<Route, { kind: 'article' }>;
 // article is painted without them.
 const VersionsView = lazy(() => import('../versions/VersionsView.tsx').then((module) => ({ default: module.VersionsView })));
 
-
 export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
   const reader = useReader();
   const { library, date } = reader;
@@ -109,7 +108,10 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
                 href={reader.articleHref({ code: loaded.code, num: loaded.num, ...(reader.isToday ? {} : { date }), tab: tab.id })}
                 onClick={(event) => {
                   event.preventDefault();
-                  reader.openArticle({ code: loaded.code, num: loaded.num, id: loaded.id, ...(reader.isToday ? {} : { date }), tab: tab.id }, 'replace');
+                  reader.openArticle(
+                    { code: loaded.code, num: loaded.num, id: loaded.id, ...(reader.isToday ? {} : { date }), tab: tab.id },
+                    'replace',
+                  );
                 }}
               >
                 {tab.label}

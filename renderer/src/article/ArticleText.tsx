@@ -61,8 +61,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
         // The sources say this text was repealed (« Abrogé par ») but none dates the repeal: the text
         // is shown, with that said, rather than presented as the law in force.
         <Message title="Abrogé, date non précisée" tone="warning">
-          Les sources indiquent que cet article a été {endLabel(version.status)}, sans en préciser la date : ce texte n’est peut-être plus en
-          vigueur {atDate}.
+          Les sources indiquent que cet article a été {endLabel(version.status)}, sans en préciser la date : ce texte n’est peut-être plus
+          en vigueur {atDate}.
         </Message>
       )}
       {reading.kind === 'in-force' && reading.next && (
@@ -70,7 +70,11 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           {reading.next.validFrom <= today
             ? `Une version plus récente existe (depuis le ${formatDate(reading.next.validFrom)}).`
             : `Une nouvelle version entrera en vigueur le ${formatDate(reading.next.validFrom)}.`}{' '}
-          <button type="button" className="link-button" onClick={reading.next.validFrom <= today ? readToday : () => readVersionOn(reading.next?.validFrom ?? today)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={reading.next.validFrom <= today ? readToday : () => readVersionOn(reading.next?.validFrom ?? today)}
+          >
             {reading.next.validFrom <= today ? 'Lire la version en vigueur aujourd’hui' : 'Lire cette version'}
           </button>
         </Message>
@@ -84,7 +88,9 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
             )}
           </p>
         ))}
-        {version.paragraphs.length === 0 && <p className="empty">Le texte de cette version n’est pas dans le corpus (seules ses dates sont connues).</p>}
+        {version.paragraphs.length === 0 && (
+          <p className="empty">Le texte de cette version n’est pas dans le corpus (seules ses dates sont connues).</p>
+        )}
       </div>
 
       {version.nota && version.nota.length > 0 && (
@@ -128,7 +134,12 @@ function ReferenceLink({ text, reference }: { text: string; reference: Reference
     );
   }
   // The target is opened as in force on the date of the text being read.
-  const target = { code: codeOfArticle(reference.target), num: reference.num, id: reference.target, ...(reader.isToday ? {} : { date: reader.date }) };
+  const target = {
+    code: codeOfArticle(reference.target),
+    num: reference.num,
+    id: reference.target,
+    ...(reader.isToday ? {} : { date: reader.date }),
+  };
   return (
     <a
       className="reference"

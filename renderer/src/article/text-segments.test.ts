@@ -6,7 +6,14 @@ import { segmentParagraph, unresolvedReason } from './text-segments.ts';
 const text =
   "Le régime social des indépendants comprend une caisse nationale et des caisses de base. Ces organismes de sécurité sociale dotés de la personnalité morale et de l'autonomie financière sont des organismes de droit privé chargés d'une mission de service public au profit des personnes mentionnées à l'article L. 611-1.";
 const start = text.indexOf('L. 611-1');
-const toL611_1: Reference = { paragraph: 0, start, end: start + 'L. 611-1'.length, num: 'L611-1', code: 'code-de-la-securite-sociale', target: 'code-de-la-securite-sociale/LEGIARTI000006743465' };
+const toL611_1: Reference = {
+  paragraph: 0,
+  start,
+  end: start + 'L. 611-1'.length,
+  num: 'L611-1',
+  code: 'code-de-la-securite-sociale',
+  target: 'code-de-la-securite-sociale/LEGIARTI000006743465',
+};
 
 describe('segmentParagraph', () => {
   it('cuts a paragraph around its references and keeps every character', () => {
@@ -26,6 +33,8 @@ describe('segmentParagraph', () => {
   });
 
   it('explains unresolved references in French', () => {
-    expect(unresolvedReason({ ...toL611_1, target: undefined, unresolved: 'code-not-in-corpus' })).toContain('ne fait pas partie du corpus');
+    expect(unresolvedReason({ ...toL611_1, target: undefined, unresolved: 'code-not-in-corpus' })).toContain(
+      'ne fait pas partie du corpus',
+    );
   });
 });

@@ -12,7 +12,11 @@ const l611_3: Article = {
   code: 'code-de-la-securite-sociale',
   num: 'L611-3',
   legiId: 'LEGIARTI000006743538',
-  versions: [version('1985-12-21', '1995-02-05', 'MODIFIE'), version('1995-02-05', '2005-12-09', 'MODIFIE'), version('2005-12-09', '2018-01-01', 'ABROGE')],
+  versions: [
+    version('1985-12-21', '1995-02-05', 'MODIFIE'),
+    version('1995-02-05', '2005-12-09', 'MODIFIE'),
+    version('2005-12-09', '2018-01-01', 'ABROGE'),
+  ],
 };
 
 describe('readingAt', () => {

@@ -5,20 +5,7 @@
  */
 import type { IsoDate } from '../../../corpus/model/model.ts';
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

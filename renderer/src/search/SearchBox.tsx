@@ -123,7 +123,11 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     const started = typedAt.current.get(answer.query);
     if (started === undefined) return;
     typedAt.current.delete(answer.query);
-    performance.measure('palimpseste:search', { start: started, end: performance.now(), detail: { query: answer.query, total: answer.response.total, engineMs: answer.response.elapsed } });
+    performance.measure('palimpseste:search', {
+      start: started,
+      end: performance.now(),
+      detail: { query: answer.query, total: answer.response.total, engineMs: answer.response.elapsed },
+    });
   }, [answer]);
 
   useEffect(() => {
@@ -235,7 +239,10 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
             </label>
             <label>
               <span className="visually-hidden">Partie</span>
-              <select value={filters.part ?? ''} onChange={(event) => setFilters({ ...filters, part: (event.target.value || undefined) as ArticlePart | undefined })}>
+              <select
+                value={filters.part ?? ''}
+                onChange={(event) => setFilters({ ...filters, part: (event.target.value || undefined) as ArticlePart | undefined })}
+              >
                 {PARTS.map((part) => (
                   <option key={part.value} value={part.value}>
                     {part.label}
@@ -252,11 +259,17 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
               </select>
             </label>
             <label className="search-date">
-              <input type="checkbox" checked={atReadingDate} onChange={(event) => setAtReadingDate(event.target.checked)} /> Textes en vigueur le{' '}
-              {formatDate(reader.date)}
+              <input type="checkbox" checked={atReadingDate} onChange={(event) => setAtReadingDate(event.target.checked)} /> Textes en
+              vigueur le {formatDate(reader.date)}
             </label>
           </div>
-          <ul id="search-results" role="listbox" aria-label="Résultats de la recherche" aria-busy={stale} className={stale ? 'search-results stale' : 'search-results'}>
+          <ul
+            id="search-results"
+            role="listbox"
+            aria-label="Résultats de la recherche"
+            aria-busy={stale}
+            className={stale ? 'search-results stale' : 'search-results'}
+          >
             {numberEntries.map((entry, index) => (
               <li
                 key={entry.id}
@@ -290,7 +303,9 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                   </span>
                   <span className="option-code">{reader.codeTitle(hit.code)}</span>
                   <span className="snippet">
-                    {snippetParts(hit.snippet).map((part, j) => (part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                    {snippetParts(hit.snippet).map((part, j) =>
+                      part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>,
+                    )}
                   </span>
                 </li>
               );
@@ -305,14 +320,23 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   );
 });
 
-function searchStatus(query: string, client: SearchClient | undefined, answer: SearchAnswer | undefined, numbers: number, error: string | undefined): string {
+function searchStatus(
+  query: string,
+  client: SearchClient | undefined,
+  answer: SearchAnswer | undefined,
+  numbers: number,
+  error: string | undefined,
+): string {
   if (error) return error;
   if (!client || client.state === 'loading') return 'Chargement de l’index de recherche…';
   if (query.trim().length < 2) return numbers > 0 ? '' : 'Tapez au moins deux caractères.';
   if (!answer) return 'Recherche…';
   const { response } = answer;
   if (response.empty) return 'Rien à chercher : ajoutez un mot plus précis.';
-  const partial = response.pastNeeded && !response.pastLoaded ? ' Chargement des versions anciennes : résultats partiels, complétés dans un instant.' : '';
+  const partial =
+    response.pastNeeded && !response.pastLoaded
+      ? ' Chargement des versions anciennes : résultats partiels, complétés dans un instant.'
+      : '';
   if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
   const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
   const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';
@@ -323,7 +347,12 @@ function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): Art
   return { code: entry.id.slice(0, entry.id.indexOf('/')), num: entry.num, id: entry.id, ...(date ? { date } : {}) };
 }
 
-function hitTarget(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): ArticleTarget {
+function hitTarget(
+  hit: SearchResult,
+  readingDate: IsoDate,
+  explicitReading: IsoDate | undefined,
+  filterDate: IsoDate | undefined,
+): ArticleTarget {
   const date = hitDate(hit, readingDate, explicitReading, filterDate);
   return { code: hit.code, num: hit.num, id: hit.article, ...(date ? { date } : {}) };
 }

@@ -11,7 +11,11 @@ export function hitState(hit: SearchResult): string {
   const state = hit.articleState === 'repealed' ? ' — abrogé' : hit.articleState === 'future' ? ' — à venir' : '';
   if (hit.inForce) return state;
   const range = hit.ranges[hit.ranges.length - 1];
-  const period = range ? (range.to ? ` — texte du ${formatDate(range.from)} au ${formatDate(range.to)}` : ` — texte depuis le ${formatDate(range.from)}`) : '';
+  const period = range
+    ? range.to
+      ? ` — texte du ${formatDate(range.from)} au ${formatDate(range.to)}`
+      : ` — texte depuis le ${formatDate(range.from)}`
+    : '';
   return state + period;
 }
 
@@ -20,11 +24,15 @@ export function hitState(hit: SearchResult): string {
  * date; else the date being read if that text was in force then; else today for today's law,
  * or the start of the text's last period for a past text.
  */
-export function hitDate(hit: SearchResult, readingDate: IsoDate, explicitReading: IsoDate | undefined, filterDate: IsoDate | undefined): IsoDate | undefined {
+export function hitDate(
+  hit: SearchResult,
+  readingDate: IsoDate,
+  explicitReading: IsoDate | undefined,
+  filterDate: IsoDate | undefined,
+): IsoDate | undefined {
   if (filterDate) return filterDate;
   const covers = hit.ranges.some((range) => range.from <= readingDate && (!range.to || readingDate < range.to));
   if (covers) return explicitReading;
   if (hit.inForce) return undefined;
   return hit.ranges[hit.ranges.length - 1]?.from;
 }
-

@@ -16,7 +16,15 @@ class FakePort {
   }
 }
 
-const response = (total: number): SearchResponse => ({ results: [], total, relaxed: false, empty: false, pastNeeded: false, pastLoaded: false, elapsed: 1 });
+const response = (total: number): SearchResponse => ({
+  results: [],
+  total,
+  relaxed: false,
+  empty: false,
+  pastNeeded: false,
+  pastLoaded: false,
+  elapsed: 1,
+});
 const queries = (port: FakePort) => port.sent.flatMap((m) => (m.type === 'search' ? [m.query] : []));
 
 describe('SearchClient', () => {

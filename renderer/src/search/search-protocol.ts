@@ -7,8 +7,7 @@ import type { SearchFilters, SearchResponse } from '../../../corpus/search/searc
 
 export type ToWorker =
   /** `baseUrl`: absolute URL of the bundle root (a worker resolves relative URLs against its own script). */
-  | { type: 'init'; baseUrl: string }
-  | { type: 'search'; id: number; query: string; filters: SearchFilters };
+  { type: 'init'; baseUrl: string } | { type: 'search'; id: number; query: string; filters: SearchFilters };
 
 export type FromWorker =
   /** The index of the law in force is loaded: searches can run. */

@@ -57,7 +57,9 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'init') {
     engine ??= start(message.baseUrl);
-    engine.catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : 'Index de recherche illisible.' }));
+    engine.catch((error: unknown) =>
+      post({ type: 'error', message: error instanceof Error ? error.message : 'Index de recherche illisible.' }),
+    );
     return;
   }
   if (!engine) {

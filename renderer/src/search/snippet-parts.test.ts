@@ -7,13 +7,34 @@ const at = text.indexOf('sécurité');
 
 describe('snippetParts', () => {
   it('cuts the extract into plain and highlighted pieces, keeping every character', () => {
-    const parts = snippetParts({ text, highlights: [[at, at + 8], [at + 9, at + 16]], paragraph: 0, nota: false, cutBefore: true, cutAfter: true });
+    const parts = snippetParts({
+      text,
+      highlights: [
+        [at, at + 8],
+        [at + 9, at + 16],
+      ],
+      paragraph: 0,
+      nota: false,
+      cutBefore: true,
+      cutAfter: true,
+    });
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['sécurité', 'sociale']);
     expect(parts.map((p) => p.text).join('')).toBe(`… ${text} …`);
   });
 
   it('ignores overlapping and out-of-range highlights', () => {
-    const parts = snippetParts({ text, highlights: [[at, at + 16], [at + 3, at + 8], [text.length - 2, text.length + 10]], paragraph: 0, nota: false, cutBefore: false, cutAfter: false });
+    const parts = snippetParts({
+      text,
+      highlights: [
+        [at, at + 16],
+        [at + 3, at + 8],
+        [text.length - 2, text.length + 10],
+      ],
+      paragraph: 0,
+      nota: false,
+      cutBefore: false,
+      cutAfter: false,
+    });
     expect(parts.map((p) => p.text).join('')).toBe(text);
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['sécurité sociale', 'le']);
   });

@@ -141,8 +141,8 @@ function TocTree({ index, currentArticle }: { index: CodeIndex; currentArticle?:
     <>
       <div className="toc-filters">
         <label>
-          <input type="checkbox" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} /> Articles abrogés ou pas
-          encore en vigueur
+          <input type="checkbox" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} /> Articles abrogés ou pas encore
+          en vigueur
         </label>
         <p className="toc-date">Sommaire au {formatDate(date)}</p>
       </div>

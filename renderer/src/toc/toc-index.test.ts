@@ -7,7 +7,13 @@ import { buildTocIndex, countArticles, entryInForce, sectionsAbove, tocRows } fr
 // L611-1 and L611-3 (repealed with the régime social des indépendants on 2018-01-01 in this slice),
 // L612-1 created later.
 const cid = 'code-de-la-securite-sociale';
-const section = (id: string, title: string, level: Section['level'], children: Section[], articles: string[] = []): Section => ({ id, title, level, children, articles });
+const section = (id: string, title: string, level: Section['level'], children: Section[], articles: string[] = []): Section => ({
+  id,
+  title,
+  level,
+  children,
+  articles,
+});
 const code: Code = {
   id: cid,
   title: 'Code de la sécurité sociale',
@@ -15,7 +21,13 @@ const code: Code = {
     section('pl', 'Partie législative', 'partie', [
       section('l6', 'Livre VI : Régimes des travailleurs non salariés', 'livre', [
         section('t1', 'Titre Ier : Régime social des indépendants', 'titre', [
-          section('c1', 'Chapitre 1er : Organisation administrative', 'chapitre', [], [`${cid}/LEGIARTI000006743465`, `${cid}/LEGIARTI000006743538`]),
+          section(
+            'c1',
+            'Chapitre 1er : Organisation administrative',
+            'chapitre',
+            [],
+            [`${cid}/LEGIARTI000006743465`, `${cid}/LEGIARTI000006743538`],
+          ),
           section('c2', 'Chapitre 2 : Financement de la branche assurance maladie et maternité', 'chapitre', [], [`${cid}/num:L612-1`]),
         ]),
       ]),
@@ -31,7 +43,11 @@ const entry = (id: string, num: string, from: string, to?: string): ArticleCatal
   status: to ? 'ABROGE' : 'VIGUEUR',
   versionCount: 1,
 });
-const catalog = [entry('LEGIARTI000006743465', 'L611-1', '1985-12-21'), entry('LEGIARTI000006743538', 'L611-3', '1985-12-21', '2018-01-01'), entry('num:L612-1', 'L612-1', '2010-01-01')];
+const catalog = [
+  entry('LEGIARTI000006743465', 'L611-1', '1985-12-21'),
+  entry('LEGIARTI000006743538', 'L611-3', '1985-12-21', '2018-01-01'),
+  entry('num:L612-1', 'L612-1', '2010-01-01'),
+];
 const index = buildTocIndex(code, catalog);
 
 describe('table of contents index', () => {
@@ -54,7 +70,13 @@ describe('table of contents index', () => {
     // The real tree: L611-3 (1985-2018) placed in « Livre VI : Dispositions applicables aux travailleurs indépendants », dated 2018-01-01.
     const dated: Code = { ...code, toc: [{ ...code.toc[0]!, children: [{ ...code.toc[0]!.children[0]!, validFrom: '2018-01-01' }] }] };
     const datedIndex = buildTocIndex(dated, catalog);
-    const rows = tocRows(datedIndex, new Set(['pl', 'l6', 't1', 'c1']), '2006-01-28', false, countArticles(datedIndex, '2006-01-28', false));
+    const rows = tocRows(
+      datedIndex,
+      new Set(['pl', 'l6', 't1', 'c1']),
+      '2006-01-28',
+      false,
+      countArticles(datedIndex, '2006-01-28', false),
+    );
     expect(rows.some((r) => r.type === 'article' && r.num === 'L611-3')).toBe(true);
   });
 
@@ -66,7 +88,14 @@ describe('table of contents index', () => {
 
   it('counts a repeal stated without a date from today on, not at past dates (R633-28)', () => {
     // The catalog entry of R633-28 CSS: lexlib keeps the file with an « Abrogé par » entry, no source dates it.
-    const r63328: ArticleCatalogEntry = { id: `${cid}/LEGIARTI000006751672`, num: 'R633-28', shard: 's', from: '1985-12-21', status: 'ABROGE', versionCount: 1 };
+    const r63328: ArticleCatalogEntry = {
+      id: `${cid}/LEGIARTI000006751672`,
+      num: 'R633-28',
+      shard: 's',
+      from: '1985-12-21',
+      status: 'ABROGE',
+      versionCount: 1,
+    };
     expect(entryInForce(r63328, '1990-01-01', '2026-11-22')).toBe(true);
     expect(entryInForce(r63328, '2026-11-22', '2026-11-22')).toBe(false);
     const inForce: ArticleCatalogEntry = { ...r63328, status: 'VIGUEUR' };

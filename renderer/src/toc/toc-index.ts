@@ -102,7 +102,14 @@ export function tocRows(index: TocIndex, open: ReadonlySet<string>, date: IsoDat
         const entry = index.catalog.get(article);
         const inForce = entryInForce(entry, date);
         if (!all && !inForce) continue;
-        rows.push({ type: 'article', id: article, num: entry?.num ?? article.replace(/^.*\/(num:)?/, ''), depth: depth + 1, inForce, ...(entry ? { entry } : {}) });
+        rows.push({
+          type: 'article',
+          id: article,
+          num: entry?.num ?? article.replace(/^.*\/(num:)?/, ''),
+          depth: depth + 1,
+          inForce,
+          ...(entry ? { entry } : {}),
+        });
       }
       walk(section.children, depth + 1);
     }

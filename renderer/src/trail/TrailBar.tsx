@@ -43,7 +43,9 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
   const refresh = useCallback(async () => {
     const result = await api.listTrails();
     onHostCall();
-    setSaved(result.ok ? { trails: [...result.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) } : { error: result.error.message });
+    setSaved(
+      result.ok ? { trails: [...result.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) } : { error: result.error.message },
+    );
   }, [api, onHostCall]);
 
   useEffect(() => {
@@ -67,7 +69,13 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
   return (
     <div className="trail-bar" role="region" aria-label="Parcours de lecture">
       <div className="trail-nav">
-        <button type="button" onClick={onBack} disabled={trail.index <= 0} aria-label="Étape précédente (Alt+←)" title="Étape précédente (Alt+←)">
+        <button
+          type="button"
+          onClick={onBack}
+          disabled={trail.index <= 0}
+          aria-label="Étape précédente (Alt+←)"
+          title="Étape précédente (Alt+←)"
+        >
           ←
         </button>
         <button
@@ -106,7 +114,14 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
         <label htmlFor="trail-name" className="visually-hidden">
           Nom du parcours
         </label>
-        <input id="trail-name" type="text" placeholder="Nom du parcours" maxLength={300} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          id="trail-name"
+          type="text"
+          placeholder="Nom du parcours"
+          maxLength={300}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <button type="submit" disabled={trail.steps.length === 0}>
           Enregistrer
         </button>
@@ -136,9 +151,17 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
                         setMenuOpen(false);
                       }}
                     >
-                      {item.name} <span className="trail-meta">({item.steps.length} étape{item.steps.length > 1 ? 's' : ''})</span>
+                      {item.name}{' '}
+                      <span className="trail-meta">
+                        ({item.steps.length} étape{item.steps.length > 1 ? 's' : ''})
+                      </span>
                     </button>
-                    <button type="button" className="delete-trail" aria-label={`Supprimer le parcours « ${item.name} »`} onClick={() => void remove(item)}>
+                    <button
+                      type="button"
+                      className="delete-trail"
+                      aria-label={`Supprimer le parcours « ${item.name} »`}
+                      onClick={() => void remove(item)}
+                    >
                       Supprimer
                     </button>
                   </li>

@@ -29,8 +29,8 @@ export class ErrorBoundary extends Component<Props, { failed?: { key: string; me
       return (
         <section className="article-pane">
           <Message title="Cette page n’a pas pu s’afficher" tone="error">
-            Une erreur interne l’en a empêchée ({failed.message}). Le reste de l’application fonctionne : ouvrez un autre article, ou revenez
-            en arrière (Alt+←).
+            Une erreur interne l’en a empêchée ({failed.message}). Le reste de l’application fonctionne : ouvrez un autre article, ou
+            revenez en arrière (Alt+←).
           </Message>
         </section>
       );

@@ -84,7 +84,11 @@ function ArticleRedline({ id, num, day }: { id: ArticleId; num: string; day: Iso
   return (
     <>
       <p className="changeset-redline-head">
-        {!before ? 'Nouvel article : tout son texte est ajouté.' : !after ? `Abrogé : sa dernière version (depuis le ${formatDate(before.validFrom)}) est barrée.` : `${count(comparison.changeCount, 'modification')} par rapport à la version du ${formatDate(before.validFrom)}.`}{' '}
+        {!before
+          ? 'Nouvel article : tout son texte est ajouté.'
+          : !after
+            ? `Abrogé : sa dernière version (depuis le ${formatDate(before.validFrom)}) est barrée.`
+            : `${count(comparison.changeCount, 'modification')} par rapport à la version du ${formatDate(before.validFrom)}.`}{' '}
         <a
           href={reader.articleHref(whole)}
           onClick={(event) => {

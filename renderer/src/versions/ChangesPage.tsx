@@ -87,7 +87,11 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
   const reader = useReader();
   const { set, previous, next } = changeSetOn(data.sets, day);
   useEffect(() => {
-    requestAnimationFrame(() => performance.mark('palimpseste:changeset-listed', { detail: { code, day, articles: set ? set.created.length + set.modified.length + set.repealed.length : 0 } }));
+    requestAnimationFrame(() =>
+      performance.mark('palimpseste:changeset-listed', {
+        detail: { code, day, articles: set ? set.created.length + set.modified.length + set.repealed.length : 0 },
+      }),
+    );
   }, [code, day, set]);
   if (!set) {
     return (
@@ -124,7 +128,8 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
           )}
         </nav>
         <p className="changes-counts">
-          {count(total, 'article')} : {count(set.created.length, 'créé')}, {count(set.modified.length, 'modifié')}, {count(set.repealed.length, 'abrogé')}.
+          {count(total, 'article')} : {count(set.created.length, 'créé')}, {count(set.modified.length, 'modifié')},{' '}
+          {count(set.repealed.length, 'abrogé')}.
         </p>
       </header>
 
@@ -169,9 +174,7 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
         ),
       )}
       {set.unplaced && set.unplaced.length > 0 && (
-        <p className="changes-unplaced">
-          Articles cités par la source mais absents du corpus : {set.unplaced.join(', ')}.
-        </p>
+        <p className="changes-unplaced">Articles cités par la source mais absents du corpus : {set.unplaced.join(', ')}.</p>
       )}
     </>
   );
@@ -220,8 +223,8 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
         <p className="article-code">{reader.codeTitle(code)}</p>
         <h1 id="changes-title">Modifications du code</h1>
         <p className="lead">
-          {count(data.sets.length, 'version consolidée', 'versions consolidées')}, de la plus récente à la plus ancienne. Chaque date ouvre la liste des
-          articles créés, modifiés et abrogés ce jour-là.
+          {count(data.sets.length, 'version consolidée', 'versions consolidées')}, de la plus récente à la plus ancienne. Chaque date ouvre
+          la liste des articles créés, modifiés et abrogés ce jour-là.
         </p>
       </header>
       <div className="changes-filters" role="search" aria-label="Filtrer les dates de modification">
@@ -235,7 +238,12 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
         </fieldset>
         <label className="text-filter">
           Texte modificatif
-          <input type="search" value={text} placeholder="ex. Décret n°2006-83, ordonnance, 2005-1528" onChange={(event) => setText(event.target.value)} />
+          <input
+            type="search"
+            value={text}
+            placeholder="ex. Décret n°2006-83, ordonnance, 2005-1528"
+            onChange={(event) => setText(event.target.value)}
+          />
         </label>
         <p className="changes-shown" aria-live="polite">
           {count(shown.length, 'date affichée', 'dates affichées')}

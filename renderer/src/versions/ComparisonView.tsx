@@ -32,7 +32,13 @@ export function versionLabel(article: Article, index: number): string {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement);
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement)
+  );
 }
 
 export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref }: Props) {
@@ -58,7 +64,10 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
     requestAnimationFrame(() => {
       // The first page of a session may be this one: the table of contents and search wait for it.
       library.firstPageDone();
-      if (comparison) performance.mark('palimpseste:comparison-painted', { detail: { article: article.num, view: pair.view, changes: comparison.changeCount } });
+      if (comparison)
+        performance.mark('palimpseste:comparison-painted', {
+          detail: { article: article.num, view: pair.view, changes: comparison.changeCount },
+        });
     });
   }, [comparison, article.num, pair.view, library]);
 
@@ -115,7 +124,12 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
               {options}
             </select>
           </label>
-          <button type="button" className="swap" onClick={() => onPair({ ...pair, from: pair.to, to: pair.from })} title="Inverser les deux versions">
+          <button
+            type="button"
+            className="swap"
+            onClick={() => onPair({ ...pair, from: pair.to, to: pair.from })}
+            title="Inverser les deux versions"
+          >
             <span aria-hidden="true">⇄</span>
             <span className="visually-hidden">Inverser les deux versions</span>
           </button>
@@ -157,8 +171,9 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
           <p className="compare-summary">
             <strong>{count(total, 'modification')}</strong>
             {' — '}
-            {count(comparison.summary.modified, 'paragraphe modifié', 'paragraphes modifiés')}, {count(comparison.summary.inserted, 'ajouté')},{' '}
-            {count(comparison.summary.removed, 'supprimé')} ; {count(comparison.summary.deletedWords, 'mot supprimé', 'mots supprimés')},{' '}
+            {count(comparison.summary.modified, 'paragraphe modifié', 'paragraphes modifiés')},{' '}
+            {count(comparison.summary.inserted, 'ajouté')}, {count(comparison.summary.removed, 'supprimé')} ;{' '}
+            {count(comparison.summary.deletedWords, 'mot supprimé', 'mots supprimés')},{' '}
             {count(comparison.summary.insertedWords, 'mot ajouté', 'mots ajoutés')}.
           </p>
         )}
@@ -167,16 +182,21 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
 
       {!oldVersion || !newVersion ? (
         <Message title="Version introuvable" tone="error">
-          L’article {article.num} n’a pas de version entrée en vigueur le {formatDate(!oldVersion ? pair.from : pair.to)}. Choisissez-en une dans les
-          listes ci-dessus.
+          L’article {article.num} n’a pas de version entrée en vigueur le {formatDate(!oldVersion ? pair.from : pair.to)}. Choisissez-en une
+          dans les listes ci-dessus.
         </Message>
       ) : !comparison ? (
         <Message title="Comparaison impossible" tone="warning">
-          Le texte de la {(!hasText(oldVersion) ? oldLabel : newLabel).toLowerCase()} n’est pas disponible dans le corpus (seules ses dates sont
-          connues) : choisissez une autre version.
+          Le texte de la {(!hasText(oldVersion) ? oldLabel : newLabel).toLowerCase()} n’est pas disponible dans le corpus (seules ses dates
+          sont connues) : choisissez une autre version.
         </Message>
       ) : pair.view === 'redline' ? (
-        <Redline ref={bodyRef} comparison={comparison} current={current} label={`Redline : de la ${oldLabel.toLowerCase()} à la ${newLabel.toLowerCase()}`} />
+        <Redline
+          ref={bodyRef}
+          comparison={comparison}
+          current={current}
+          label={`Redline : de la ${oldLabel.toLowerCase()} à la ${newLabel.toLowerCase()}`}
+        />
       ) : (
         <SideBySide ref={bodyRef} comparison={comparison} current={current} oldLabel={oldLabel} newLabel={newLabel} />
       )}

@@ -16,13 +16,24 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
 ) {
   const listRef = useRef<HTMLDivElement>(null);
   const blocks = comparison.redline;
-  const virtualizer = useVirtualRows(listRef, blocks.length, (i) => (blocks[i]?.segments ?? []).reduce((n, s) => n + s.text.length, 0), 100);
+  const virtualizer = useVirtualRows(
+    listRef,
+    blocks.length,
+    (i) => (blocks[i]?.segments ?? []).reduce((n, s) => n + s.text.length, 0),
+    100,
+  );
   useImperativeHandle(
     ref,
     () => ({
       showStop(stop) {
         const change = comparison.changes[stop];
-        if (change) revealStop(listRef.current, stop, () => virtualizer.scrollToIndex(change.redlineBlock, { align: 'center' }), change.kind === 'paragraphs');
+        if (change)
+          revealStop(
+            listRef.current,
+            stop,
+            () => virtualizer.scrollToIndex(change.redlineBlock, { align: 'center' }),
+            change.kind === 'paragraphs',
+          );
       },
     }),
     [comparison, virtualizer],

@@ -44,14 +44,19 @@ export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideB
     () => ({
       showStop(stop) {
         const change = comparison.changes[stop];
-        if (change) revealStop(listRef.current, stop, () => virtualizer.scrollToIndex(change.row, { align: 'center' }), change.kind === 'paragraphs');
+        if (change)
+          revealStop(listRef.current, stop, () => virtualizer.scrollToIndex(change.row, { align: 'center' }), change.kind === 'paragraphs');
       },
     }),
     [comparison, virtualizer],
   );
 
   return (
-    <div className="compare-body side-by-side" role="region" aria-label={`Comparaison côte à côte : ${oldLabel} à gauche, ${newLabel} à droite`}>
+    <div
+      className="compare-body side-by-side"
+      role="region"
+      aria-label={`Comparaison côte à côte : ${oldLabel} à gauche, ${newLabel} à droite`}
+    >
       <div ref={listRef} className="virtual-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];

@@ -50,7 +50,8 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
   }, [reader.library]);
   // Chosen versions, oldest choice first; a third choice replaces the oldest.
   const [chosen, setChosen] = useState<number[]>([]);
-  const toggle = (index: number) => setChosen((list) => (list.includes(index) ? list.filter((i) => i !== index) : [...list, index].slice(-2)));
+  const toggle = (index: number) =>
+    setChosen((list) => (list.includes(index) ? list.filter((i) => i !== index) : [...list, index].slice(-2)));
   const pair = [...chosen].sort((a, b) => a - b);
   const first = entries.find((e) => !e.textUnavailable);
   const last = [...entries].reverse().find((e) => !e.textUnavailable);
@@ -103,7 +104,10 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
           const isChosen = chosen.includes(entry.index);
           const previous = entries[entry.index - 1];
           // The last earlier version whose text is known (legi-data knows some versions by their dates only).
-          const previousText = entries.slice(0, entry.index).reverse().find((e) => !e.textUnavailable);
+          const previousText = entries
+            .slice(0, entry.index)
+            .reverse()
+            .find((e) => !e.textUnavailable);
           const checkboxId = `version-${entry.index}`;
           return (
             <li
@@ -124,7 +128,11 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
                     {entry.to && ENDED.has(entry.status) ? ` le ${formatDate(entry.to)}` : ''}
                   </span>
                   <span className={`change-tag change-${entry.textUnavailable ? 'missing' : entry.change}`}>{changeLabel(entry)}</span>
-                  {isRead && <span className="read-tag">{reader.isToday ? 'En vigueur aujourd’hui' : `En vigueur le ${formatDate(reader.date)}`}</span>}
+                  {isRead && (
+                    <span className="read-tag">
+                      {reader.isToday ? 'En vigueur aujourd’hui' : `En vigueur le ${formatDate(reader.date)}`}
+                    </span>
+                  )}
                 </p>
                 {entry.version.amendedBy && (
                   <p className="timeline-amended">
@@ -148,7 +156,9 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
                   </a>
                   {previousText && !entry.textUnavailable && (
                     <button type="button" className="link-button" onClick={() => onCompare(previousText.from, entry.from, 'cote-a-cote')}>
-                      {previousText === previous ? 'Comparer avec la précédente' : `Comparer avec le texte du ${formatDate(previousText.from)}`}
+                      {previousText === previous
+                        ? 'Comparer avec la précédente'
+                        : `Comparer avec le texte du ${formatDate(previousText.from)}`}
                     </button>
                   )}
                   {changeDates.has(entry.from) && (

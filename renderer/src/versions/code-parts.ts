@@ -23,8 +23,5 @@ export function partOfNumber(num: string): CodePart {
 
 /** Lower case without accents, for filters typed by a hurried user (« decret » finds « Décret »). */
 export function foldForFilter(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

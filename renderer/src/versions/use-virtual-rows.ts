@@ -18,7 +18,12 @@ function scrollParent(element: HTMLElement | null): HTMLElement | null {
   return document.scrollingElement instanceof HTMLElement ? document.scrollingElement : null;
 }
 
-export function useVirtualRows(listRef: RefObject<HTMLElement | null>, count: number, charsOf: (index: number) => number, charsPerLine: number) {
+export function useVirtualRows(
+  listRef: RefObject<HTMLElement | null>,
+  count: number,
+  charsOf: (index: number) => number,
+  charsPerLine: number,
+) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // Where the list starts inside the scrolled content: the virtualiser counts from there.
   const [margin, setMargin] = useState(0);

@@ -79,8 +79,16 @@ describe.skipIf(!hasDist)('versions helpers on the real corpus', () => {
     const folded = excerpt.reduce((n, item) => n + (item.kind === 'folded' ? item.count : 0), 0);
     expect(shown + folded).toBe(comparison.redline.length);
     expect(folded).toBeGreaterThan(0);
-    const deleted = comparison.redline.flatMap((b) => b.segments).filter((s) => s.kind === 'deleted').map((s) => s.text).join(' ');
-    const inserted = comparison.redline.flatMap((b) => b.segments).filter((s) => s.kind === 'inserted').map((s) => s.text).join(' ');
+    const deleted = comparison.redline
+      .flatMap((b) => b.segments)
+      .filter((s) => s.kind === 'deleted')
+      .map((s) => s.text)
+      .join(' ');
+    const inserted = comparison.redline
+      .flatMap((b) => b.segments)
+      .filter((s) => s.kind === 'inserted')
+      .map((s) => s.text)
+      .join(' ');
     // Seed 002, first hunk: the 4° becomes « le régime social des indépendants : une caisse nationale et des caisses de base ».
     expect(deleted).toMatch(/régimes d'assurance vieillesse des travailleurs non-salariés/);
     expect(inserted).toMatch(/régime social des indépendants/);

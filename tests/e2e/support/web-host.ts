@@ -66,9 +66,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 /** Builds the renderer from the current sources into `outDir` (Vite, as `npm run web` would). */
 export function buildRenderer(outDir: string): void {
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('The renderer build failed (see above).');
 }

@@ -49,7 +49,11 @@ describe('importLegiData: the four codes of @socialgouv/legi-data', () => {
     expect(toc[0]).toMatchObject({ id: 'LEGISCTA000006106050', level: 'partie', validFrom: '1985-12-21' });
     expect(toc[0]!.validTo).toBeUndefined(); // 2999-01-01: no end
     const livreI = toc[0]!.children[0]!;
-    expect(livreI).toMatchObject({ id: 'LEGISCTA000006126885', title: 'Livre I : Généralités - Dispositions communes à tout ou partie des régimes de base', level: 'livre' });
+    expect(livreI).toMatchObject({
+      id: 'LEGISCTA000006126885',
+      title: 'Livre I : Généralités - Dispositions communes à tout ou partie des régimes de base',
+      level: 'livre',
+    });
     const chapitre = livreI.children[0]!.children[0]!;
     expect(chapitre.title).toBe('Chapitre 1er : Organisation de la sécurité sociale');
     expect(chapitre.articles[0]).toBe('code-de-la-securite-sociale/LEGIARTI000006740075');
@@ -87,18 +91,34 @@ describe('importLegiData: the four codes of @socialgouv/legi-data', () => {
 
   it('names the amending text of L160-17 whose link LEGI dates before the version (loi 2023-270, in force 2023-09-01), and reads its NOTA', () => {
     const current = article(all, CSS, 'L160-17').versions.at(-1)!;
-    expect(current).toMatchObject({ validFrom: '2023-09-01', amendedBy: 'LOI n°2023-270 du 14 avril 2023', legiVersionId: 'LEGIARTI000047452601' });
-    expect(current.nota).toEqual(['Conformément au IX de l’article 1er de la loi n° 2023-270 du 14 avril 2023, ces dispositions entrent en vigueur le 1er septembre 2023.']);
+    expect(current).toMatchObject({
+      validFrom: '2023-09-01',
+      amendedBy: 'LOI n°2023-270 du 14 avril 2023',
+      legiVersionId: 'LEGIARTI000047452601',
+    });
+    expect(current.nota).toEqual([
+      'Conformément au IX de l’article 1er de la loi n° 2023-270 du 14 avril 2023, ces dispositions entrent en vigueur le 1er septembre 2023.',
+    ]);
   });
 
   it('keeps LEGI states honest: in force until a later repeal, in force later, never-in-force versions left out', () => {
     // L114-9: the current text is ABROGE_DIFF (replaced on 2029-01-01), the next one VIGUEUR_DIFF.
-    expect(article(all, CSS, 'L114-9').versions.slice(-2).map((v) => [v.validFrom, v.validTo, v.status, v.datesOnly ?? false])).toEqual([
+    expect(
+      article(all, CSS, 'L114-9')
+        .versions.slice(-2)
+        .map((v) => [v.validFrom, v.validTo, v.status, v.datesOnly ?? false]),
+    ).toEqual([
       ['2025-02-28', '2029-01-01', 'VIGUEUR', false],
       ['2029-01-01', undefined, 'VIGUEUR_DIFF', true],
     ]);
     // L114-10-1 has a MODIFIE_MORT_NE version from 2026-12-31 to 2025-07-02: an empty range.
-    expect(article(all, CSS, 'L114-10-1').versions.map((v) => v.validFrom)).toEqual(['2016-01-01', '2016-12-25', '2019-12-28', '2022-12-25', '2025-07-02']);
+    expect(article(all, CSS, 'L114-10-1').versions.map((v) => v.validFrom)).toEqual([
+      '2016-01-01',
+      '2016-12-25',
+      '2019-12-28',
+      '2022-12-25',
+      '2025-07-02',
+    ]);
   });
 
   it('reads epoch-millisecond dates as UTC days and 2999-01-01 as no end', () => {
@@ -131,7 +151,11 @@ describe('importLegiData on damaged data', () => {
       ['damaged', 'LEGITEXT000000000001.json', 'code illisible (…)'],
       ['damaged', `LEGITEXT000031366350.json#${String(first!.data.id)}`, 'article sans id ou sans numéro: ignoré'],
       ['damaged', `LEGITEXT000031366350.json#${String(second!.data.id)}`, 'version sans date de début: ignorée'],
-      ['damaged', `LEGITEXT000031366350.json#${String(second!.data.id)}`, `article ${String(second!.data.num)} sans aucune version datée: ignoré`],
+      [
+        'damaged',
+        `LEGITEXT000031366350.json#${String(second!.data.id)}`,
+        `article ${String(second!.data.num)} sans aucune version datée: ignoré`,
+      ],
     ]);
   });
 });
@@ -140,7 +164,11 @@ describe('listKnownCodes', () => {
   it("lists every code of legi-data's index once, the edition in force first", () => {
     const codes = listKnownCodes();
     expect(codes.length).toBe(100);
-    expect(codes).toContainEqual({ legiTextId: 'LEGITEXT000006073189', title: 'Code de la sécurité sociale', id: 'code-de-la-securite-sociale' });
+    expect(codes).toContainEqual({
+      legiTextId: 'LEGITEXT000006073189',
+      title: 'Code de la sécurité sociale',
+      id: 'code-de-la-securite-sociale',
+    });
     expect(codes).toContainEqual({ legiTextId: 'LEGITEXT000006073984', title: 'Code des assurances', id: 'code-des-assurances' });
     expect(codes).toContainEqual({ legiTextId: 'LEGITEXT000006074067', title: 'Code de la mutualité', id: 'code-de-la-mutualite' });
     expect(codes.find((c) => c.id === 'code-de-commerce')?.legiTextId).toBe('LEGITEXT000005634379');

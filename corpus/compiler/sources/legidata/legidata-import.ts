@@ -113,7 +113,14 @@ export async function importLegiData(options: LegiDataImportOptions): Promise<So
     await new Promise((resolve) => setImmediate(resolve));
   }
   return {
-    info: { id: source, kind: 'legi-data', path: dataDir, revision: version, ...(dataDate ? { date: dataDate } : {}), codes: codes.map((code) => code.id) },
+    info: {
+      id: source,
+      kind: 'legi-data',
+      path: dataDir,
+      revision: version,
+      ...(dataDate ? { date: dataDate } : {}),
+      codes: codes.map((code) => code.id),
+    },
     codes,
     articles,
     warnings,
@@ -139,7 +146,9 @@ function importCodeFile(file: string, source: string, warnings: CompileWarning[]
     warnings.push({ source, path: file, message: 'pas un code legi-data (racine sans data.title)' });
     return undefined;
   }
-  const title = str(root.data.title).trim().replace(/\s*\.$/, '');
+  const title = str(root.data.title)
+    .trim()
+    .replace(/\s*\.$/, '');
   const legiTextId = str(root.data.id) || path.basename(file, '.json');
   const codeId = codeIdFromTitle(title);
   const date = dateFromString(root.data.dateModif) ?? dateFromString(root.data.dateDebutVersion);
@@ -217,7 +226,12 @@ function importCodeFile(file: string, source: string, warnings: CompileWarning[]
  * the others dates only. LEGI keeps versions that were never in force (`MODIFIE_MORT_NE`, end
  * before start): they are left out, a timeline cannot hold an empty range.
  */
-function readVersions(data: Record<string, unknown>, id: string, links: readonly LegiLink[], warn: (id: string, message: string) => void): ImportedVersion[] {
+function readVersions(
+  data: Record<string, unknown>,
+  id: string,
+  links: readonly LegiLink[],
+  warn: (id: string, message: string) => void,
+): ImportedVersion[] {
   const raw = (Array.isArray(data.articleVersions) ? data.articleVersions : []).filter(isNode) as LegiVersion[];
   if (!raw.some((v) => v.id === id)) raw.push({ id, etat: data.etat, dateDebut: data.dateDebut, dateFin: data.dateFin });
   raw.sort((a, b) => (typeof a.dateDebut === 'number' ? a.dateDebut : 0) - (typeof b.dateDebut === 'number' ? b.dateDebut : 0));
@@ -245,7 +259,12 @@ function readVersions(data: Record<string, unknown>, id: string, links: readonly
     };
     if (entry.id === id) {
       const text = articleText(data, id, warn);
-      versions.push({ ...common, paragraphs: text.paragraphs, ...(text.nota.length > 0 ? { nota: text.nota } : {}), links: linksFromLegi(links) });
+      versions.push({
+        ...common,
+        paragraphs: text.paragraphs,
+        ...(text.nota.length > 0 ? { nota: text.nota } : {}),
+        links: linksFromLegi(links),
+      });
     } else {
       versions.push({ ...common, paragraphs: [], links: [], datesOnly: true });
     }
@@ -254,7 +273,11 @@ function readVersions(data: Record<string, unknown>, id: string, links: readonly
 }
 
 /** The current text: from the HTML (it has the paragraphs), else the plain text, one line a paragraph. */
-function articleText(data: Record<string, unknown>, id: string, warn: (id: string, message: string) => void): { paragraphs: string[]; nota: string[] } {
+function articleText(
+  data: Record<string, unknown>,
+  id: string,
+  warn: (id: string, message: string) => void,
+): { paragraphs: string[]; nota: string[] } {
   const fromHtml = (html: string, plain: string, what: string): string[] => {
     if (html.trim()) {
       const parsed = htmlToText(html);

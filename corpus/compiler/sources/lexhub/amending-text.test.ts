@@ -4,16 +4,23 @@ import { AmendingTextCatalog, cleanPiece, piecesOfMessage } from './amending-tex
 // Commit messages of the sécurité sociale and mutualité LexHub bundles, as written.
 describe('amending texts of LexHub commit messages', () => {
   it('cuts each piece after its date and drops the pieces that name no text', () => {
-    expect(piecesOfMessage('Modifications par LOI n°2017-1836 du 30 décembre 2017  15 (V) & LOI n°2018-166 du 8 mars 2018  11 (V)')).toEqual([
+    expect(
+      piecesOfMessage('Modifications par LOI n°2017-1836 du 30 décembre 2017  15 (V) & LOI n°2018-166 du 8 mars 2018  11 (V)'),
+    ).toEqual([
       { name: 'LOI n°2017-1836 du 30 décembre 2017', number: '2017-1836', date: '2017-12-30' },
       { name: 'LOI n°2018-166 du 8 mars 2018', number: '2018-166', date: '2018-03-08' },
     ]);
-    expect(piecesOfMessage('Modifications par 85-1353 & LOI n°2017-1836 du 30 décembre 2017  15 ( & décembre 2005').map((p) => p.name)).toEqual([
-      '85-1353',
-      'LOI n°2017-1836 du 30 décembre 2017',
-    ]);
-    expect(cleanPiece('Décret 85-630 1985-06-19 11 JORF 23 juin 1985')).toEqual({ name: 'Décret 85-630 1985-06-19', number: '85-630', date: '1985-06-19' });
-    expect(cleanPiece('Décret n°2003-1393 du 31 décembre 2003  3 () JORF 1er janvier 2004')?.name).toBe('Décret n°2003-1393 du 31 décembre 2003');
+    expect(
+      piecesOfMessage('Modifications par 85-1353 & LOI n°2017-1836 du 30 décembre 2017  15 ( & décembre 2005').map((p) => p.name),
+    ).toEqual(['85-1353', 'LOI n°2017-1836 du 30 décembre 2017']);
+    expect(cleanPiece('Décret 85-630 1985-06-19 11 JORF 23 juin 1985')).toEqual({
+      name: 'Décret 85-630 1985-06-19',
+      number: '85-630',
+      date: '1985-06-19',
+    });
+    expect(cleanPiece('Décret n°2003-1393 du 31 décembre 2003  3 () JORF 1er janvier 2004')?.name).toBe(
+      'Décret n°2003-1393 du 31 décembre 2003',
+    );
     expect(cleanPiece('JORF 19 janvier 1994')).toBeUndefined();
     expect(cleanPiece('du 9 mars 2010')).toBeUndefined();
     expect(cleanPiece('Ordonnance')).toBeUndefined();
@@ -38,10 +45,19 @@ describe('amending texts of LexHub commit messages', () => {
     const catalog = new AmendingTextCatalog();
     for (let i = 0; i < 30; i++) catalog.learn(piecesOfMessage('Modifications par Décret 85-1353 1985-12-17'));
     catalog.learn(piecesOfMessage('Modifications par LOI n°2018-166 du 8 mars 2018  11 (V)'));
-    expect(catalog.amendedBy(piecesOfMessage('Modifications par 2018-166 du 8 mars 2018  11 (V)'), '2018-09-01')).toBe('LOI n°2018-166 du 8 mars 2018');
+    expect(catalog.amendedBy(piecesOfMessage('Modifications par 2018-166 du 8 mars 2018  11 (V)'), '2018-09-01')).toBe(
+      'LOI n°2018-166 du 8 mars 2018',
+    );
     expect(catalog.amendedBy(piecesOfMessage('Modifications par 85-1353'), '1985-12-21')).toBe('Décret 85-1353 1985-12-17');
     // L611-3 on 2005-12-09: « 85-1353 & LOI n°2017-1836 … & décembre 2005 » names no text that can have brought it.
-    expect(catalog.amendedBy(piecesOfMessage('Modifications par 85-1353 & LOI n°2017-1836 du 30 décembre 2017  15 ( & décembre 2005'), '2005-12-09')).toBeUndefined();
-    expect(catalog.amendedBy(piecesOfMessage("Modifié par un texte d'une portée générale"), '2008-01-01')).toBe("Modifié par un texte d'une portée générale");
+    expect(
+      catalog.amendedBy(
+        piecesOfMessage('Modifications par 85-1353 & LOI n°2017-1836 du 30 décembre 2017  15 ( & décembre 2005'),
+        '2005-12-09',
+      ),
+    ).toBeUndefined();
+    expect(catalog.amendedBy(piecesOfMessage("Modifié par un texte d'une portée générale"), '2008-01-01')).toBe(
+      "Modifié par un texte d'une portée générale",
+    );
   });
 });

@@ -27,13 +27,28 @@ export interface AmendingText {
 }
 
 const MONTHS: Record<string, string> = {
-  janvier: '01', fevrier: '02', février: '02', mars: '03', avril: '04', mai: '05', juin: '06', juillet: '07',
-  aout: '08', août: '08', septembre: '09', octobre: '10', novembre: '11', decembre: '12', décembre: '12',
+  janvier: '01',
+  fevrier: '02',
+  février: '02',
+  mars: '03',
+  avril: '04',
+  mai: '05',
+  juin: '06',
+  juillet: '07',
+  aout: '08',
+  août: '08',
+  septembre: '09',
+  octobre: '10',
+  novembre: '11',
+  decembre: '12',
+  décembre: '12',
 };
-const FRENCH_DATE = /\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})\b/i;
+const FRENCH_DATE =
+  /\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})\b/i;
 const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
 const TEXT_NUMBER = /(?<![\d-])(\d{2,4}-\d{1,5}(?:-\d{1,3})?)(?![\d-])/;
-const TEXT_TYPE = /^(?:loi|d[ée]cret|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|d[ée]lib[ée]ration|convention|accord|avenant|r[èe]glement|directive|code)\b/i;
+const TEXT_TYPE =
+  /^(?:loi|d[ée]cret|ordonnance|arr[êe]t[ée]|d[ée]cision|circulaire|d[ée]lib[ée]ration|convention|accord|avenant|r[èe]glement|directive|code)\b/i;
 const GENERAL_SCOPE = /^Modifi[ée] par un texte d'une port[ée]e g[ée]n[ée]rale$/i;
 
 interface DateMatch {
@@ -47,7 +62,12 @@ function findDate(piece: string): DateMatch | undefined {
   const french = FRENCH_DATE.exec(piece);
   if (french) {
     const month = MONTHS[french[2]!.toLowerCase()];
-    if (month) found.push({ date: `${french[3]}-${month}-${french[1]!.padStart(2, '0')}`, index: french.index, end: french.index + french[0].length });
+    if (month)
+      found.push({
+        date: `${french[3]}-${month}-${french[1]!.padStart(2, '0')}`,
+        index: french.index,
+        end: french.index + french[0].length,
+      });
   }
   const iso = ISO_DATE.exec(piece);
   if (iso) found.push({ date: `${iso[1]}-${iso[2]}-${iso[3]}`, index: iso.index, end: iso.index + iso[0].length });

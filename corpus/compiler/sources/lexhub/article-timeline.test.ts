@@ -3,10 +3,25 @@ import type { Link } from '../../../model/model.ts';
 import { buildTimeline, dateQualityOf, type TimelineEvent } from './article-timeline.ts';
 
 // Texts and links of L611-3 as LexHub has them (1985 and 2005 versions, first sentences).
-const v1985 = ["Les caisses mutuelles régionales sont responsables , dans leur circonscription, sous le contrôle de la caisse nationale d'assurance maladie et maternité des travailleurs non-salariés"];
-const v2005 = ["Le régime social des indépendants comprend une caisse nationale et des caisses de base."];
-const link: Link = { kind: 'cites', label: 'Code de la sécurité sociale. - art. L611-1 (V)', text: 'Code de la sécurité sociale', articleNum: 'L611-1', status: 'V', origin: 'list' };
-const text = (date: string, paragraphs: string[], links: Link[] = []): TimelineEvent => ({ kind: 'text', date, paragraphs, nota: [], links });
+const v1985 = [
+  "Les caisses mutuelles régionales sont responsables , dans leur circonscription, sous le contrôle de la caisse nationale d'assurance maladie et maternité des travailleurs non-salariés",
+];
+const v2005 = ['Le régime social des indépendants comprend une caisse nationale et des caisses de base.'];
+const link: Link = {
+  kind: 'cites',
+  label: 'Code de la sécurité sociale. - art. L611-1 (V)',
+  text: 'Code de la sécurité sociale',
+  articleNum: 'L611-1',
+  status: 'V',
+  origin: 'list',
+};
+const text = (date: string, paragraphs: string[], links: Link[] = []): TimelineEvent => ({
+  kind: 'text',
+  date,
+  paragraphs,
+  nota: [],
+  links,
+});
 
 describe('buildTimeline', () => {
   it('opens a version per new text, skips moves, records link-only changes, ends with a repeal', () => {
@@ -25,7 +40,14 @@ describe('buildTimeline', () => {
   });
 
   it('keeps the last commit of a day, undoes a same-day delete-and-restore, reopens after a gap', () => {
-    const sameDay = buildTimeline([text('1985-12-21', v1985), text('2005-12-09', v1985.map((p) => p + ' (brouillon)')), text('2005-12-09', v2005)]);
+    const sameDay = buildTimeline([
+      text('1985-12-21', v1985),
+      text(
+        '2005-12-09',
+        v1985.map((p) => p + ' (brouillon)'),
+      ),
+      text('2005-12-09', v2005),
+    ]);
     expect(sameDay.map((v) => [v.validFrom, v.paragraphs])).toEqual([
       ['1985-12-21', v1985],
       ['2005-12-09', v2005],
@@ -40,9 +62,15 @@ describe('buildTimeline', () => {
   });
 
   it('marks clamped and unfixed dates; a 2038 deletion is no dated repeal', () => {
-    expect([dateQualityOf('1970-01-02'), dateQualityOf('1985-12-21'), dateQualityOf('2038-01-01')]).toEqual(['clamped', 'exact', 'unfixed']);
+    expect([dateQualityOf('1970-01-02'), dateQualityOf('1985-12-21'), dateQualityOf('2038-01-01')]).toEqual([
+      'clamped',
+      'exact',
+      'unfixed',
+    ]);
     const versions = buildTimeline([text('2018-01-01', v1985), text('2038-01-01', v2005), { kind: 'repeal', date: '2038-01-01' }]);
-    expect(versions.map((v) => [v.validFrom, v.validTo, v.status, v.dateQuality])).toEqual([['2018-01-01', '2038-01-01', undefined, 'exact']]);
+    expect(versions.map((v) => [v.validFrom, v.validTo, v.status, v.dateQuality])).toEqual([
+      ['2018-01-01', '2038-01-01', undefined, 'exact'],
+    ]);
     const later = buildTimeline([text('2018-01-01', v1985), text('2038-01-01', v2005)]);
     expect(later.map((v) => [v.validFrom, v.status, v.dateQuality])).toEqual([
       ['2018-01-01', undefined, 'exact'],
@@ -57,4 +85,3 @@ describe('buildTimeline', () => {
     expect(versions[0]!.paragraphs).toEqual([]);
   });
 });
-

@@ -83,7 +83,13 @@ export function buildTimeline(events: readonly TimelineEvent[]): ImportedVersion
     if (last && !repealed && last.validFrom === event.date) {
       versions.pop();
       const previous = versions.at(-1);
-      if (previous && previous.validTo === event.date && previous.status !== 'ABROGE' && sameStrings(previous.paragraphs, event.paragraphs) && sameStrings(previous.nota, nota)) {
+      if (
+        previous &&
+        previous.validTo === event.date &&
+        previous.status !== 'ABROGE' &&
+        sameStrings(previous.paragraphs, event.paragraphs) &&
+        sameStrings(previous.nota, nota)
+      ) {
         // The day's later commit restored the text before: the earlier version simply runs on.
         delete previous.validTo;
         previous.links = event.links;

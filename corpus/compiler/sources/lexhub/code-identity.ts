@@ -36,7 +36,10 @@ export class CodeNameVotes {
 
   /** The code of a repository whose origin is `origin` (bundle, folder or file path). */
   identify(origin: string): CodeIdentity | undefined {
-    const named = path.basename(origin).replace(/\.(bundle|git)$/, '').replace(/^lexhub-/, '');
+    const named = path
+      .basename(origin)
+      .replace(/\.(bundle|git)$/, '')
+      .replace(/^lexhub-/, '');
     let slug = this.votes.has(named) || knownCodeByLexhubSlug(named) ? named : undefined;
     if (!slug) {
       let best = 0;

@@ -10,7 +10,9 @@ describe('htmlToText', () => {
     const body = readFileSync(seed004, 'utf8').split('\n').slice(2).join('\n');
     const text = htmlToText(body, { detectNota: true });
     expect(text.paragraphs).toHaveLength(7);
-    expect(text.paragraphs[0]).toMatch(/^La prise en charge des frais de santé mentionnée à l'article L\. 160-1 est effectuée, pour les personnes/);
+    expect(text.paragraphs[0]).toMatch(
+      /^La prise en charge des frais de santé mentionnée à l'article L\. 160-1 est effectuée, pour les personnes/,
+    );
     expect(text.paragraphs[6]).toBe(
       'Ce décret détermine également les conditions dans lesquelles il peut être mis fin à ces opérations de gestion en cas de défaillance rendant impossible la gestion des régimes obligatoires dans des conditions normales.',
     );
@@ -46,13 +48,19 @@ describe('htmlToText', () => {
   });
 
   it('keeps a « < » that starts no tag (LexHub L245-2: « 6,5 % ≤ R < 12 % »)', () => {
-    const html = "<tr><td><p align='center'>6,5 % ≤ R < 12 %</p></td><td><p align='center'>(L. n° 2004-810,13 août 2004, art. 73, II, 2 <sup>o</sup>) (1) 29</p></td></tr>";
-    expect(htmlToText(`<table><tbody>${html}</tbody></table>`).paragraphs).toEqual(['6,5 % ≤ R < 12 % | (L. n° 2004-810,13 août 2004, art. 73, II, 2 o) (1) 29']);
+    const html =
+      "<tr><td><p align='center'>6,5 % ≤ R < 12 %</p></td><td><p align='center'>(L. n° 2004-810,13 août 2004, art. 73, II, 2 <sup>o</sup>) (1) 29</p></td></tr>";
+    expect(htmlToText(`<table><tbody>${html}</tbody></table>`).paragraphs).toEqual([
+      '6,5 % ≤ R < 12 % | (L. n° 2004-810,13 août 2004, art. 73, II, 2 o) (1) 29',
+    ]);
   });
 
   it('decodes character references (legi-data NOTA of D161-2-24-1: &laquo; … &raquo;)', () => {
-    const html = "<p>le II est complété par les mots : &laquo; dans leur rédaction antérieure au décret n° 2025-1410 du 30 décembre 2025 &raquo;.</p><p></p>";
-    expect(htmlToText(html).paragraphs).toEqual(['le II est complété par les mots : « dans leur rédaction antérieure au décret n° 2025-1410 du 30 décembre 2025 ».']);
+    const html =
+      '<p>le II est complété par les mots : &laquo; dans leur rédaction antérieure au décret n° 2025-1410 du 30 décembre 2025 &raquo;.</p><p></p>';
+    expect(htmlToText(html).paragraphs).toEqual([
+      'le II est complété par les mots : « dans leur rédaction antérieure au décret n° 2025-1410 du 30 décembre 2025 ».',
+    ]);
     expect(htmlToText('<p>a &#233; &#xE9; &unknown; &#0;</p>').paragraphs).toEqual(['a é é &unknown; \ufffd']);
   });
 
@@ -63,18 +71,21 @@ describe('htmlToText', () => {
     expect(htmlToText(body, { sentenceBreaks: true }).paragraphs).toHaveLength(2);
     expect(htmlToText(body).paragraphs).toHaveLength(1);
     // L611-3 (1985): the run before the comma is LEGI's own spacing.
-    expect(htmlToText('Les caisses mutuelles régionales sont responsables   , dans leur circonscription', { sentenceBreaks: true }).paragraphs).toEqual([
-      'Les caisses mutuelles régionales sont responsables , dans leur circonscription',
-    ]);
+    expect(
+      htmlToText('Les caisses mutuelles régionales sont responsables   , dans leur circonscription', { sentenceBreaks: true }).paragraphs,
+    ).toEqual(['Les caisses mutuelles régionales sont responsables , dans leur circonscription']);
   });
 
   it('outputs text only: script and style contents dropped, event attributes gone with their tags', () => {
-    const text = htmlToText('<p onclick="alert(1)">Texte<script>alert("x")</script> suivi<style>p{}</style><img src=x onerror=alert(2)></p><iframe src="http://x">cadre</iframe>');
+    const text = htmlToText(
+      '<p onclick="alert(1)">Texte<script>alert("x")</script> suivi<style>p{}</style><img src=x onerror=alert(2)></p><iframe src="http://x">cadre</iframe>',
+    );
     expect(text.paragraphs).toEqual(['Texte suivi']);
   });
 
   it('never throws on broken markup and says where it was cut', () => {
-    const cut = "<p>Premier alinéa.</p><p>Deuxième <a href='/x/l1.md' title='Code de la sécurité sociale. - art. L1 (V)'>L. 1</a> alin<p cla";
+    const cut =
+      "<p>Premier alinéa.</p><p>Deuxième <a href='/x/l1.md' title='Code de la sécurité sociale. - art. L1 (V)'>L. 1</a> alin<p cla";
     const text = htmlToText(cut);
     expect(text.paragraphs).toEqual(['Premier alinéa.', 'Deuxième L. 1 alin']);
     expect(text.problems).toEqual([{ offset: cut.lastIndexOf('<p cla'), message: 'balise <p> non fermée: ignorée' }]);

@@ -45,13 +45,22 @@ export function importLexhubFile(filePath: string, options: LexhubFileImportOpti
   const { article, warnings } = parseLexhubFile(content.toString('utf8'), { source, path: filePath });
   const code = identifyCode(filePath, options.code ?? known?.code, article.codeNames);
   const all: CompileWarning[] = [...warnings];
-  if (!code) all.push({ source, path: filePath, message: 'code inconnu: ni dossier de code dans le chemin, ni lien titré vers un article du même code' });
+  if (!code)
+    all.push({
+      source,
+      path: filePath,
+      message: 'code inconnu: ni dossier de code dans le chemin, ni lien titré vers un article du même code',
+    });
   const codeId = code?.id ?? 'code-inconnu';
 
   const stated = options.validFrom ?? known?.validFrom;
   const validFrom = stated ?? CLAMPED_DATE;
   if (!stated) {
-    all.push({ source, path: filePath, message: `date du texte inconnue (fichier isolé): datée ${CLAMPED_DATE} (date de qualité « clamped »), toute source datée du même texte l'emporte` });
+    all.push({
+      source,
+      path: filePath,
+      message: `date du texte inconnue (fichier isolé): datée ${CLAMPED_DATE} (date de qualité « clamped »), toute source datée du même texte l'emporte`,
+    });
   }
   const quality = stated ? dateQualityOf(validFrom) : 'clamped';
   return {
@@ -102,4 +111,3 @@ function identifyCode(filePath: string, stated: CodeId | undefined, codeNames: r
   for (const [slug, title] of codeNames) votes.add(slug, title);
   return votes.identify(filePath);
 }
-

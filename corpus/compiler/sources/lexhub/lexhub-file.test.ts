@@ -31,9 +31,19 @@ describe('parseLexhubFile on seed 004', () => {
   });
 
   it('takes the number from the file name when the heading is missing, and says so with the line', () => {
-    const { article, warnings } = parseLexhubFile(content.split('\n').slice(2).join('\n'), { source: 'lexhub', path: 'partie-legislative/x/l160-17.md' });
+    const { article, warnings } = parseLexhubFile(content.split('\n').slice(2).join('\n'), {
+      source: 'lexhub',
+      path: 'partie-legislative/x/l160-17.md',
+    });
     expect(article.num).toBe('L160-17');
-    expect(warnings).toEqual([{ source: 'lexhub', path: 'partie-legislative/x/l160-17.md', line: 1, message: 'titre « # Article … » absent: numéro pris du nom de fichier' }]);
+    expect(warnings).toEqual([
+      {
+        source: 'lexhub',
+        path: 'partie-legislative/x/l160-17.md',
+        line: 1,
+        message: 'titre « # Article … » absent: numéro pris du nom de fichier',
+      },
+    ]);
     expect(numFromFileName('annexes/annexe-a-larticle-d160-4.md')).toBe('annexe-a-larticle-d160-4');
     expect(numFromFileName('x/lo111-4.md')).toBe('LO111-4');
   });
@@ -42,8 +52,16 @@ describe('parseLexhubFile on seed 004', () => {
 describe('importLexhubFile', () => {
   it('makes seed 004 a one-article source of the Code de la sécurité sociale, dated 2016-01-01 (a known file)', () => {
     const imported = importLexhubFile(seed004, { sourceId: 'seed-004' });
-    expect(imported.info).toMatchObject({ id: 'seed-004', kind: 'seed-article', revision: '1879fcfa7b638980', date: '2016-01-01', codes: ['code-de-la-securite-sociale'] });
-    expect(imported.codes).toEqual([{ id: 'code-de-la-securite-sociale', title: 'Code de la sécurité sociale', legiTextId: 'LEGITEXT000006073189' }]);
+    expect(imported.info).toMatchObject({
+      id: 'seed-004',
+      kind: 'seed-article',
+      revision: '1879fcfa7b638980',
+      date: '2016-01-01',
+      codes: ['code-de-la-securite-sociale'],
+    });
+    expect(imported.codes).toEqual([
+      { id: 'code-de-la-securite-sociale', title: 'Code de la sécurité sociale', legiTextId: 'LEGITEXT000006073189' },
+    ]);
     const [article] = imported.articles;
     expect(article).toMatchObject({ code: 'code-de-la-securite-sociale', num: 'L160-17' });
     expect(article!.versions).toHaveLength(1);
@@ -61,7 +79,10 @@ describe('importLexhubFile', () => {
     expect(imported.info.codes).toEqual(['code-de-la-securite-sociale']);
     expect(imported.articles[0]!.versions[0]).toMatchObject({ validFrom: '1970-01-02', dateQuality: 'clamped' });
     expect(imported.warnings.map((w) => [w.path, w.message])).toEqual([[copy, expect.stringMatching(/^date du texte inconnue/)]]);
-    expect(importLexhubFile(copy, { validFrom: '2038-01-01' }).articles[0]!.versions[0]).toMatchObject({ status: 'VIGUEUR_DIFF', dateQuality: 'unfixed' });
+    expect(importLexhubFile(copy, { validFrom: '2038-01-01' }).articles[0]!.versions[0]).toMatchObject({
+      status: 'VIGUEUR_DIFF',
+      dateQuality: 'unfixed',
+    });
   });
 });
 
@@ -107,11 +128,14 @@ describe('parseLexhubFile on damaged copies of seed 004 (fuzz, fixed seeds)', ()
 
   it('byte flips (invalid UTF-8 included)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }), (flips) => {
-        const copy = Buffer.from(bytes);
-        for (const [at, value] of flips) copy[at] = value;
-        check(copy.toString('utf8'));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
+        (flips) => {
+          const copy = Buffer.from(bytes);
+          for (const [at, value] of flips) copy[at] = value;
+          check(copy.toString('utf8'));
+        },
+      ),
       { seed: 40, numRuns: 300 },
     );
   });

@@ -32,7 +32,10 @@ const HEADING = /^\s*#+\s*Article\b\s*(.*?)\s*$/;
 
 /** `…/l160-17.md` → `L160-17`; the base name itself when it is not an article number. */
 export function numFromFileName(filePath: string): string {
-  const base = filePath.split('/').pop()!.replace(/\.(md|txt)$/i, '');
+  const base = filePath
+    .split('/')
+    .pop()!
+    .replace(/\.(md|txt)$/i, '');
   return normalizeArticleNumber(base) ?? base;
 }
 

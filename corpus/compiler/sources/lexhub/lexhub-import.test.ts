@@ -29,8 +29,15 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
   });
 
   it('names the code from its links and knows its LEGITEXT id', () => {
-    expect(css.codes.map((c) => [c.id, c.title, c.legiTextId])).toEqual([['code-de-la-securite-sociale', 'Code de la sécurité sociale', 'LEGITEXT000006073189']]);
-    expect(css.info).toMatchObject({ id: 'lexhub-css', kind: 'lexhub', revision: '2bbb3577ccd1db8ba33be2bf200aace03fe3cfae', codes: ['code-de-la-securite-sociale'] });
+    expect(css.codes.map((c) => [c.id, c.title, c.legiTextId])).toEqual([
+      ['code-de-la-securite-sociale', 'Code de la sécurité sociale', 'LEGITEXT000006073189'],
+    ]);
+    expect(css.info).toMatchObject({
+      id: 'lexhub-css',
+      kind: 'lexhub',
+      revision: '2bbb3577ccd1db8ba33be2bf200aace03fe3cfae',
+      codes: ['code-de-la-securite-sociale'],
+    });
     // The last commit with a fixed date (the five after it are dated 2038-01-01).
     expect(css.info.date).toBe('2028-01-01');
     expect(progress.at(-1)).toEqual([27833, 27833]);
@@ -60,10 +67,22 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
       ['2005-12-09', '2018-01-01', 'ABROGE', 'exact'],
     ]);
     expect(article.versions[0]!.paragraphs[0]).toMatch(/^Les caisses mutuelles régionales sont responsables , dans leur circonscription/);
-    expect(article.versions[3]!.paragraphs[0]).toMatch(/^Le régime social des indépendants comprend une caisse nationale et des caisses de base/);
-    expect(article.versions.map((v) => v.amendedBy)).toEqual(['Décret 85-1353 1985-12-17', undefined, 'Loi n°95-116 du 4 février 1995', undefined]);
+    expect(article.versions[3]!.paragraphs[0]).toMatch(
+      /^Le régime social des indépendants comprend une caisse nationale et des caisses de base/,
+    );
+    expect(article.versions.map((v) => v.amendedBy)).toEqual([
+      'Décret 85-1353 1985-12-17',
+      undefined,
+      'Loi n°95-116 du 4 février 1995',
+      undefined,
+    ]);
     // Moved twice (section renamed in 1995, 2005): no repeal at either move.
-    expect(article.sectionPath).toEqual(['Partie législative', 'Livre 6 : Régimes des travailleurs non salariés', 'Titre 1 : Régime social des indépendants', 'Chapitre 1er : Organisation administrative']);
+    expect(article.sectionPath).toEqual([
+      'Partie législative',
+      'Livre 6 : Régimes des travailleurs non salariés',
+      'Titre 1 : Régime social des indépendants',
+      'Chapitre 1er : Organisation administrative',
+    ]);
 
     if (!existsSync(lexlibCssBundle)) return console.log('lexlib bundle absent: L611-3 not compared with lexlib');
     const lexlib = await GitRepository.open(lexlibCssBundle, cacheDir);
@@ -76,7 +95,14 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
 
   it('reads L160-17 through its six versions; the first is seed 004', async () => {
     const article = byNum(css, 'L160-17');
-    expect(article.versions.map((v) => v.validFrom)).toEqual(['2016-01-01', '2017-01-01', '2018-01-01', '2018-09-01', '2019-01-01', '2023-09-01']);
+    expect(article.versions.map((v) => v.validFrom)).toEqual([
+      '2016-01-01',
+      '2017-01-01',
+      '2018-01-01',
+      '2018-09-01',
+      '2019-01-01',
+      '2023-09-01',
+    ]);
     expect(article.versions.map((v) => v.amendedBy)).toEqual([
       'LOI n°2015-1702 du 21 décembre 2015',
       'LOI n°2016-1827 du 23 décembre 2016',
@@ -89,14 +115,21 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
     // The seed is the very blob of the 2016-01-01 commit (`KNOWN_LEXHUB_FILES` relies on it).
     const repo = await GitRepository.open(cssBundle, cacheDir);
     const history = await repo.history();
-    const creation = history.flatMap((c) => c.changes.filter((x) => x.status === 'A' && x.path.endsWith('/l160-17.md')).map((x) => [c.authorDate.slice(0, 10), x.blob]));
+    const creation = history.flatMap((c) =>
+      c.changes.filter((x) => x.status === 'A' && x.path.endsWith('/l160-17.md')).map((x) => [c.authorDate.slice(0, 10), x.blob]),
+    );
     expect(creation).toEqual([['2016-01-01', '2467fcef8d012956f1d4509f513d7806fccd38e2']]);
-    expect((await repo.readBlobs(['2467fcef8d012956f1d4509f513d7806fccd38e2'])).get('2467fcef8d012956f1d4509f513d7806fccd38e2')).toBe(seedText);
+    expect((await repo.readBlobs(['2467fcef8d012956f1d4509f513d7806fccd38e2'])).get('2467fcef8d012956f1d4509f513d7806fccd38e2')).toBe(
+      seedText,
+    );
     const seed = parseLexhubFile(seedText, { source: 's', path: 'seed' }).article;
     expect(article.versions[0]!.paragraphs).toEqual(seed.paragraphs);
     expect(article.versions[0]!.nota).toEqual(seed.nota);
     expect(article.versions[0]!.links).toEqual(seed.links);
-    expect(article.sectionPath?.slice(0, 2)).toEqual(['Partie législative', 'Livre I : Généralités dispositions communes à tout ou partie des régimes de base']);
+    expect(article.sectionPath?.slice(0, 2)).toEqual([
+      'Partie législative',
+      'Livre I : Généralités dispositions communes à tout ou partie des régimes de base',
+    ]);
   });
 
   it('marks the clamped 1970-01-02 commit (TABLEAU 17) and the unfixed 2038-01-01 ones (R145-10)', () => {
@@ -131,7 +164,11 @@ describe.skipIf(missing)('importLexhub on the sécurité sociale bundle (7,015 c
     ]);
     const chapitre1 = livreI.children[0]!.children[0]!;
     expect(chapitre1.title).toBe('Chapitre 1er : Organisation de la sécurité sociale');
-    expect(chapitre1.articles.slice(0, 3)).toEqual(['code-de-la-securite-sociale/num:L111-1', 'code-de-la-securite-sociale/num:L111-2', 'code-de-la-securite-sociale/num:L111-2-1']);
+    expect(chapitre1.articles.slice(0, 3)).toEqual([
+      'code-de-la-securite-sociale/num:L111-1',
+      'code-de-la-securite-sociale/num:L111-2',
+      'code-de-la-securite-sociale/num:L111-2-1',
+    ]);
     // A folder of the 1985 layout, all its articles moved or repealed: it ends with the last repeal.
     const old = toc[0]!.children.find((s) => s.title === 'Livre 1 : Généralités');
     expect(old?.validTo).toBe('2004-01-01');

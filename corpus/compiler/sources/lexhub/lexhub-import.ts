@@ -121,14 +121,25 @@ export async function importLexhub(origin: string, options: LexhubImportOptions)
       let track = tracks.get(file.num);
       if (!track) tracks.set(file.num, (track = { num: file.num, events: [], lastPath: change.path }));
       track.lastPath = change.path;
-      track.events.push({ kind: 'text', date, paragraphs: file.paragraphs, nota: file.nota, links: file.links, ...(amendedBy ? { amendedBy } : {}) });
+      track.events.push({
+        kind: 'text',
+        date,
+        paragraphs: file.paragraphs,
+        nota: file.nota,
+        links: file.links,
+        ...(amendedBy ? { amendedBy } : {}),
+      });
     }
     // A move deletes and adds in the same commit; two files left for one number is LexHub's error.
     for (const num of touched) {
       const paths = numPaths.get(num)!;
       if (paths.size > 1 && !duplicated.has(num)) {
         duplicated.add(num);
-        warnings.push({ source, path: [...paths].at(-1)!, message: `article ${num} présent dans plusieurs dossiers à la fois (${[...paths].join(', ')}): le dernier modifié fait foi` });
+        warnings.push({
+          source,
+          path: [...paths].at(-1)!,
+          message: `article ${num} présent dans plusieurs dossiers à la fois (${[...paths].join(', ')}): le dernier modifié fait foi`,
+        });
       }
     }
     // A number whose last file went away in this commit (and was not added elsewhere) is repealed.
@@ -143,7 +154,8 @@ export async function importLexhub(origin: string, options: LexhubImportOptions)
 
   // Section titles get their accents back from the words of the articles' latest texts.
   const wanted = new Set<string>();
-  for (const track of tracks.values()) for (const folder of track.lastPath.split('/').slice(0, -1)) for (const word of slugWords(folder)) wanted.add(word);
+  for (const track of tracks.values())
+    for (const folder of track.lastPath.split('/').slice(0, -1)) for (const word of slugWords(folder)) wanted.add(word);
   const vocabulary = new Vocabulary(wanted);
 
   const articles: ImportedArticle[] = [];

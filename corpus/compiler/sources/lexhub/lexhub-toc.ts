@@ -60,7 +60,10 @@ export function buildLexhubToc(code: CodeId, placements: readonly ArticlePlaceme
       let child = node.children.get(slug);
       if (!child) {
         const { title, level, rank } = titleFromSlug(slug, vocabulary);
-        child = newNode({ id: `${code}:${placement.folders.slice(0, depth + 1).join('/')}`, title, level, children: [], articles: [] }, rank);
+        child = newNode(
+          { id: `${code}:${placement.folders.slice(0, depth + 1).join('/')}`, title, level, children: [], articles: [] },
+          rank,
+        );
         node.children.set(slug, child);
       }
       node = child;

@@ -23,7 +23,10 @@ function isStatus(code: string): code is LinkStatusCode {
 }
 
 function cleanText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\s*\.$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\.$/, '');
 }
 
 export function parseLinkTitle(label: string): LinkTitle {

@@ -3,7 +3,7 @@ import { slugWords, titleFromSlug, Vocabulary } from './section-slug.ts';
 
 // Folder slugs of the sécurité sociale LexHub bundle (L160-17's path).
 describe('titleFromSlug', () => {
-  it('rebuilds level, number and words; accents come back from the code\'s own texts', () => {
+  it("rebuilds level, number and words; accents come back from the code's own texts", () => {
     const slug = 'titre-vi-dispositions-relatives-aux-prestations-et-aux-soins-controle-medical-tutelle-aux-prestations-sociales';
     expect(titleFromSlug(slug)).toEqual({
       title: 'Titre VI : Dispositions relatives aux prestations et aux soins controle medical tutelle aux prestations sociales',
@@ -11,8 +11,12 @@ describe('titleFromSlug', () => {
       rank: 6,
     });
     const vocabulary = new Vocabulary(new Set(slugWords(slug)));
-    vocabulary.learn("Le contrôle médical porte sur tous les éléments d'ordre médical qui commandent l'attribution et le service de l'ensemble des prestations");
-    expect(titleFromSlug(slug, vocabulary).title).toBe('Titre VI : Dispositions relatives aux prestations et aux soins contrôle médical tutelle aux prestations sociales');
+    vocabulary.learn(
+      "Le contrôle médical porte sur tous les éléments d'ordre médical qui commandent l'attribution et le service de l'ensemble des prestations",
+    );
+    expect(titleFromSlug(slug, vocabulary).title).toBe(
+      'Titre VI : Dispositions relatives aux prestations et aux soins contrôle médical tutelle aux prestations sociales',
+    );
   });
 
   it('gives back elided articles, LEGI part titles and special numbers', () => {
@@ -24,8 +28,13 @@ describe('titleFromSlug', () => {
       rank: 3,
     });
     expect(titleFromSlug('partie-reglementaire-decrets-en-conseil-detat').title).toBe("Partie réglementaire - Décrets en Conseil d'Etat");
-    expect(titleFromSlug('chapitre-preliminaire-dispositions-relatives-a-la-prise-en-charge-des-frais-de-sante').title).toMatch(/^Chapitre préliminaire : Dispositions/);
-    expect(titleFromSlug('chapitre-1er-ter-suppression-de-cotisations')).toMatchObject({ title: 'Chapitre 1er ter : Suppression de cotisations', rank: 1.03 });
+    expect(titleFromSlug('chapitre-preliminaire-dispositions-relatives-a-la-prise-en-charge-des-frais-de-sante').title).toMatch(
+      /^Chapitre préliminaire : Dispositions/,
+    );
+    expect(titleFromSlug('chapitre-1er-ter-suppression-de-cotisations')).toMatchObject({
+      title: 'Chapitre 1er ter : Suppression de cotisations',
+      rank: 1.03,
+    });
     expect(titleFromSlug('livre-ier-dispositions-generales', vocabulary).title).toBe('Livre Ier : Dispositions generales');
     expect(titleFromSlug('sous-section-1-champ-dapplication').level).toBe('sous-section');
     expect(titleFromSlug('livre-i-generalites-dispositions-communes-a-tout-ou-partie-des-regimes-de-base', new Vocabulary()).title).toBe(

@@ -32,7 +32,12 @@ const LEVELS: [prefix: string, level: SectionLevel, label: string][] = [
 
 const ROMAN = /^(?:m{0,3})(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
 const ORDINALS = new Set(['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies']);
-const NAMED_NUMBERS: Record<string, string> = { preliminaire: 'préliminaire', liminaire: 'liminaire', unique: 'unique', premier: 'premier' };
+const NAMED_NUMBERS: Record<string, string> = {
+  preliminaire: 'préliminaire',
+  liminaire: 'liminaire',
+  unique: 'unique',
+  premier: 'premier',
+};
 /** Elided articles and pronouns that LexHub glued to the next word: `dassurance` = « d'assurance ». */
 const ELISIONS = ['qu', 'd', 'l', 'n', 's', 'j', 'c', 'm', 't'];
 
@@ -137,7 +142,16 @@ export function titleFromSlug(slug: string, vocabulary?: Vocabulary): SlugTitle 
   const part = PART_TITLES[slug];
   if (part) return { title: part, level: slug === 'annexes' ? 'other' : 'partie' };
   const entry = LEVELS.find(([prefix]) => slug.startsWith(prefix));
-  if (!entry) return { title: sentence(slug.split('-').map((t) => spellWord(t, vocabulary)).join(' ')), level: 'other' };
+  if (!entry)
+    return {
+      title: sentence(
+        slug
+          .split('-')
+          .map((t) => spellWord(t, vocabulary))
+          .join(' '),
+      ),
+      level: 'other',
+    };
   const [prefix, level, label] = entry;
   const tokens = slug.slice(prefix.length).split('-').filter(Boolean);
   let number = '';

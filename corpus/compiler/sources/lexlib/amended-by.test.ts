@@ -6,7 +6,9 @@ const link = (kind: 'modifiedBy' | 'createdBy', entry: string) => parseLinkEntry
 
 describe('chooseAmendedBy', () => {
   it('takes the commit author when it names a text (sécurité sociale, 2025-01-01)', () => {
-    expect(chooseAmendedBy({ author: 'Loi n°2018-1203 du 22 décembre 2018', commitTexts: [], links: [], firstVersion: false })).toBe('Loi n°2018-1203 du 22 décembre 2018');
+    expect(chooseAmendedBy({ author: 'Loi n°2018-1203 du 22 décembre 2018', commitTexts: [], links: [], firstVersion: false })).toBe(
+      'Loi n°2018-1203 du 22 décembre 2018',
+    );
   });
 
   it('for « Plusieurs textes », takes the version’s `Modifié par` text found in the commit list (L611-3, 2005-12-09)', () => {
@@ -27,7 +29,10 @@ describe('chooseAmendedBy', () => {
     expect(
       chooseAmendedBy({
         author: 'Plusieurs textes',
-        commitTexts: ['Décret n°85-1353 1985-12-17 art. 1 JORF 21 décembre 1985 RECTIFICATIF JORF 20 mars 1986', 'Décret n°85-1354 du 17 décembre 1985, art 1 (V)'],
+        commitTexts: [
+          'Décret n°85-1353 1985-12-17 art. 1 JORF 21 décembre 1985 RECTIFICATIF JORF 20 mars 1986',
+          'Décret n°85-1354 du 17 décembre 1985, art 1 (V)',
+        ],
         links: [link('createdBy', 'Décret n°85-1353 1985-12-17 art. 1 JORF 21 décembre 1985')],
         firstVersion: true,
       }),
@@ -35,10 +40,22 @@ describe('chooseAmendedBy', () => {
   });
 
   it('falls back on a commit list naming one text, else gives nothing', () => {
-    expect(chooseAmendedBy({ author: 'Inconnu', commitTexts: ['Décret n°2006-83 2006-01-27 art. 6 1° JORF 28 janvier 2006', 'Décret n°2006-83 du 27 janvier 2006'], links: [], firstVersion: false })).toBe(
-      'Décret n°2006-83 du 27 janvier 2006',
-    );
-    expect(chooseAmendedBy({ author: 'Plusieurs textes', commitTexts: ['Loi n°2019-1446 du 24 décembre 2019', 'Loi n°2019-486 du 22 mai 2019'], links: [], firstVersion: false })).toBeUndefined();
+    expect(
+      chooseAmendedBy({
+        author: 'Inconnu',
+        commitTexts: ['Décret n°2006-83 2006-01-27 art. 6 1° JORF 28 janvier 2006', 'Décret n°2006-83 du 27 janvier 2006'],
+        links: [],
+        firstVersion: false,
+      }),
+    ).toBe('Décret n°2006-83 du 27 janvier 2006');
+    expect(
+      chooseAmendedBy({
+        author: 'Plusieurs textes',
+        commitTexts: ['Loi n°2019-1446 du 24 décembre 2019', 'Loi n°2019-486 du 22 mai 2019'],
+        links: [],
+        firstVersion: false,
+      }),
+    ).toBeUndefined();
   });
 
   it('compares texts by their number', () => {

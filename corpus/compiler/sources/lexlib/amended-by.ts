@@ -74,7 +74,5 @@ export function chooseAmendedBy(input: AmendedByInput): string | undefined {
   if (chosen.length === 0) chosen = [...linkGroups.keys()];
   if (chosen.length === 0 && commitGroups.size === 1) chosen = [...commitGroups.keys()];
   if (chosen.length === 0) return undefined;
-  return chosen
-    .map((key) => bestLabel([...(linkGroups.get(key) ?? []), ...(commitGroups.get(key) ?? [])]))
-    .join(' ; ');
+  return chosen.map((key) => bestLabel([...(linkGroups.get(key) ?? []), ...(commitGroups.get(key) ?? [])])).join(' ; ');
 }

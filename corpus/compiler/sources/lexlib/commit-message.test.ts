@@ -40,9 +40,14 @@ describe('parseCommitMessage', () => {
   });
 
   it('reads the second commit of a day (f8113afd) and numbers with spaces', () => {
-    const parsed = parseCommitMessage('Version consolidée du 2020-05-25 00:00:01 +0200\n\nArticles abrogés:\n\tD633-19-8, D633-19-9', ctx());
+    const parsed = parseCommitMessage(
+      'Version consolidée du 2020-05-25 00:00:01 +0200\n\nArticles abrogés:\n\tD633-19-8, D633-19-9',
+      ctx(),
+    );
     expect(parsed).toEqual({ date: '2020-05-25', created: [], modified: [], repealed: ['D633-19-8', 'D633-19-9'], amendingTexts: [] });
-    expect(parseCommitMessage("Version consolidée du 2016-01-01\n\nArticles nouveaux:\n\tA411-7, Annexe à l'article A223-6-1", ctx()).created).toEqual(['A411-7', "Annexe à l'article A223-6-1"]);
+    expect(
+      parseCommitMessage("Version consolidée du 2016-01-01\n\nArticles nouveaux:\n\tA411-7, Annexe à l'article A223-6-1", ctx()).created,
+    ).toEqual(['A411-7', "Annexe à l'article A223-6-1"]);
   });
 
   it('warns on a missing or impossible date and on stray lines, and goes on', () => {
@@ -61,7 +66,13 @@ describe('parseCommitMessage', () => {
 
 describe('dates', () => {
   it('knows real days', () => {
-    expect(['2006-01-28', '2004-02-29', '2005-02-29', '2006-13-01', '2006-1-28'].map(isValidIsoDate)).toEqual([true, true, false, false, false]);
+    expect(['2006-01-28', '2004-02-29', '2005-02-29', '2006-13-01', '2006-1-28'].map(isValidIsoDate)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
   it('reads French dates as Archéo Lex and the JORF write them', () => {
     expect(parseFrenchDate('Version consolidée au 28 janvier 2006 (version a45eea6)')).toBe('2006-01-28');

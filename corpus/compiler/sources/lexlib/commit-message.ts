@@ -59,7 +59,10 @@ export function parseCommitMessage(message: string, ctx: ParseContext): Consolid
     warn(ctx, i + 1, `ligne inattendue dans le message : « ${line.trim().slice(0, 80)} »`);
   }
   for (const name of ['created', 'modified', 'repealed'] as const) {
-    result[name] = numberLists[name].flatMap((chunk) => chunk.split(/,\s*/)).map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    result[name] = numberLists[name]
+      .flatMap((chunk) => chunk.split(/,\s*/))
+      .map((n) => n.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   }
   return result;
 }

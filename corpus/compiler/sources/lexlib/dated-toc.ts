@@ -69,12 +69,27 @@ export class DatedToc {
   addSnapshot(date: IsoDate, toc: readonly IntegralSection[], idOf: (num: string, sectionPath: readonly string[]) => ArticleId): void {
     const snapshot = this.dates.length;
     this.dates.push(date);
-    const visit = (sections: readonly IntegralSection[], siblings: DatedNode[], byTitle: Map<string, DatedNode>, parentKey: string, path: string[]): void => {
+    const visit = (
+      sections: readonly IntegralSection[],
+      siblings: DatedNode[],
+      byTitle: Map<string, DatedNode>,
+      parentKey: string,
+      path: string[],
+    ): void => {
       for (const section of sections) {
         let node = byTitle.get(section.title);
         if (!node) {
           const key = `${parentKey}\u0000${section.title}`;
-          node = { title: section.title, level: section.level, key, children: [], childByTitle: new Map(), articles: [], firstSnapshot: snapshot, lastSnapshot: snapshot };
+          node = {
+            title: section.title,
+            level: section.level,
+            key,
+            children: [],
+            childByTitle: new Map(),
+            articles: [],
+            firstSnapshot: snapshot,
+            lastSnapshot: snapshot,
+          };
           byTitle.set(section.title, node);
           siblings.push(node);
         }

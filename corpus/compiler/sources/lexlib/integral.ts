@@ -70,7 +70,10 @@ export function sectionLevelOf(title: string): SectionLevel {
 function heading(line: string): { hashes: number; title: string } | undefined {
   const match = /^(#{1,6})\s+(.*)$/.exec(line);
   if (!match) return undefined;
-  const title = match[2]!.replace(/<a id=[^>]*><\/a>/g, '').replace(/\s+/g, ' ').trim();
+  const title = match[2]!
+    .replace(/<a id=[^>]*><\/a>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { hashes: match[1]!.length, title };
 }
 

@@ -82,7 +82,8 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
   const dataDateMatch = readme ? /en date de:\s*(\d{4}-\d{2}-\d{2})/.exec(readme) : null;
   const dataDate: IsoDate | undefined = dataDateMatch && isValidIsoDate(dataDateMatch[1]!) ? dataDateMatch[1]! : undefined;
   if (!readme) warnings.push({ source: sourceId, path: 'README.md', message: 'README.md absent : titre et date des données inconnus' });
-  else if (!dataDate) warnings.push({ source: sourceId, path: 'README.md', message: 'date des données (« en date de: AAAA-MM-JJ ») introuvable' });
+  else if (!dataDate)
+    warnings.push({ source: sourceId, path: 'README.md', message: 'date des données (« en date de: AAAA-MM-JJ ») introuvable' });
 
   // Plan: which blobs each commit needs.
   const plans: CommitPlan[] = commits.map((commit) => {
@@ -103,7 +104,10 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
     return plan;
   });
   if (!title) {
-    title = origin.replace(/^.*[\\/]/, '').replace(/\.bundle$/, '').replace(/^lexlib-/, '');
+    title = origin
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.bundle$/, '')
+      .replace(/^lexlib-/, '');
     warnings.push({ source: sourceId, path: origin, message: `titre du code introuvable : « ${title} » tiré du nom du fichier` });
   }
   const code: CodeId = codeIdFromTitle(title);
@@ -194,7 +198,10 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
         }
         // The content comes from a newly added file (a move or renumbering), else the current file.
         const added = entries.find((e) => e.change.status === 'A');
-        const content = added ?? entries.find((e) => e.change.status !== 'D' && e.change.path === wasCurrent) ?? entries.find((e) => e.change.status !== 'D');
+        const content =
+          added ??
+          entries.find((e) => e.change.status !== 'D' && e.change.path === wasCurrent) ??
+          entries.find((e) => e.change.status !== 'D');
         for (const { change, num } of entries) {
           if (change.status !== 'D') {
             state.livePaths.add(change.path);
@@ -203,7 +210,11 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
           }
         }
         if (added && wasCurrent && state.livePaths.has(wasCurrent) && wasCurrent !== added.change.path) {
-          warnings.push({ source: sourceId, path: added.change.path, message: `même article (LEGI ${digits}) que « ${wasCurrent} », toujours présent : le nouveau fichier fait foi` });
+          warnings.push({
+            source: sourceId,
+            path: added.change.path,
+            message: `même article (LEGI ${digits}) que « ${wasCurrent} », toujours présent : le nouveau fichier fait foi`,
+          });
         }
         if (content) state.currentPath = content.change.path;
         else if (state.currentPath && !state.livePaths.has(state.currentPath)) state.currentPath = [...state.livePaths].at(-1);
@@ -215,14 +226,23 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
         if (!content || content.change.path !== state.currentPath) continue;
         const text = blobs.get(content.change.blob);
         if (text === undefined) {
-          warnings.push({ source: sourceId, path: content.change.path, message: `contenu illisible (blob ${content.change.blob.slice(0, 10)})` });
+          warnings.push({
+            source: sourceId,
+            path: content.change.path,
+            message: `contenu illisible (blob ${content.change.blob.slice(0, 10)})`,
+          });
           continue;
         }
         const ctx: ParseContext = { source: sourceId, path: content.change.path, warnings };
         const parsed = parseArticleFile(text, ctx);
         for (const status of parsed.unknownStatuses) unknownStatusCounts.set(status, (unknownStatusCounts.get(status) ?? 0) + 1);
         if (parsed.num !== undefined && parsed.num !== content.num) {
-          warnings.push({ source: sourceId, path: content.change.path, line: 1, message: `titre « Article ${parsed.num} » différent du nom du fichier (${content.num})` });
+          warnings.push({
+            source: sourceId,
+            path: content.change.path,
+            line: 1,
+            message: `titre « Article ${parsed.num} » différent du nom du fichier (${content.num})`,
+          });
         }
         state.num = content.num;
         applyText(state, date, parsed.paragraphs, parsed.nota, parsed.links, commit, message.amendingTexts);
@@ -232,7 +252,10 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
       const unplaced: string[] = [];
       const place = (nums: string[], deleted: boolean): ArticleId[] =>
         nums.flatMap((num) => {
-          const digits = (deleted ? deletedDigitsByNum.get(num) : undefined) ?? digitsByNum.get(num) ?? (deleted ? undefined : deletedDigitsByNum.get(num));
+          const digits =
+            (deleted ? deletedDigitsByNum.get(num) : undefined) ??
+            digitsByNum.get(num) ??
+            (deleted ? undefined : deletedDigitsByNum.get(num));
           if (!digits) {
             unplaced.push(num);
             return [];
@@ -263,7 +286,11 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
   }
 
   for (const [status, count] of unknownStatusCounts) {
-    warnings.push({ source: sourceId, path: origin, message: `code de statut de lien inconnu du modèle « (${status}) » : ${count} entrées (statut laissé vide, gardé dans le libellé)` });
+    warnings.push({
+      source: sourceId,
+      path: origin,
+      message: `code de statut de lien inconnu du modèle « (${status}) » : ${count} entrées (statut laissé vide, gardé dans le libellé)`,
+    });
   }
 
   const importedArticles: ImportedArticle[] = [];
@@ -284,12 +311,23 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
     if (last.validTo === undefined && last.status === 'ABROGE') undatedRepeals++;
   }
   if (undatedRepeals > 0) {
-    warnings.push({ source: sourceId, path: origin, message: `${undatedRepeals} articles toujours présents au dernier commit portent « Abrogé par » sans date d'abrogation : statut ABROGE, fin inconnue de cette source` });
+    warnings.push({
+      source: sourceId,
+      path: origin,
+      message: `${undatedRepeals} articles toujours présents au dernier commit portent « Abrogé par » sans date d'abrogation : statut ABROGE, fin inconnue de cette source`,
+    });
   }
 
   const importedCode: ImportedCode = { id: code, title };
   if (toc.snapshotCount > 0) importedCode.toc = toc.sections();
-  const info = { id: sourceId, kind: 'lexlib' as const, path: origin, revision: head, codes: [code], ...(lastDate ? { date: lastDate } : {}) };
+  const info = {
+    id: sourceId,
+    kind: 'lexlib' as const,
+    path: origin,
+    revision: head,
+    codes: [code],
+    ...(lastDate ? { date: lastDate } : {}),
+  };
   return { info, codes: [importedCode], articles: importedArticles, changeSets, warnings };
 }
 
@@ -319,7 +357,15 @@ function closeVersion(version: WorkingVersion, date: IsoDate, endedBy: 'replaced
   }
 }
 
-function applyText(state: ArticleState, date: IsoDate, paragraphs: string[], nota: string[] | undefined, links: Link[], commit: Commit, commitTexts: string[]): void {
+function applyText(
+  state: ArticleState,
+  date: IsoDate,
+  paragraphs: string[],
+  nota: string[] | undefined,
+  links: Link[],
+  commit: Commit,
+  commitTexts: string[],
+): void {
   const key = textKey(paragraphs);
   const open = state.open;
   if (open && open.key === key) {

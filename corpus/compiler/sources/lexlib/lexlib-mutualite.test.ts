@@ -65,7 +65,9 @@ describe.skipIf(missing)('lexlib: Code de la mutualité', () => {
     expect(result.codes[0]!.title).toBe('Code de la mutualité');
     expect(result.changeSets).toHaveLength(220);
     expect(result.info.date).toBe('2023-01-01');
-    console.log(`mutualité: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`);
+    console.log(
+      `mutualité: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`,
+    );
   });
 
   it('nests the headings of the whole-code file as its own `## Contenu:` list does (last commit)', () => {
@@ -94,7 +96,9 @@ describe.skipIf(missing)('lexlib: Code de la mutualité', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.level).toBe('section');
     // L114-1 … L114-3 at the last commit (« Section 1 : Adhésion, droits et obligations. (art. L114-1 à L114-3) »).
-    expect(found[0]!.articles.slice(0, 3)).toEqual(['L114-1', 'L114-2', 'L114-3'].map((n) => `code-de-la-mutualite/${byNum.get(n)!.legiId}`));
+    expect(found[0]!.articles.slice(0, 3)).toEqual(
+      ['L114-1', 'L114-2', 'L114-3'].map((n) => `code-de-la-mutualite/${byNum.get(n)!.legiId}`),
+    );
     // The 1985 structure ended: « Titre Ier : Objet » (L111-1 to L111-2) is gone at the last commit.
     const old: Section[] = [];
     walk(toc, (s) => {
@@ -131,7 +135,9 @@ describe.skipIf(missing)('lexlib: Code de la mutualité', () => {
     const withoutKeywords = (paragraphs: string[]) => JSON.stringify(paragraphs.map((p) => p.replace(/\s*\[\*[^\]]*\*\]/g, '')));
     const differing: string[] = [];
     for (const article of seed.articles) {
-      const inForce = (allByNum.get(article.num) ?? []).flatMap((a) => a.versions).filter((v) => v.validFrom <= '1986-12-31' && (v.validTo === undefined || '1986-12-31' < v.validTo));
+      const inForce = (allByNum.get(article.num) ?? [])
+        .flatMap((a) => a.versions)
+        .filter((v) => v.validFrom <= '1986-12-31' && (v.validTo === undefined || '1986-12-31' < v.validTo));
       const text = JSON.stringify(article.versions[0]!.paragraphs);
       if (inForce.length === 0) differing.push(`${article.num}: not in force in lexlib`);
       else if (inForce.some((v) => JSON.stringify(v.paragraphs) === text)) continue;

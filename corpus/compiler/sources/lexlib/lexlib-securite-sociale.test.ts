@@ -55,7 +55,9 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     expect(result.changeSets).toHaveLength(1771);
     // 10,055 article files at the last commit; the others were removed on the way.
     expect(result.articles.length).toBeGreaterThan(10_055);
-    console.log(`sécurité sociale: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`);
+    console.log(
+      `sécurité sociale: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`,
+    );
   });
 
   it('L611-3 (LEGIARTI000006743538) has the text versions of `git log` of its file, with their amending texts', async () => {
@@ -81,9 +83,19 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     ]);
     const links = article.versions[3]!.links;
     expect(links.filter((l) => l.kind === 'associated')).toEqual([
-      { kind: 'associated', label: 'Loi n°2017-1836 du 30 décembre 2017 - art. 15 (M)', text: 'Loi n°2017-1836 du 30 décembre 2017', articleNum: '15', status: 'M', linkType: 'DEPLACEMENT', origin: 'list' },
+      {
+        kind: 'associated',
+        label: 'Loi n°2017-1836 du 30 décembre 2017 - art. 15 (M)',
+        text: 'Loi n°2017-1836 du 30 décembre 2017',
+        articleNum: '15',
+        status: 'M',
+        linkType: 'DEPLACEMENT',
+        origin: 'list',
+      },
     ]);
-    expect(links.filter((l) => l.kind === 'cites').map((l) => [l.text, l.articleNum, l.status])).toEqual([['Code de la sécurité sociale', 'L611-1', 'M']]);
+    expect(links.filter((l) => l.kind === 'cites').map((l) => [l.text, l.articleNum, l.status])).toEqual([
+      ['Code de la sécurité sociale', 'L611-1', 'M'],
+    ]);
 
     // The same dates straight from the history: every commit that touched the file.
     const repo = await GitRepository.open(bundle, cacheDir);
@@ -110,7 +122,8 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     expect(result.articles.flatMap((a) => a.versions).filter((v) => v.validFrom > '2020-10-28' && v.status !== 'VIGUEUR_DIFF')).toEqual([]);
     const withLinkOnly = result.articles.flatMap((a) => a.versions).filter((v) => v.linkOnlyChanges?.length);
     expect(withLinkOnly.length).toBeGreaterThan(0);
-    for (const v of withLinkOnly) for (const d of v.linkOnlyChanges!) expect(d > v.validFrom && (v.validTo === undefined || d < v.validTo)).toBe(true);
+    for (const v of withLinkOnly)
+      for (const d of v.linkOnlyChanges!) expect(d > v.validFrom && (v.validTo === undefined || d < v.validTo)).toBe(true);
   });
 
   it('the 2006-01-28 change set has exactly the articles its commit message lists', () => {
@@ -123,11 +136,25 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     const created = [
       ...Array.from({ length: 68 }, (_, i) => `R611-${i + 1}`),
       ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 22].map((n) => `R612-${n}`),
-      ...[1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 38, 39, 40, 41, 44, 45, 46, 47, 48, 49, 52, 53, 54, 55, 56, 58, 63, 64, 65, 66, 67, 68, 69, 70].map((n) => `R613-${n}`),
-      'R614-1', 'R614-2', 'R633-66', 'R756-1', 'R756-2', 'R756-3',
+      ...[
+        1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 38, 39,
+        40, 41, 44, 45, 46, 47, 48, 49, 52, 53, 54, 55, 56, 58, 63, 64, 65, 66, 67, 68, 69, 70,
+      ].map((n) => `R613-${n}`),
+      'R614-1',
+      'R614-2',
+      'R633-66',
+      'R756-1',
+      'R756-2',
+      'R756-3',
     ];
-    const repealed = 'R631-1, R631-3, R631-4, R631-5, R631-41, R631-42, R632-2, R632-3, R632-29, R632-30, R633-1, R633-2, R633-53, R633-54, R633-55, R633-56, R633-57, R633-58, R635-8'.split(', ');
-    const modified = 'R111-1, R112-1, R115-5, R121-2, R122-2, R123-4, R123-11, R123-47-2, R135-6, R142-2, R161-29, R162-1-8, R162-2, R162-3, R162-5, R162-6, R162-10, R162-12, R162-39, R162-47, R162-48, R162-50, R162-56, R163-15, R165-18, R166-5, R173-4-3, R183-1, R183-2, R183-12, R183-13, R183-14, R183-16, R622-2, R631-2, R635-9, R815-59'.split(', ');
+    const repealed =
+      'R631-1, R631-3, R631-4, R631-5, R631-41, R631-42, R632-2, R632-3, R632-29, R632-30, R633-1, R633-2, R633-53, R633-54, R633-55, R633-56, R633-57, R633-58, R635-8'.split(
+        ', ',
+      );
+    const modified =
+      'R111-1, R112-1, R115-5, R121-2, R122-2, R123-4, R123-11, R123-47-2, R135-6, R142-2, R161-29, R162-1-8, R162-2, R162-3, R162-5, R162-6, R162-10, R162-12, R162-39, R162-47, R162-48, R162-50, R162-56, R163-15, R165-18, R166-5, R173-4-3, R183-1, R183-2, R183-12, R183-13, R183-14, R183-16, R622-2, R631-2, R635-9, R815-59'.split(
+        ', ',
+      );
     expect(nums(set.created)).toEqual(created);
     expect(nums(set.repealed)).toEqual(repealed);
     expect(nums(set.modified)).toEqual(modified);
@@ -164,7 +191,15 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     for (const hunk of diff.hunks) {
       for (const line of hunk.lines) {
         if (!line.text.trim()) continue;
-        const sides = line.kind === '-' ? [['2006-01-19', before]] : line.kind === '+' ? [['2006-01-28', after]] : [['2006-01-19', before], ['2006-01-28', after]];
+        const sides =
+          line.kind === '-'
+            ? [['2006-01-19', before]]
+            : line.kind === '+'
+              ? [['2006-01-28', after]]
+              : [
+                  ['2006-01-19', before],
+                  ['2006-01-28', after],
+                ];
         for (const [date, text] of sides as [string, ReturnType<typeof textAsOf>][]) {
           const num = articleHeading(line.text);
           if (num !== undefined) {
@@ -176,7 +211,8 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
             unchecked.push(`page line ${line.pageLine} (${line.kind}): ${line.text} — no section titles in this lexlib bundle`);
           } else {
             checked++;
-            if (!text.paragraphs.has(normalizeParagraph(line.text))) missingLines.push(`page line ${line.pageLine} (${line.kind}, ${date}): not found: ${line.text.slice(0, 120)}`);
+            if (!text.paragraphs.has(normalizeParagraph(line.text)))
+              missingLines.push(`page line ${line.pageLine} (${line.kind}, ${date}): not found: ${line.text.slice(0, 120)}`);
           }
         }
       }

@@ -8,13 +8,28 @@ describe('parseLinkEntry (entries quoted from the lexlib repositories)', () => {
     ['Loi n°95-116 du 4 février 1995 - art. 40 () JORF 5 février 1995', 'Loi n°95-116 du 4 février 1995', '40', ''],
     ['Décret n°85-1353 1985-12-17', 'Décret n°85-1353 1985-12-17', undefined, ''],
     ['Ordonnance 2005-1528 2005-12-08 art. 1 II, III JORF 9 décembre 2005', 'Ordonnance 2005-1528 2005-12-08', '1 II, III', ''],
-    ['Loi n°66-509 1966-07-12 art. 14 al. 1, al. 2, al. 3, al. 4, al. 6', 'Loi n°66-509 1966-07-12', '14 al. 1, al. 2, al. 3, al. 4, al. 6', ''],
+    [
+      'Loi n°66-509 1966-07-12 art. 14 al. 1, al. 2, al. 3, al. 4, al. 6',
+      'Loi n°66-509 1966-07-12',
+      '14 al. 1, al. 2, al. 3, al. 4, al. 6',
+      '',
+    ],
     ['Arrêté du 25 juin 2018 - art. (V)', 'Arrêté du 25 juin 2018', undefined, 'V'],
     ['Arrêté du 22 décembre 1993 - art. Annexe, Préambule (V)', 'Arrêté du 22 décembre 1993', 'Annexe, Préambule', 'V'],
-    ["Code de la sécurité sociale. - art. Annexe I à l'art. R434-35 (1) (V)", 'Code de la sécurité sociale', "Annexe I à l'art. R434-35 (1)", 'V'],
+    [
+      "Code de la sécurité sociale. - art. Annexe I à l'art. R434-35 (1) (V)",
+      'Code de la sécurité sociale',
+      "Annexe I à l'art. R434-35 (1)",
+      'V',
+    ],
     ['CODE GENERAL DES IMPOTS, CGI. - art. 995 (V)', 'CODE GENERAL DES IMPOTS, CGI', '995', 'V'],
     ['Code rural et de la pêche maritime (V)', 'Code rural et de la pêche maritime', undefined, 'V'],
-    ['Décret n°99-1012 du 2 décembre 1999 - art. 3 (V) JORF 3 décembre 1999 en vigueur le 1er janvier 2000', 'Décret n°99-1012 du 2 décembre 1999', '3', 'V'],
+    [
+      'Décret n°99-1012 du 2 décembre 1999 - art. 3 (V) JORF 3 décembre 1999 en vigueur le 1er janvier 2000',
+      'Décret n°99-1012 du 2 décembre 1999',
+      '3',
+      'V',
+    ],
     ['Code de la mutualité - art. L211-10 (MMN)', 'Code de la mutualité', 'L211-10', 'MMN'],
   ])('%s', (entry, text, articleNum, status) => {
     const { link } = parseLinkEntry(entry, 'citedBy');

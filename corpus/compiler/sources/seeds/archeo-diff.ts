@@ -84,7 +84,11 @@ export function parseArcheoDiff(text: string, context: { source?: string; path?:
     const olds = hunk.lines.filter((l) => l.kind !== '+').length;
     const news = hunk.lines.filter((l) => l.kind !== '-').length;
     if (olds !== hunk.oldCount || news !== hunk.newCount) {
-      warn(ctx, undefined, `bloc @@ -${hunk.oldStart},${hunk.oldCount} +${hunk.newStart},${hunk.newCount} @@ : ${olds} anciennes et ${news} nouvelles lignes lues`);
+      warn(
+        ctx,
+        undefined,
+        `bloc @@ -${hunk.oldStart},${hunk.oldCount} +${hunk.newStart},${hunk.newCount} @@ : ${olds} anciennes et ${news} nouvelles lignes lues`,
+      );
     }
     result.hunks.push(hunk);
     hunk = undefined;

@@ -64,7 +64,18 @@ function mutate(bytes: Buffer, kind: Mutation, random: () => number): string {
   }
 }
 
-const LINK_KINDS = new Set(['cites', 'citedBy', 'modifiedBy', 'codifiedBy', 'repealedBy', 'createdBy', 'transferredBy', 'formerTexts', 'newTexts', 'associated']);
+const LINK_KINDS = new Set([
+  'cites',
+  'citedBy',
+  'modifiedBy',
+  'codifiedBy',
+  'repealedBy',
+  'createdBy',
+  'transferredBy',
+  'formerTexts',
+  'newTexts',
+  'associated',
+]);
 const STATUS_CODES = new Set(['V', 'VD', 'VT', 'Ab', 'M', 'MMN', 'T', 'P', '']);
 
 /** Problems found in outputs; plain checks (one `expect` per check would dominate the run time). */
@@ -75,13 +86,19 @@ function check(condition: boolean, what: string): void {
 
 function checkParagraphs(paragraphs: readonly string[], where: string): void {
   for (const p of paragraphs) {
-    check(typeof p === 'string' && p !== '' && p === p.trim() && !/\s{2}|\u2015/.test(p), `${where}: paragraph not canonical: ${JSON.stringify(p.slice(0, 60))}`);
+    check(
+      typeof p === 'string' && p !== '' && p === p.trim() && !/\s{2}|\u2015/.test(p),
+      `${where}: paragraph not canonical: ${JSON.stringify(p.slice(0, 60))}`,
+    );
   }
 }
 
 function checkLinks(links: readonly Link[], where: string): void {
   for (const link of links) {
-    check(LINK_KINDS.has(link.kind) && STATUS_CODES.has(link.status) && typeof link.text === 'string' && link.origin === 'list', `${where}: bad link ${JSON.stringify(link)}`);
+    check(
+      LINK_KINDS.has(link.kind) && STATUS_CODES.has(link.status) && typeof link.text === 'string' && link.origin === 'list',
+      `${where}: bad link ${JSON.stringify(link)}`,
+    );
   }
 }
 
@@ -93,7 +110,13 @@ function checkWarnings(warnings: readonly CompileWarning[], where: string): void
 }
 
 function checkImport(result: SourceImport, where: string): void {
-  check(result.info.id === 'fuzz' && result.codes.length === 1 && result.info.codes.length === 1 && result.info.codes[0] === result.codes[0]!.id, `${where}: bad info`);
+  check(
+    result.info.id === 'fuzz' &&
+      result.codes.length === 1 &&
+      result.info.codes.length === 1 &&
+      result.info.codes[0] === result.codes[0]!.id,
+    `${where}: bad info`,
+  );
   for (const article of result.articles) {
     check(article.num.length > 0, `${where}: empty article number`);
     for (const version of article.versions) {
@@ -134,7 +157,8 @@ describe('fuzz: mutated seeds never crash the parsers', () => {
           const integral = parseIntegral(text, ctx);
           for (const a of integral.articles) check(a.num.length > 0, `${context}: empty number in whole-code file`);
           const diff = parseArcheoDiff(text, { source: 'fuzz', path: FILES[f]! });
-          for (const hunk of diff.hunks) for (const line of hunk.lines) check(line.kind === ' ' || line.kind === '-' || line.kind === '+', `${context}: bad diff line`);
+          for (const hunk of diff.hunks)
+            for (const line of hunk.lines) check(line.kind === ' ' || line.kind === '-' || line.kind === '+', `${context}: bad diff line`);
           checkWarnings(diff.warnings, context);
           const message = parseCommitMessage(text, ctx);
           check(message.date === undefined || isValidIsoDate(message.date), `${context}: bad message date`);

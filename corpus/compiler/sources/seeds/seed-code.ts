@@ -47,7 +47,14 @@ export function importSeedCode(text: string, options: SeedImportOptions): Source
   const toc = new DatedToc(code);
   toc.addSnapshot(date ?? '', parsed.toc, (num) => articleId(code, undefined, num));
   return {
-    info: { id: options.sourceId, kind: 'seed-code', path: options.path, revision: contentHash(text), codes: [code], ...(date ? { date } : {}) },
+    info: {
+      id: options.sourceId,
+      kind: 'seed-code',
+      path: options.path,
+      revision: contentHash(text),
+      codes: [code],
+      ...(date ? { date } : {}),
+    },
     codes: [{ id: code, title, toc: toc.sections({ dated: false }) }],
     articles,
     warnings,

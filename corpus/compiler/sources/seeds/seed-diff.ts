@@ -37,7 +37,11 @@ export function importSeedDiff(text: string, options: SeedImportOptions): Source
     }
   }
   if (unattributed > 0) {
-    warnings.push({ source: options.sourceId, path: options.path, message: `${unattributed} lignes changées avant tout titre d'article visible : non attribuées` });
+    warnings.push({
+      source: options.sourceId,
+      path: options.path,
+      message: `${unattributed} lignes changées avant tout titre d'article visible : non attribuées`,
+    });
   }
   const id = (num: string) => articleId(code, undefined, num);
   const moved = new Set([...added].filter((num) => removed.has(num)));
@@ -49,13 +53,22 @@ export function importSeedDiff(text: string, options: SeedImportOptions): Source
       date,
       amendingTexts: [],
       created: [...added].filter((n) => !moved.has(n)).map(id),
-      modified: [...new Set([...touched, ...moved])].filter((n) => !(added.has(n) && !moved.has(n)) && !(removed.has(n) && !moved.has(n))).map(id),
+      modified: [...new Set([...touched, ...moved])]
+        .filter((n) => !(added.has(n) && !moved.has(n)) && !(removed.has(n) && !moved.has(n)))
+        .map(id),
       repealed: [...removed].filter((n) => !moved.has(n)).map(id),
       source: options.sourceId,
     });
   }
   return {
-    info: { id: options.sourceId, kind: 'seed-diff', path: options.path, revision: contentHash(text), codes: [code], ...(date ? { date } : {}) },
+    info: {
+      id: options.sourceId,
+      kind: 'seed-diff',
+      path: options.path,
+      revision: contentHash(text),
+      codes: [code],
+      ...(date ? { date } : {}),
+    },
     codes: [{ id: code, title }],
     articles: [],
     changeSets,

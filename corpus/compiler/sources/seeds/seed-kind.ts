@@ -11,12 +11,14 @@ export type SeedKind = 'seed-article' | 'seed-code' | 'seed-diff' | 'lexhub-arti
 
 export function detectSeedKind(text: string): SeedKind | undefined {
   const head = text.slice(0, 20_000);
-  if (/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/m.test(head) || /^La précédente version était la version consolidée au /m.test(head)) return 'seed-diff';
+  if (/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/m.test(head) || /^La précédente version était la version consolidée au /m.test(head))
+    return 'seed-diff';
   const lines = head.split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first < 0) return undefined;
   const title = lines[first]!.trim();
-  if (/^#\s+Code\b/i.test(title) && lines.slice(first + 1, first + 4).some((line) => /^Version Consolidée au /i.test(line.trim()))) return 'seed-code';
+  if (/^#\s+Code\b/i.test(title) && lines.slice(first + 1, first + 4).some((line) => /^Version Consolidée au /i.test(line.trim())))
+    return 'seed-code';
   if (/^#{1,6}\s+Article\s+\S/.test(title)) {
     const body = lines.slice(first + 1).join('\n');
     return /^\s*<(p|div|table|br)\b/im.test(body) ? 'lexhub-article' : 'seed-article';

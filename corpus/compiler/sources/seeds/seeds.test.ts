@@ -107,7 +107,9 @@ describe('seed 000: L611-3 as of 1995', () => {
   });
 
   it('has its « Codifié par », « Modifié par » and « Cite » entries', () => {
-    expect(of('codifiedBy')).toEqual([{ kind: 'codifiedBy', label: 'Décret n°85-1353 1985-12-17', text: 'Décret n°85-1353 1985-12-17', status: '', origin: 'list' }]);
+    expect(of('codifiedBy')).toEqual([
+      { kind: 'codifiedBy', label: 'Décret n°85-1353 1985-12-17', text: 'Décret n°85-1353 1985-12-17', status: '', origin: 'list' },
+    ]);
     expect(of('modifiedBy')).toEqual([
       {
         kind: 'modifiedBy',
@@ -119,7 +121,14 @@ describe('seed 000: L611-3 as of 1995', () => {
       },
     ]);
     expect(of('cites')).toEqual([
-      { kind: 'cites', label: 'Code de la sécurité sociale. - art. L612-9 (M)', text: 'Code de la sécurité sociale', articleNum: 'L612-9', status: 'M', origin: 'list' },
+      {
+        kind: 'cites',
+        label: 'Code de la sécurité sociale. - art. L612-9 (M)',
+        text: 'Code de la sécurité sociale',
+        articleNum: 'L612-9',
+        status: 'M',
+        origin: 'list',
+      },
     ]);
     expect(version.links).toHaveLength(46);
   });
@@ -143,7 +152,11 @@ describe('seed 001: L611-20 as of 2015', () => {
       status: 'V',
       origin: 'list',
     });
-    expect(version.links.filter((l) => l.kind === 'citedBy')[4]).toMatchObject({ text: 'Loi n°2015-1702 du 21 décembre 2015', articleNum: '13', status: '' });
+    expect(version.links.filter((l) => l.kind === 'citedBy')[4]).toMatchObject({
+      text: 'Loi n°2015-1702 du 21 décembre 2015',
+      articleNum: '13',
+      status: '',
+    });
     expect(version.links.filter((l) => l.kind === 'modifiedBy').map((l) => l.text)).toEqual(['Loi n°2014-1554 du 22 décembre 2014']);
     expect(result.warnings).toEqual([]);
   });
@@ -222,7 +235,14 @@ describe('seed 003: the Code de la mutualité as of 1986-12-31', () => {
     expect(version.paragraphs[0]).toMatch(/^Les mutuelles sont des groupements à but non lucratif qui, essentiellement,/);
     expect(version.links.filter((l) => l.kind === 'citedBy')).toHaveLength(60);
     expect(version.links.filter((l) => l.kind === 'repealedBy')).toEqual([
-      { kind: 'repealedBy', label: 'Ordonnance 2001-350 2001-04-19 art. 3 JORF 22 avril 2001', text: 'Ordonnance 2001-350 2001-04-19', articleNum: '3', status: '', origin: 'list' },
+      {
+        kind: 'repealedBy',
+        label: 'Ordonnance 2001-350 2001-04-19 art. 3 JORF 22 avril 2001',
+        text: 'Ordonnance 2001-350 2001-04-19',
+        articleNum: '3',
+        status: '',
+        origin: 'list',
+      },
     ]);
   });
 });
@@ -249,12 +269,21 @@ describe('seed 002: the Archéo Lex diff page', () => {
         text: "4°) en ce qui concerne les régimes d'assurance vieillesse des travailleurs non-salariés : des caisses constituées pour l'application des régimes à chacun des groupes professionnels prévus par le présent code et, notamment, l'article L. 621-3 ;",
         pageLine: 20,
       },
-      { kind: '+', newLine: 16699, text: '4°) en ce qui concerne le régime social des indépendants : une caisse nationale et des caisses de base ;', pageLine: 22 },
+      {
+        kind: '+',
+        newLine: 16699,
+        text: '4°) en ce qui concerne le régime social des indépendants : une caisse nationale et des caisses de base ;',
+        pageLine: 22,
+      },
     ]);
     expect(first.lines[0]).toEqual({ kind: ' ', oldLine: 16696, newLine: 16696, text: '', pageLine: 14 });
     const lines = diff.hunks.flatMap((h) => h.lines);
     expect(lines.length).toBe(3793);
-    expect(lines.every((l) => (l.kind === '+' ? l.oldLine === undefined : l.oldLine! > 0) && (l.kind === '-' ? l.newLine === undefined : l.newLine! > 0))).toBe(true);
+    expect(
+      lines.every(
+        (l) => (l.kind === '+' ? l.oldLine === undefined : l.oldLine! > 0) && (l.kind === '-' ? l.newLine === undefined : l.newLine! > 0),
+      ),
+    ).toBe(true);
   });
 
   it('warns that the page ends in the middle of its last hunk', () => {
