@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'],
+    files: ['corpus/util/**', 'corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'],
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
     rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]),
   },
