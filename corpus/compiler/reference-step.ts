@@ -7,7 +7,7 @@ import type { IsoDate } from '../model/model.ts';
 import { createCodeNameMatcher } from '../text/code-names.ts';
 import type { MergedCorpus } from './merge.ts';
 import { resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
+import { listKnownCodes } from './sources/common/known-codes.ts';
 import { formatUnresolvedReport } from './unresolved-report.ts';
 
 export interface ReferenceStepResult {

@@ -11,7 +11,7 @@ import { createCodeNameMatcher } from '../text/code-names.ts';
 import { mergeSources } from './merge.ts';
 import type { ResolveResult } from './resolve-references.ts';
 import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
+import { listKnownCodes } from './sources/common/known-codes.ts';
 import { importLexlib } from './sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
 

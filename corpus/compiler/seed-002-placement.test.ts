@@ -21,7 +21,7 @@ import { compareVersions } from '../diff/compare-versions.ts';
 import type { Article, ArticleId, ChangeSet, IsoDate, Version } from '../model/model.ts';
 import { versionOn as timelineVersionOn } from '../model/timeline.ts';
 import { normalizeParagraph } from '../text/paragraphs.ts';
-import { articleHeading } from './sources/lexlib/article-file.ts';
+import { articleHeading } from './sources/common/lexlib-format/article-file.ts';
 import { parseArcheoDiff, type ArcheoDiff, type ArcheoDiffHunk, type ArcheoDiffLine } from './sources/seeds/archeo-diff.ts';
 
 /** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */

@@ -10,7 +10,7 @@ import { resolveReferences } from '../../corpus/compiler/resolve-references.ts';
 import type { SourceImport } from '../../corpus/compiler/source-import.ts';
 import { importSource, SOURCE_PRIORITY } from '../../corpus/compiler/source-registry.ts';
 import { readSourcesFile } from '../../corpus/compiler/source-spec.ts';
-import { listKnownCodes } from '../../corpus/compiler/sources/legidata/known-codes.ts';
+import { listKnownCodes } from '../../corpus/compiler/sources/common/known-codes.ts';
 import { createCodeNameMatcher } from '../../corpus/text/code-names.ts';
 import { median, ms, printTable, time } from './table.ts';
 

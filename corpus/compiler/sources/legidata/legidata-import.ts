@@ -15,10 +15,10 @@ import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } fro
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
 import type { CompileWarning, IsoDate, Section, SectionLevel, VersionStatus } from '../../../model/model.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';
-import { htmlToText } from '../lexhub/html-text.ts';
+import { htmlToText } from '../common/html-text.ts';
 import { dateFromEpoch, dateFromString, endDate } from './legi-dates.ts';
 import { amendingTextOn, linksFromLegi, type LegiLink } from './legi-links.ts';
-import { legiDataPackage } from './legi-data-package.ts';
+import { legiDataPackage } from '../common/legi-data-package.ts';
 
 export interface LegiDataImportOptions {
   sourceId: string;
