@@ -35,7 +35,7 @@ describe('the compiler sources: importers depend only on the shared layer', () =
   it('an importer importing the shared layer, its own folder or the compiler is allowed', async () => {
     const errors = await boundaryErrors(
       'corpus/compiler/sources/seeds/allowed.ts',
-      "import { warn } from '../common/parse-context.ts';\nimport { importSeedFile } from './seed-import.ts';\nimport type { SourceImport } from '../../source-import.ts';\nexport { warn, importSeedFile, type SourceImport };\n",
+      "import { warn } from '../common/parse-context.ts';\nimport { importSeedFile } from './seed-import.ts';\nimport type { SourceImport } from '../source-import.ts';\nexport { warn, importSeedFile, type SourceImport };\n",
     );
     expect(errors).toEqual([]);
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import lunr from 'lunr';
-import { writeBundle } from '../../corpus/compiler/bundle-writer.ts';
+import { writeBundle } from '../../corpus/compiler/bundle/bundle-writer.ts';
 import type { Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, Code } from '../../corpus/model/model.ts';
 import { normalizeParagraph } from '../../corpus/text/paragraphs.ts';

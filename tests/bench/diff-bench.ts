@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { GitRepository } from '../../corpus/compiler/git/git-repository.ts';
+import { GitRepository } from '../../corpus/compiler/sources/common/git-repository.ts';
 import { parseArticleFile, textKey } from '../../corpus/compiler/sources/common/lexlib-format/article-file.ts';
 import { compareVersions } from '../../corpus/diff/compare-versions.ts';
 import { diffWordsDetailed } from '../../corpus/diff/word-diff.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import type { Section } from '../../../model/model.ts';
 import { dateFromEpoch, endDate } from './legi-dates.ts';
 import { legiDataPackage } from '../common/legi-data-package.ts';

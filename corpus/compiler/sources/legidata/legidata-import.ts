@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../../source-import.ts';
+import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../source-import.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
 import type { CompileWarning, IsoDate, Section, SectionLevel, VersionStatus } from '../../../model/model.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';

@@ -21,8 +21,8 @@
  */
 import type { ArticleId, ChangeSet, CodeId, CompileWarning, IsoDate, Link, VersionStatus } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle, legiArticleId } from '../../../model/ids.ts';
-import { type Commit, type FileChange, GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../../source-import.ts';
+import { type Commit, type FileChange, GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../source-import.ts';
 import { chooseAmendedBy } from './amended-by.ts';
 import { normalizeArticleNum, parseArticleFile, textKey } from '../common/lexlib-format/article-file.ts';
 import { parseCommitMessage } from './commit-message.ts';

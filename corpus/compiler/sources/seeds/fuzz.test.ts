@@ -11,7 +11,7 @@ import { isValidIsoDate } from '../common/dates.ts';
 import { parseArticleFile } from '../common/lexlib-format/article-file.ts';
 import { parseCommitMessage } from '../lexlib/commit-message.ts';
 import { parseIntegral } from '../common/lexlib-format/integral.ts';
-import type { SourceImport } from '../../source-import.ts';
+import type { SourceImport } from '../source-import.ts';
 import { rebuildParagraphs } from '../../../text/paragraphs.ts';
 import { parseArcheoDiff } from './archeo-diff.ts';
 import { importSeedText } from './seed-import.ts';

@@ -7,7 +7,7 @@
  */
 import type { CompileWarning } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
-import type { ImportedArticle, ImportedVersion, SourceImport } from '../../source-import.ts';
+import type { ImportedArticle, ImportedVersion, SourceImport } from '../source-import.ts';
 import { parseArticleBody } from '../common/lexlib-format/article-file.ts';
 import { DatedToc } from '../common/lexlib-format/dated-toc.ts';
 import { parseIntegral } from '../common/lexlib-format/integral.ts';

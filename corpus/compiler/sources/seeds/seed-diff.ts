@@ -7,7 +7,7 @@
  */
 import type { ChangeSet } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
-import type { SourceImport } from '../../source-import.ts';
+import type { SourceImport } from '../source-import.ts';
 import { articleHeading } from '../common/lexlib-format/article-file.ts';
 import { parseArcheoDiff } from './archeo-diff.ts';
 import { contentHash, type SeedImportOptions } from './seed-article.ts';
