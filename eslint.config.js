@@ -43,6 +43,15 @@ const compilerBoundaries = [
     message: 'The shared layer of the sources may not import an importer.',
   },
 ];
+// The host reads bundles; only the compiler writes them (a test that needs a bundle takes
+// tests/support/seed-bundle.ts). Its tests included: they exercise the host, not the compiler.
+const hostBoundaries = [
+  {
+    from: 'electron/host/',
+    forbid: ['corpus/compiler/'],
+    message: 'The host may not import the compiler (a test bundle: tests/support/).',
+  },
+];
 
 export default tseslint.config(
   {
@@ -84,5 +93,10 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     plugins: { boundaries: importBoundaries },
     rules: { 'boundaries/import-boundaries': ['error', compilerBoundaries] },
+  },
+  {
+    files: ['electron/host/**'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/import-boundaries': ['error', hostBoundaries] },
   },
 );

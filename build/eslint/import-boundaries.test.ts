@@ -40,3 +40,26 @@ describe('the compiler sources: importers depend only on the shared layer', () =
     expect(errors).toEqual([]);
   });
 });
+
+describe('the host may not import the compiler', () => {
+  it('a host module importing the bundle writer is an error', async () => {
+    const errors = await boundaryErrors(
+      'electron/host/violation.ts',
+      "import { writeBundle } from '../../corpus/compiler/bundle/bundle-writer.ts';\nexport { writeBundle };\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('electron/host/violation.ts → corpus/compiler/bundle/bundle-writer.ts')]);
+  });
+
+  it('so do its tests, while a test helper under tests/support/ may use the compiler', async () => {
+    expect(
+      await boundaryErrors('electron/host/violation.test.ts', "export { compileCorpus } from '../../corpus/compiler/compile.ts';\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('tests/support/allowed.ts', "export { writeBundle } from '../../corpus/compiler/bundle/bundle-writer.ts';\n"),
+    ).toEqual([]);
+  });
+
+  it('the host importing the model is allowed', async () => {
+    expect(await boundaryErrors('electron/host/allowed.ts', "export type { Manifest } from '../../corpus/model/bundle.ts';\n")).toEqual([]);
+  });
+});
