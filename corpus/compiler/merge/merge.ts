@@ -46,6 +46,8 @@ interface ArticleDraft {
   num: string;
   legiId?: string;
   section?: string;
+  /** The part its first source files it under (`sectionPath[0]`), for placing it in the contents. */
+  part?: string;
   candidates: Candidate[];
 }
 
@@ -87,6 +89,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
       for (const imported of source.articles) {
         if (Boolean(imported.legiId) !== pass) continue;
         const draft = pass ? draftWithLegiId(imported) : draftByNumber(imported);
+        draft.part ??= imported.sectionPath?.[0];
         for (const version of imported.versions) draft.candidates.push({ version, source: source.info.id, priority });
       }
     }
@@ -139,7 +142,9 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     completeHistories: new Set(imports.filter((i) => i.info.kind === 'lexlib').map((i) => i.info.id)),
   };
   const articles = new Map<CodeId, Article[]>();
+  const parts = new Map<ArticleId, string>();
   for (const draft of drafts.values()) {
+    if (draft.part !== undefined) parts.set(draft.id, draft.part);
     const article: Article = { id: draft.id, code: draft.code, num: draft.num, versions: buildTimeline(draft.candidates, timelineOptions) };
     if (draft.legiId) article.legiId = draft.legiId;
     if (article.versions.length === 0) continue;
@@ -152,7 +157,12 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
   for (const [id, info] of codeInfo) {
     const list = articles.get(id) ?? [];
     const toc = chooseToc(info.tocs, list);
-    const ordered = placeUnsectionedArticles(toc, list);
+    const { ordered } = placeUnsectionedArticles(toc, list, {
+      code: id,
+      parts,
+      otherTocs: info.tocs.filter((t) => t !== toc),
+      mergedId: (articleId) => aliases.get(articleId) ?? articleId,
+    });
     articles.set(id, ordered);
     const code: Code = { id, title: info.title, toc };
     if (info.legiTextId) code.legiTextId = info.legiTextId;

@@ -61,6 +61,8 @@ interface ArticleState {
   currentPath?: string;
   versions: WorkingVersion[];
   open?: WorkingVersion;
+  /** The part folder of its latest file (`Partie législative ancienne`): its place when no whole-code file says more. */
+  part?: string;
 }
 
 interface CommitPlan {
@@ -205,6 +207,7 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
         for (const { change, num } of entries) {
           if (change.status !== 'D') {
             state.livePaths.add(change.path);
+            if (change.path.includes('/')) state.part = partOf(change.path);
             digitsByNum.set(num, digits);
             digitsByPartNum.set(`${partOf(change.path)}\u0000${num}`, digits);
           }
@@ -304,7 +307,7 @@ export async function importLexlib(origin: string, options: LexlibImportOptions)
       legiId: legiArticleId(state.digits),
       versions: state.versions.map((version) => finishVersion(version, dataDate)),
     };
-    const sectionPath = toc.sectionPaths.get(id);
+    const sectionPath = toc.sectionPaths.get(id) ?? (state.part === undefined ? undefined : [state.part]);
     if (sectionPath) article.sectionPath = sectionPath;
     importedArticles.push(article);
     const last = article.versions.at(-1)!;
