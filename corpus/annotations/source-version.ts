@@ -1,0 +1,30 @@
+/**
+ * Which version of an article an annotation was made on, in the corpus as it is now.
+ *
+ * By the LEGI id of the version when both sides know it (it survives a change of dates), else by
+ * its validFrom, else the version in force on that date: a corpus update may have merged versions
+ * whose texts turned out equal, or a better source may have moved a date.
+ *
+ * Pure: no platform imports.
+ */
+import type { Version } from '../model/model.ts';
+import type { AnnotatedVersion } from './annotation.ts';
+
+/** Index of the version in `versions` (chronological), or -1 when none matches. */
+export function sourceVersionIndex(versions: readonly Version[], made: AnnotatedVersion): number {
+  if (made.legiVersionId) {
+    const byId = versions.findIndex((version) => version.legiVersionId === made.legiVersionId);
+    if (byId >= 0) return byId;
+  }
+  const byDate = versions.findIndex((version) => version.validFrom === made.validFrom);
+  if (byDate >= 0) return byDate;
+  return versionInForceOn(versions, made.validFrom);
+}
+
+/**
+ * The version whose [validFrom, validTo) holds the date. TEMPORARY: `corpus/model/timeline.ts`
+ * (being written on another branch) is the one place for this rule; replaced by it once on main.
+ */
+function versionInForceOn(versions: readonly Version[], date: string): number {
+  return versions.findIndex((version) => version.validFrom <= date && (version.validTo === undefined || date < version.validTo));
+}
