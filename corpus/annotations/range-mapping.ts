@@ -12,10 +12,15 @@
  *   and what replaced words of the range (see the edge rules below);
  * - `gone`: nothing of the range has a place in the new text.
  *
- * Edge rules, so that a changed range never takes in words that replaced something outside it: a
- * replacement whose deleted words are all inside the range is part of the new range (« 25 % » →
- * « 18 % » carries an annotation on « 25 % » to « 18 % »); a replacement whose deleted words straddle
- * an edge of the range is left out at that edge, and so is an insertion exactly at an edge.
+ * Edge rules, so that a changed range never takes in words that replaced something outside it:
+ * - a replacement inside the range (kept words on both sides of it) is part of the new range;
+ * - a replacement at an edge is part of it only if its deleted words are all inside the range and it
+ *   is not much longer than they were (`EDGE_GROWTH`): « Les » → « Sont exclues de l'assiette … les »
+ *   at the start of a passage is words added before it, and is left out;
+ * - a replacement whose deleted words straddle an edge is left out at that edge, and so is an
+ *   insertion exactly at an edge;
+ * - a range that is exactly the deleted words of one replacement is carried to what replaced them
+ *   (« 25 % » → « 18 % »): there the place is certain, and the status says the words changed.
  *
  * Pure: no platform imports.
  */
@@ -68,6 +73,9 @@ interface PieceMapping {
 }
 
 const SPACE = /\s/;
+/** A replacement at an edge of a range is taken in if at most this many times as long as what it replaced, plus the slack (characters). */
+const EDGE_GROWTH = 2;
+const EDGE_SLACK = 8;
 
 function nonSpaceCount(text: string, start: number, end: number): number {
   let count = 0;
@@ -189,6 +197,8 @@ export class ParagraphMapping {
     let keptChars = 0;
     let newStart = -1;
     let newEnd = -1;
+    let startBlock: Block | undefined;
+    let endBlock: Block | undefined;
     for (const segment of this.segments) {
       if (segment.op === 'insert') {
         // Inserted words strictly between two words of the range change it.
@@ -209,17 +219,37 @@ export class ParagraphMapping {
       const block = this.blocks[segment.block]!;
       if (segment.oldStart <= start && newStart < 0) {
         // The range starts among deleted words: their replacement is in only if the range holds all of them.
-        newStart = start <= block.oldContentStart ? Math.min(block.newContentStart, block.newEnd) : block.newEnd;
+        newStart = start <= block.oldContentStart && this.fitsAtEdge(block) ? Math.min(block.newContentStart, block.newEnd) : block.newEnd;
+        startBlock = block;
       }
       if (segment.oldEnd >= end) {
-        newEnd = end >= block.oldContentEnd ? Math.max(block.newContentEnd, block.newStart) : block.newStart;
+        newEnd = end >= block.oldContentEnd && this.fitsAtEdge(block) ? Math.max(block.newContentEnd, block.newStart) : block.newStart;
+        endBlock = block;
       }
+    }
+    if (startBlock && startBlock === endBlock && start <= startBlock.oldContentStart && end >= startBlock.oldContentEnd) {
+      // The range is exactly the deleted words of one replacement (« 25 % » → « 18 % »): its place is
+      // certain, whatever the length of what replaced it.
+      newStart = Math.min(startBlock.newContentStart, startBlock.newEnd);
+      newEnd = Math.max(startBlock.newContentEnd, startBlock.newStart);
     }
     if (newStart < 0 || newEnd < 0) throw new Error(`range [${start}, ${end}) outside the paragraph`);
     while (newStart < newEnd && SPACE.test(this.newText[newStart]!)) newStart++;
     while (newEnd > newStart && SPACE.test(this.newText[newEnd - 1]!)) newEnd--;
     if (newEnd <= newStart) return { kind: 'gone', start: -1, end: -1, keptChars: 0, totalChars };
     return { kind: changed ? 'changed' : 'unchanged', start: newStart, end: newEnd, keptChars, totalChars };
+  }
+
+  /**
+   * Whether a replacement at an edge of the range may be taken into it: only if it is not much
+   * longer than what it replaced (« Les » → « Sont exclues de l'assiette … les » is words added
+   * before the range, not a new spelling of its first word).
+   */
+  private fitsAtEdge(block: Block): boolean {
+    if (block.newContentEnd <= block.newContentStart) return true;
+    const deleted = nonSpaceCount(this.oldText, block.oldContentStart, block.oldContentEnd);
+    const inserted = nonSpaceCount(this.newText, block.newContentStart, block.newContentEnd);
+    return inserted <= EDGE_GROWTH * deleted + EDGE_SLACK;
   }
 
   private mapEqual(segment: Segment, offset: number): number {
