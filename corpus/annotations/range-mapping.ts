@@ -294,9 +294,10 @@ export class VersionMapping {
     let total = 0;
     let first: { row: number; start: number } | undefined;
     let last: { row: number; end: number } | undefined;
-    for (const piece of this.from.pieces(start, end)) {
+    const pieces = this.from.pieces(start, end);
+    pieces.forEach((piece, index) => {
       const tokens = trimmed(this.from.paragraphs[piece.paragraph]!.slice(piece.start, piece.end));
-      if (!tokens) continue;
+      if (!tokens) return;
       const rowIndex = this.rowOfOld[piece.paragraph]!;
       const row = this.rows[rowIndex]!;
       const mapped: PieceMapping =
@@ -306,7 +307,12 @@ export class VersionMapping {
       total += mapped.totalChars;
       kept += mapped.keptChars;
       if (mapped.kind !== 'unchanged') changed = true;
-      if (mapped.kind === 'gone') continue;
+      if (mapped.kind === 'gone') return;
+      const newParagraph = this.to.paragraphs[row.newIndex!]!;
+      // A piece that goes on into the next paragraph holds the end of its paragraph, one that comes
+      // from the previous paragraph its start: words added there are inside the range.
+      if (index < pieces.length - 1 && newParagraph.slice(mapped.end).trim() !== '') changed = true;
+      if (index > 0 && newParagraph.slice(0, mapped.start).trim() !== '') changed = true;
       const base = this.to.starts[row.newIndex!]!;
       first ??= { row: rowIndex, start: base + mapped.start };
       if (last && last.row !== rowIndex - 1) {
@@ -314,7 +320,7 @@ export class VersionMapping {
         for (let r = last.row + 1; r < rowIndex; r++) if (this.rows[r]!.kind !== 'equal' || this.rows[r]!.oldIndex === undefined) changed = true;
       }
       last = { row: rowIndex, end: base + mapped.end };
-    }
+    });
     if (!first || !last || last.end <= first.start) return { kind: 'gone' };
     return { kind: changed ? 'changed' : 'unchanged', start: first.start, end: last.end, kept: total > 0 ? kept / total : 0 };
   }
