@@ -49,7 +49,8 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
     // « prévention médicale » → « prévention, d'éducation et d'information sanitaires » (in 1994),
     // « groupements régionaux » → « groupements ». 2005-12-09 (ordonnance n° 2005-1528) rewrote it:
     // « Le régime social des indépendants comprend une caisse nationale et des caisses de base… ».
-    const show = (words: string, validFrom: string) => summary(anchorAnnotation(on(l611_3, '1985-12-21', words), l611_3, versionFrom(l611_3, validFrom)));
+    const show = (words: string, validFrom: string) =>
+      summary(anchorAnnotation(on(l611_3, '1985-12-21', words), l611_3, versionFrom(l611_3, validFrom)));
 
     it('unchanged words are attached on 1995, through the word diff', () => {
       expect(show('sous le contrôle de la caisse nationale', '1995-02-05')).toEqual({
@@ -97,7 +98,9 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
       });
       // Widened to the whole reference (one token), and run across the paragraph break.
       expect(annotation.target).toMatchObject({ kind: 'passage', paragraph: 2, paragraphEnd: 3 });
-      expect(annotation.target.kind === 'passage' && annotation.target.quote.exact).toBe("L. 612-9.\nLe décret en Conseil d'Etat prévu ci-dessus");
+      expect(annotation.target.kind === 'passage' && annotation.target.quote.exact).toBe(
+        "L. 612-9.\nLe décret en Conseil d'Etat prévu ci-dessus",
+      );
       const anchor = anchorAnnotation(annotation, l611_3, versionFrom(l611_3, '1995-02-05'));
       expect(summary(anchor)).toMatchObject({ status: 'attached', text: "L. 612-9.\nLe décret en Conseil d'Etat prévu ci-dessus" });
       if (anchor.status !== 'attached' || anchor.target !== 'passage') throw new Error('attached expected');
@@ -105,14 +108,20 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
     });
 
     it('on the rewritten text of 2005 every passage of 1985 is an orphan', () => {
-      for (const words of ['sous le contrôle de la caisse nationale', 'médicale', "à l'article L. 612-9", 'Ces organismes sont habilités']) {
+      for (const words of [
+        'sous le contrôle de la caisse nationale',
+        'médicale',
+        "à l'article L. 612-9",
+        'Ces organismes sont habilités',
+      ]) {
         expect(show(words, '2005-12-09'), words).toEqual({ status: 'orphan', reason: 'words-removed' });
       }
     });
   });
 
   describe('L245-8 around « 25 % » → « 18 % » (loi n° 2011-1906, 2011-12-23)', () => {
-    const show = (words: string, validFrom: string) => summary(anchorAnnotation(on(l245_8, '2010-04-01', words), l245_8, versionFrom(l245_8, validFrom)));
+    const show = (words: string, validFrom: string) =>
+      summary(anchorAnnotation(on(l245_8, '2010-04-01', words), l245_8, versionFrom(l245_8, validFrom)));
 
     it('a passage around the rate is changed, the rate alone is carried to « 18 % », the rest stays attached', () => {
       expect(versionFrom(l245_8, '2011-12-23').amendedBy).toBe('Loi n°2011-1906 du 21 décembre 2011');
@@ -126,7 +135,9 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
       expect(show("La cotisation est due à raison de l'importation ou la livraison aux consommateurs", '2011-12-23')).toMatchObject({
         status: 'attached',
       });
-      expect(show('représentants fiscaux des opérateurs établis dans un autre Etat membre', '2011-12-23')).toMatchObject({ status: 'attached' });
+      expect(show('représentants fiscaux des opérateurs établis dans un autre Etat membre', '2011-12-23')).toMatchObject({
+        status: 'attached',
+      });
     });
 
     it('made on 2011-12-23 and shown back on 2010-04-01: the same change, the other way', () => {
@@ -135,7 +146,10 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
     });
 
     it('on the text of 2023-12-31 (the cotisation now follows the accise rules), an orphan', () => {
-      expect(show("boissons d'une teneur en alcool supérieure à 25 % vol", '2023-12-31')).toEqual({ status: 'orphan', reason: 'words-removed' });
+      expect(show("boissons d'une teneur en alcool supérieure à 25 % vol", '2023-12-31')).toEqual({
+        status: 'orphan',
+        reason: 'words-removed',
+      });
     });
   });
 
@@ -162,7 +176,11 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
       if (anchor.status !== 'attached' || anchor.target !== 'passage') throw new Error('attached expected');
       expect(anchor.range.pieces[0]!.start).toBe(offsetOf(last().paragraphs[anchor.range.pieces[0]!.paragraph]!, words));
       // The 1985 clause itself (« … complémentaires de retraite et de prévoyance ») is not there: orphan, no guess.
-      const whole = on(l242_1, '1985-12-21', 'Les contributions des employeurs destinées au financement des prestations complémentaires de retraite et de prévoyance');
+      const whole = on(
+        l242_1,
+        '1985-12-21',
+        'Les contributions des employeurs destinées au financement des prestations complémentaires de retraite et de prévoyance',
+      );
       expect(summary(anchorAnnotation(whole, l242_1, last()))).toEqual({ status: 'orphan', reason: 'words-removed' });
     });
 
@@ -188,7 +206,10 @@ describe.skipIf(!hasCompiledCorpus)('anchoring on real version pairs (compiled c
       const annotation = passage(last(), "sont exclus de l'assiette des cotisations de sécurité sociale", {
         meta: { id: l242_1.id, code: CSS, num: 'L242-1' },
       });
-      expect(summary(anchorAnnotation(annotation, l242_1, versionFrom(l242_1, '1985-12-21')))).toEqual({ status: 'orphan', reason: 'words-removed' });
+      expect(summary(anchorAnnotation(annotation, l242_1, versionFrom(l242_1, '1985-12-21')))).toEqual({
+        status: 'orphan',
+        reason: 'words-removed',
+      });
     });
   });
 });

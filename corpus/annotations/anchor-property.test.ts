@@ -108,8 +108,14 @@ describe('anchoring: edited texts of distinct words (the truth is known)', () =>
           if (!edited && out.length) unedited.add(p);
           if (fate <= 12) newParagraphs.push([{ text: wordText(fresh++, 0) }, { text: wordText(fresh++, 0) }]);
         });
-        const v1 = version('2000-01-01', oldParagraphs.map((words) => words.map((w) => w.text).join(' ')));
-        const v2 = version('2010-01-01', newParagraphs.length ? newParagraphs.map((words) => words.map((w) => w.text).join(' ')) : ['vide']);
+        const v1 = version(
+          '2000-01-01',
+          oldParagraphs.map((words) => words.map((w) => w.text).join(' ')),
+        );
+        const v2 = version(
+          '2010-01-01',
+          newParagraphs.length ? newParagraphs.map((words) => words.map((w) => w.text).join(' ')) : ['vide'],
+        );
         const oldText = new ArticleText(v1.paragraphs);
         const newText = new ArticleText(v2.paragraphs);
         // Where each kept old word went: its offsets in the new text.
@@ -201,25 +207,31 @@ describe('anchoring: any text', () => {
   const paragraphs = fc.array(anyText(120), { minLength: 1, maxLength: 4 });
   it('is sound on random texts and random edits of them', () => {
     fc.assert(
-      fc.property(paragraphs, fc.array(fc.tuple(fc.nat(3), fc.nat(), fc.nat(40), anyText(20)), { maxLength: 6 }), fc.nat(), fc.nat(200), (olds, edits, at, length) => {
-        const news = [...olds];
-        for (const [p, offset, cut, inserted] of edits) {
-          const i = p % news.length;
-          const text = news[i]!;
-          const o = offset % (text.length + 1);
-          news[i] = text.slice(0, o) + inserted + text.slice(o + cut);
-        }
-        const v1 = version('2000-01-01', olds);
-        const v2 = version('2010-01-01', news);
-        const text = new ArticleText(olds);
-        const start = at % (text.text.length + 1);
-        const annotation = annotate(v1, text, start, Math.min(text.text.length, start + length));
-        if (!annotation) return;
-        expectSound(anchorAnnotation(annotation, article([v1, v2]), v2), annotation, new ArticleText(news));
-        // On its own version it is attached where it was made.
-        const same = anchorAnnotation(annotation, article([v1, v2]), v1);
-        expect(same).toMatchObject({ status: 'attached', method: 'same-version' });
-      }),
+      fc.property(
+        paragraphs,
+        fc.array(fc.tuple(fc.nat(3), fc.nat(), fc.nat(40), anyText(20)), { maxLength: 6 }),
+        fc.nat(),
+        fc.nat(200),
+        (olds, edits, at, length) => {
+          const news = [...olds];
+          for (const [p, offset, cut, inserted] of edits) {
+            const i = p % news.length;
+            const text = news[i]!;
+            const o = offset % (text.length + 1);
+            news[i] = text.slice(0, o) + inserted + text.slice(o + cut);
+          }
+          const v1 = version('2000-01-01', olds);
+          const v2 = version('2010-01-01', news);
+          const text = new ArticleText(olds);
+          const start = at % (text.text.length + 1);
+          const annotation = annotate(v1, text, start, Math.min(text.text.length, start + length));
+          if (!annotation) return;
+          expectSound(anchorAnnotation(annotation, article([v1, v2]), v2), annotation, new ArticleText(news));
+          // On its own version it is attached where it was made.
+          const same = anchorAnnotation(annotation, article([v1, v2]), v1);
+          expect(same).toMatchObject({ status: 'attached', method: 'same-version' });
+        },
+      ),
       { numRuns: 300 },
     );
   });

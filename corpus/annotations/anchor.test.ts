@@ -27,7 +27,9 @@ describe('anchorAnnotation', () => {
     const anchor = anchorAnnotation(a, article([v1, v2]), v2);
     expect(anchor).toMatchObject({ status: 'attached', method: 'diff' });
     if (anchor.status !== 'attached' || anchor.target !== 'passage') throw new Error('attached expected');
-    expect(anchor.range.pieces).toEqual([{ paragraph: 1, start: v2.paragraphs[1]!.indexOf('teneur'), end: v2.paragraphs[1]!.indexOf(' vol') + 4 }]);
+    expect(anchor.range.pieces).toEqual([
+      { paragraph: 1, start: v2.paragraphs[1]!.indexOf('teneur'), end: v2.paragraphs[1]!.indexOf(' vol') + 4 },
+    ]);
   });
 
   it('« 25 % » → « 18 % »: a passage around the rate is changed, with the new rate in its range and the old quote', () => {
@@ -142,7 +144,11 @@ describe('anchorAnnotation', () => {
   it('anchors many annotations of an article at once, sharing the alignment, and leaves other articles out', () => {
     const v2 = version('2011-12-23', [P0, P1.replace('25 %', '18 %'), P2]);
     const art = article([v1, v2]);
-    const annotations = [passage(v1, '25 %'), passage(v1, 'Les caisses'), { ...passage(v1, 'Un décret'), article: { id: 'x/y', code: 'x', num: 'L1' } }];
+    const annotations = [
+      passage(v1, '25 %'),
+      passage(v1, 'Les caisses'),
+      { ...passage(v1, 'Un décret'), article: { id: 'x/y', code: 'x', num: 'L1' } },
+    ];
     const cache = new AnchorCache();
     const anchors = anchorAnnotations(annotations, art, v2, cache);
     expect([...anchors.values()].map((a) => a.status)).toEqual(['changed', 'attached']);

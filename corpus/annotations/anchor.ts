@@ -138,7 +138,8 @@ export function anchorAnnotation(annotation: Annotation, article: AnchorableArti
   if (annotation.target.kind === 'article') return { status: 'attached', annotationId: annotation.id, target: 'article' };
   const target = annotation.target;
   const oldQuote = target.quote.exact;
-  if (shown.textUnavailable) return { status: 'orphan', annotationId: annotation.id, target: 'passage', reason: 'text-unavailable', oldQuote };
+  if (shown.textUnavailable)
+    return { status: 'orphan', annotationId: annotation.id, target: 'passage', reason: 'text-unavailable', oldQuote };
   const shownText = cache.text(shown);
 
   const sourceIndex = sourceVersionIndex(article.versions, annotation.version);
@@ -148,13 +149,20 @@ export function anchorAnnotation(annotation: Annotation, article: AnchorableArti
   if (!source || !sourceText || !inSource) return anchorByQuote(annotation, target, shownText, 'source-version-missing');
 
   if (source === shown || sourceText.text === shownText.text) {
-    return { status: 'attached', annotationId: annotation.id, target: 'passage', range: range(shownText, inSource.start, inSource.end), method: 'same-version' };
+    return {
+      status: 'attached',
+      annotationId: annotation.id,
+      target: 'passage',
+      range: range(shownText, inSource.start, inSource.end),
+      method: 'same-version',
+    };
   }
   const mapped = cache.mapping(source, shown).mapRange(inSource.start, inSource.end);
   if (mapped.kind === 'gone') return anchorByQuote(annotation, target, shownText, 'words-removed');
   const placed = range(shownText, mapped.start, mapped.end);
   // A run the diff could not map word by word counts as changed; if the words are the same after all, they are attached.
-  if (mapped.kind === 'unchanged' || sameWords(shownText.wordKeys(mapped.start, mapped.end), quoteKeys(oldQuote))) return { status: 'attached', annotationId: annotation.id, target: 'passage', range: placed, method: 'diff' };
+  if (mapped.kind === 'unchanged' || sameWords(shownText.wordKeys(mapped.start, mapped.end), quoteKeys(oldQuote)))
+    return { status: 'attached', annotationId: annotation.id, target: 'passage', range: placed, method: 'diff' };
   return { status: 'changed', annotationId: annotation.id, target: 'passage', range: placed, method: 'diff', oldQuote, kept: mapped.kept };
 }
 

@@ -92,7 +92,9 @@ describe('createPassageAnnotation', () => {
     const mixed = version('2020-01-01', ['Le bénéficiaire 👩‍⚖️ reçoit l’avis : « مرحبا بالعالم » et « שלום עולם » 🇫🇷 selon le cas.']);
     const a = passage(mixed, '« مرحبا بالعالم » et « שלום עולם » 🇫🇷', { note: 'À traduire 🙂 — ملاحظة بالعربية' });
     expect(annotationSchema.parse(a)).toEqual(a);
-    const later = version('2021-01-01', ['Désormais, le bénéficiaire 👩‍⚖️ reçoit l’avis : « مرحبا بالعالم » et « שלום עולם » 🇫🇷 selon le cas.']);
+    const later = version('2021-01-01', [
+      'Désormais, le bénéficiaire 👩‍⚖️ reçoit l’avis : « مرحبا بالعالم » et « שלום עולם » 🇫🇷 selon le cas.',
+    ]);
     const anchor = anchorAnnotation(a, article([mixed, later]), later);
     expect(anchor).toMatchObject({ status: 'attached', range: { text: '« مرحبا بالعالم » et « שלום עולם » 🇫🇷' } });
     // Never cuts an emoji in two: the selection ends inside the flag's surrogate pair, and is widened.
@@ -123,7 +125,9 @@ describe('the annotation schema', () => {
     const { role: _role, ...noRole } = valid;
     expect(annotationSchema.safeParse(noRole).success).toBe(false);
     const shifted = { ...valid, target: { ...valid.target, position: { type: 'TextPositionSelector', start: 0, end: 3 } } };
-    expect(annotationSchema.safeParse(shifted).error?.issues[0]?.message).toBe('la position ne correspond pas à la longueur de la citation');
+    expect(annotationSchema.safeParse(shifted).error?.issues[0]?.message).toBe(
+      'la position ne correspond pas à la longueur de la citation',
+    );
     expect(annotationSchema.safeParse({ ...valid, version: { validFrom: '21/12/1985' } }).success).toBe(false);
     expect(annotationSchema.safeParse({ ...valid, role: 'rouge' }).success).toBe(false);
     expect(annotationSchema.safeParse({ ...valid, id: '../../etc' }).success).toBe(false);
@@ -139,11 +143,26 @@ describe('the annotation schema', () => {
 describe('editAnnotation', () => {
   it('changes the note, tags and colour and the edit date, never the selectors', () => {
     const a = passage(v, 'Un décret', { now: new Date('2026-01-01T00:00:00Z') });
-    const edited = editAnnotation(a, { note: 'Nouveau', tags: [' urgent ', 'Urgent', 'visite  2026'], role: 'delai' }, new Date('2026-02-01T00:00:00Z'));
-    expect(edited).toEqual({ ...a, note: 'Nouveau', tags: ['urgent', 'visite 2026'], role: 'delai', updatedAt: '2026-02-01T00:00:00.000Z' });
+    const edited = editAnnotation(
+      a,
+      { note: 'Nouveau', tags: [' urgent ', 'Urgent', 'visite  2026'], role: 'delai' },
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    expect(edited).toEqual({
+      ...a,
+      note: 'Nouveau',
+      tags: ['urgent', 'visite 2026'],
+      role: 'delai',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    });
     expect(edited.target).toBe(a.target);
     expect(() => editAnnotation(a, { role: null })).toThrow(AnnotationInputError);
-    const note: Annotation = createArticleNote({ article: TEST_ARTICLE, version: { validFrom: '2000-01-01' }, note: 'n', role: 'sanction' });
+    const note: Annotation = createArticleNote({
+      article: TEST_ARTICLE,
+      version: { validFrom: '2000-01-01' },
+      note: 'n',
+      role: 'sanction',
+    });
     expect(editAnnotation(note, { role: null }).role).toBeUndefined();
   });
 
@@ -155,7 +174,14 @@ describe('editAnnotation', () => {
 
 describe('roles', () => {
   it('six roles, each with its own print pattern and letter, so they differ in black and white', () => {
-    expect(ROLE_IDS.map((id) => roleLabel(DEFAULT_PALETTE, id))).toEqual(['condition', 'exception', 'sanction', 'délai', 'définition', 'à vérifier']);
+    expect(ROLE_IDS.map((id) => roleLabel(DEFAULT_PALETTE, id))).toEqual([
+      'condition',
+      'exception',
+      'sanction',
+      'délai',
+      'définition',
+      'à vérifier',
+    ]);
     expect(new Set(ROLE_IDS.map((id) => ROLE_STYLES[id].pattern)).size).toBe(6);
     expect(new Set(ROLE_IDS.map((id) => ROLE_STYLES[id].letter)).size).toBe(6);
   });

@@ -38,7 +38,10 @@ describe('the annotations file', () => {
     expect(parseAnnotationsFile('{"trails": []}')).toMatchObject({ ok: false, error: { code: 'foreign' } });
     expect(parseAnnotationsFile('[1, 2]')).toMatchObject({ ok: false, error: { code: 'foreign' } });
     const newer = JSON.stringify({ format: 'palimpseste-annotations', schemaVersion: 7, annotations: [] });
-    expect(parseAnnotationsFile(newer)).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining('schéma 7') } });
+    expect(parseAnnotationsFile(newer)).toMatchObject({
+      ok: false,
+      error: { code: 'newer-schema', message: expect.stringContaining('schéma 7') },
+    });
     expect(parseAnnotationsFile(JSON.stringify({ format: 'palimpseste-annotations', schemaVersion: '1' }))).toMatchObject({
       ok: false,
       error: { code: 'unknown-schema' },

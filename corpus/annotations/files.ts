@@ -85,7 +85,11 @@ export function parseAnnotationsFile(text: string): AnnotationsFileResult {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
     const where = position !== undefined ? lineAndColumn(text, Number(position)) : /line (\d+) column (\d+)/.exec(message);
-    const at = where ? (Array.isArray(where) ? ` (ligne ${where[1]}, colonne ${where[2]})` : ` (ligne ${where.line}, colonne ${where.column})`) : '';
+    const at = where
+      ? Array.isArray(where)
+        ? ` (ligne ${where[1]}, colonne ${where[2]})`
+        : ` (ligne ${where.line}, colonne ${where.column})`
+      : '';
     return fail('not-json', `Ce fichier n’est pas un fichier JSON valide${at} : il est peut-être tronqué ou endommagé.`);
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== ANNOTATIONS_FILE_FORMAT) {
@@ -177,6 +181,13 @@ export function describeMerge(report: MergeReport): string {
   const parts = [plural(report.added, 'annotation ajoutée', 'annotations ajoutées')];
   if (report.updated) parts.push(plural(report.updated, 'mise à jour', 'mises à jour'));
   if (report.unchanged) parts.push(plural(report.unchanged, 'déjà présente', 'déjà présentes'));
-  if (report.keptLocal) parts.push(plural(report.keptLocal, 'gardée telle qu’elle est ici (modifiée plus récemment)', 'gardées telles qu’elles sont ici (modifiées plus récemment)'));
+  if (report.keptLocal)
+    parts.push(
+      plural(
+        report.keptLocal,
+        'gardée telle qu’elle est ici (modifiée plus récemment)',
+        'gardées telles qu’elles sont ici (modifiées plus récemment)',
+      ),
+    );
   return `${parts.join(', ')}.`;
 }

@@ -48,7 +48,9 @@ describe('markdownText', () => {
   });
 
   it('keeps line breaks and blank lines, emoji and right-to-left text', () => {
-    expect(render(markdownText('Ligne 1\nLigne 2\n\nAutre paragraphe 😀 مرحبا'))).toBe('<p>Ligne 1<br />\nLigne 2</p>\n<p>Autre paragraphe 😀 مرحبا</p>\n');
+    expect(render(markdownText('Ligne 1\nLigne 2\n\nAutre paragraphe 😀 مرحبا'))).toBe(
+      '<p>Ligne 1<br />\nLigne 2</p>\n<p>Autre paragraphe 😀 مرحبا</p>\n',
+    );
   });
 });
 

@@ -101,7 +101,10 @@ export function articleAnnotationsToMarkdown(input: ArticleMarkdownInput): strin
   const range = version.validTo
     ? `du ${frenchDate(version.validFrom)} au ${frenchDate(version.validTo)}`
     : `depuis le ${frenchDate(version.validFrom)}`;
-  out.push(`Version ${range} (${STATUS_NAMES[version.status]})${version.amendedBy ? `, issue de : ${markdownText(version.amendedBy)}` : ''}.`, '');
+  out.push(
+    `Version ${range} (${STATUS_NAMES[version.status]})${version.amendedBy ? `, issue de : ${markdownText(version.amendedBy)}` : ''}.`,
+    '',
+  );
   const exported = (input.exportedAt ?? new Date()).toISOString().slice(0, 10);
   out.push(`Annotations exportées de Palimpseste le ${frenchDate(exported)}.`, '');
 
@@ -138,20 +141,31 @@ export function articleAnnotationsToMarkdown(input: ArticleMarkdownInput): strin
       const label = annotation.role ? roleLabel(palette, annotation.role) : 'passage';
       out.push(`### ${i + 1}. ${markdownText(label)} — ${STATUS_LABELS.orphan}`, '');
       if (annotation.target.kind === 'passage') {
-        out.push(`Texte annoté (version du ${frenchDate(annotation.version.validFrom)}) :`, '', quoteBlock(annotation.target.quote.exact), '');
+        out.push(
+          `Texte annoté (version du ${frenchDate(annotation.version.validFrom)}) :`,
+          '',
+          quoteBlock(annotation.target.quote.exact),
+          '',
+        );
       }
       out.push(...annotationDetails(annotation, palette), '');
     });
   }
   if (!notes.length && !placed.length && !orphans.length) out.push('Aucune annotation sur cet article.', '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function annotationDetails(annotation: Annotation, palette: RolePalette): string[] {
   const lines: string[] = [];
-  if (annotation.target.kind === 'article' && annotation.role) lines.push(`Couleur : ${markdownText(roleLabel(palette, annotation.role))}`, '');
+  if (annotation.target.kind === 'article' && annotation.role)
+    lines.push(`Couleur : ${markdownText(roleLabel(palette, annotation.role))}`, '');
   if (annotation.tags.length) lines.push(`Étiquettes : ${annotation.tags.map(markdownText).join(', ')}`, '');
   if (annotation.note.trim()) lines.push(markdownText(annotation.note), '');
-  lines.push(`_Créée le ${frenchDate(annotation.createdAt.slice(0, 10))}${annotation.updatedAt !== annotation.createdAt ? `, modifiée le ${frenchDate(annotation.updatedAt.slice(0, 10))}` : ''}._`);
+  lines.push(
+    `_Créée le ${frenchDate(annotation.createdAt.slice(0, 10))}${annotation.updatedAt !== annotation.createdAt ? `, modifiée le ${frenchDate(annotation.updatedAt.slice(0, 10))}` : ''}._`,
+  );
   return lines;
 }

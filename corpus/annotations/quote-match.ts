@@ -54,7 +54,13 @@ function contextKeys(context: string): string[] {
  * An empty stored context (the quote was at the start or the end of the text) scores 1 if the match
  * is at that edge too, and 0.5 (neither for nor against) otherwise.
  */
-export function contextScore(text: ArticleText, start: number, end: number, prefixKeys: readonly string[], suffixKeys: readonly string[]): number {
+export function contextScore(
+  text: ArticleText,
+  start: number,
+  end: number,
+  prefixKeys: readonly string[],
+  suffixKeys: readonly string[],
+): number {
   const tokens = text.tokens;
   const before = text.tokenRange(0, start);
   const after = text.tokenRange(end, text.text.length);

@@ -172,7 +172,14 @@ export class ParagraphMapping {
       segment.op === 'delete' && newRun
         ? [
             { ...segment, newEnd: segment.newStart },
-            { op: 'insert', oldStart: segment.oldEnd, oldEnd: segment.oldEnd, newStart: segment.newStart, newEnd: segment.newEnd, block: segment.block },
+            {
+              op: 'insert',
+              oldStart: segment.oldEnd,
+              oldEnd: segment.oldEnd,
+              newStart: segment.newStart,
+              newEnd: segment.newEnd,
+              block: segment.block,
+            },
           ]
         : [segment];
     this.segments.push(...changes);
@@ -302,7 +309,13 @@ export class VersionMapping {
       const row = this.rows[rowIndex]!;
       const mapped: PieceMapping =
         row.newIndex === undefined
-          ? { kind: 'gone', start: -1, end: -1, keptChars: 0, totalChars: nonSpaceCount(this.from.paragraphs[piece.paragraph]!, piece.start, piece.end) }
+          ? {
+              kind: 'gone',
+              start: -1,
+              end: -1,
+              keptChars: 0,
+              totalChars: nonSpaceCount(this.from.paragraphs[piece.paragraph]!, piece.start, piece.end),
+            }
           : this.paragraphMap(rowIndex, row).map(piece.start + tokens.start, piece.start + tokens.end);
       total += mapped.totalChars;
       kept += mapped.keptChars;
@@ -317,7 +330,8 @@ export class VersionMapping {
       first ??= { row: rowIndex, start: base + mapped.start };
       if (last && last.row !== rowIndex - 1) {
         // Rows between two pieces of the range: paragraphs inserted (or removed) inside it.
-        for (let r = last.row + 1; r < rowIndex; r++) if (this.rows[r]!.kind !== 'equal' || this.rows[r]!.oldIndex === undefined) changed = true;
+        for (let r = last.row + 1; r < rowIndex; r++)
+          if (this.rows[r]!.kind !== 'equal' || this.rows[r]!.oldIndex === undefined) changed = true;
       }
       last = { row: rowIndex, end: base + mapped.end };
     });
@@ -328,7 +342,11 @@ export class VersionMapping {
   private paragraphMap(rowIndex: number, row: Row): ParagraphMapping {
     let map = this.paragraphMaps.get(rowIndex);
     if (!map) {
-      map = new ParagraphMapping(this.from.paragraphs[row.oldIndex!]!, this.to.paragraphs[row.newIndex!]!, row.kind === 'modified' ? row.changes : undefined);
+      map = new ParagraphMapping(
+        this.from.paragraphs[row.oldIndex!]!,
+        this.to.paragraphs[row.newIndex!]!,
+        row.kind === 'modified' ? row.changes : undefined,
+      );
       this.paragraphMaps.set(rowIndex, map);
     }
     return map;

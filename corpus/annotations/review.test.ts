@@ -30,7 +30,9 @@ describe('amendingTextPhrase', () => {
     expect(amendingTextPhrase('Ordonnance n°2005-1528 du 8 décembre 2005')).toBe('l’ordonnance n° 2005-1528 du 8 décembre 2005');
     expect(amendingTextPhrase('Plusieurs textes')).toBe('plusieurs textes');
     expect(amendingTextPhrase(undefined)).toBe('un texte modificatif non précisé');
-    expect(amendingTextPhrase('Modifié par un texte d’une portée générale')).toBe('le texte « Modifié par un texte d’une portée générale »');
+    expect(amendingTextPhrase('Modifié par un texte d’une portée générale')).toBe(
+      'le texte « Modifié par un texte d’une portée générale »',
+    );
   });
 });
 

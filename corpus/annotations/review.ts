@@ -75,7 +75,8 @@ export function amendingTextPhrase(text: string | undefined): string {
   const rest = spaced.slice(first.length);
   const feminine = ['loi', 'ordonnance', 'décision', 'circulaire', 'délibération'];
   const article = ['ordonnance', 'arrêté'].includes(lower) ? 'l’' : feminine.includes(lower) ? 'la ' : 'le ';
-  if (['décret', 'loi', 'ordonnance', 'arrêté', 'décision', 'circulaire', 'délibération'].includes(lower)) return `${article}${lower}${rest}`;
+  if (['décret', 'loi', 'ordonnance', 'arrêté', 'décision', 'circulaire', 'délibération'].includes(lower))
+    return `${article}${lower}${rest}`;
   if (lower === 'plusieurs') return spaced.charAt(0).toLowerCase() + spaced.slice(1);
   return `le texte « ${spaced} »`;
 }
@@ -121,7 +122,9 @@ export function reviewAfterUpdate(input: ReviewInput): CorpusReview {
       group.entries.push({ annotation, newVersions: added, shownOn, anchor: anchorAnnotation(annotation, after, shownOn, cache) });
     }
   }
-  const sorted = [...groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.amendingText ?? '').localeCompare(b.amendingText ?? '', 'fr'));
+  const sorted = [...groups.values()].sort(
+    (a, b) => b.entries.length - a.entries.length || (a.amendingText ?? '').localeCompare(b.amendingText ?? '', 'fr'),
+  );
   for (const group of sorted) {
     group.title = groupTitle(group.entries.length, group.amendingText);
     group.entries.sort(

@@ -15,10 +15,28 @@ const MUT = { id: 'code-de-la-mutualite/LEGIARTI000006000001', code: 'code-de-la
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const annotations: Annotation[] = [
-  passage(v, 'cotisations de sécurité sociale', { id: 'a', meta: CSS, note: 'Cotisation due même en cas de contrôle URSSAF.', tags: ['Visite 2026'], now: at(3) }),
+  passage(v, 'cotisations de sécurité sociale', {
+    id: 'a',
+    meta: CSS,
+    note: 'Cotisation due même en cas de contrôle URSSAF.',
+    tags: ['Visite 2026'],
+    now: at(3),
+  }),
   passage(v, 'remises de majorations', { id: 'b', meta: CSS, role: 'sanction', note: 'Voir la circulaire sur les remises.', now: at(1) }),
-  passage(v, 'l’employeur', { id: 'c', meta: CSS2, role: 'delai', note: 'Securite juridique : à confirmer.', tags: ['visite 2026', 'urgent'], now: at(2) }),
-  { ...articleNote(v, 'Article abrogé en 2018 : lire L613-1.', MUT), id: 'd', createdAt: at(4).toISOString(), updatedAt: at(4).toISOString() },
+  passage(v, 'l’employeur', {
+    id: 'c',
+    meta: CSS2,
+    role: 'delai',
+    note: 'Securite juridique : à confirmer.',
+    tags: ['visite 2026', 'urgent'],
+    now: at(2),
+  }),
+  {
+    ...articleNote(v, 'Article abrogé en 2018 : lire L613-1.', MUT),
+    id: 'd',
+    createdAt: at(4).toISOString(),
+    updatedAt: at(4).toISOString(),
+  },
 ];
 const statuses = new Map<string, AnchorStatus>([
   ['a', 'attached'],
@@ -27,7 +45,8 @@ const statuses = new Map<string, AnchorStatus>([
   ['d', 'attached'],
 ]);
 const index = new AnnotationIndex(annotations, { statuses });
-const ids = (text: string, extra: Parameters<AnnotationIndex['search']>[0] = {}) => index.search({ text, ...extra }).hits.map((h) => h.annotation.id);
+const ids = (text: string, extra: Parameters<AnnotationIndex['search']>[0] = {}) =>
+  index.search({ text, ...extra }).hits.map((h) => h.annotation.id);
 
 describe('AnnotationIndex', () => {
   it('searches notes, quotes, tags and colour labels with the French analysis of the corpus search', () => {
