@@ -110,6 +110,23 @@ describe('AnnotationIndex', () => {
     ]);
   });
 
+  it('stays current after an edit, an addition and a removal, without a rebuild', () => {
+    const live = new AnnotationIndex(annotations, { statuses });
+    const edited = { ...annotations[1]!, note: 'Prescription biennale.', updatedAt: at(9).toISOString() };
+    live.upsert(edited, 'attached');
+    expect(live.search({ text: 'remises' }).hits.map((h) => h.annotation.id)).toEqual(['b']); // still in its quote
+    expect(live.search({ text: 'circulaire' }).total).toBe(0); // the old note is gone
+    expect(live.search({ text: 'prescript*' }).hits.map((h) => [h.annotation.id, h.status])).toEqual([['b', 'attached']]);
+    expect(live.search({}).hits.map((h) => h.annotation.id)).toEqual(['b', 'd', 'a', 'c']);
+    live.upsert(passage(v, 'majorations de retard', { id: 'e', meta: MUT, note: 'Nouvelle annotation', now: at(5) }));
+    expect(live.search({ sort: 'article' }).hits.map((h) => h.annotation.id)).toEqual(['d', 'e', 'a', 'b', 'c']);
+    live.remove('a');
+    live.setStatus('c', 'attached');
+    expect(live.size).toBe(4);
+    expect(live.search({ text: 'cotisations' }).total).toBe(0);
+    expect(live.search({ statuses: ['attached'], sort: 'oldest' }).hits.map((h) => h.annotation.id)).toEqual(['b', 'c', 'd', 'e']);
+  });
+
   it('counts annotations per article (the mark in the table of contents)', () => {
     expect(annotationCounts(annotations)).toEqual(
       new Map([

@@ -20,7 +20,7 @@ import { isStopWord, stem } from '../search/french-analysis.ts';
 import { matchSpans, queryMatcher } from '../search/highlight.ts';
 import { parseQuery, type ParsedQuery } from '../search/query.ts';
 import { wordSpans } from '../search/words.ts';
-import { compareArticleNumbers, normalizeArticleNumber } from '../text/article-number.ts';
+import { articleNumberSortKey, normalizeArticleNumber } from '../text/article-number.ts';
 import type { Annotation } from './annotation.ts';
 import type { AnchorStatus } from './anchor.ts';
 import { DEFAULT_PALETTE, roleLabel, type RoleId, type RolePalette } from './roles.ts';
@@ -73,67 +73,132 @@ export function tagKey(tag: string): string {
 
 interface Doc {
   annotation: Annotation;
-  /** Folded words of every searched field, in order, fields separated by a break (for phrases). */
-  words: string[];
+  /** The searched fields, joined with line breaks (no phrase runs across one). */
+  fields: string;
   tagKeys: Set<string>;
+  /** LEGI form of the article number (`L611-3`), for a query that is an article number. */
   numKey: string;
+  /** Reading-order key of the article (code, number, id): `articleNumberSortKey` once per article, not per comparison. */
+  articleKey: string;
+  status: AnchorStatus | undefined;
 }
 
-/** A field boundary in `Doc.words`: no phrase runs across it. */
-const FIELD_BREAK = '\u0000';
+const COMPARATORS: Record<AnnotationSort, (a: Doc, b: Doc) => number> = {
+  recent: (a, b) => compareStrings(b.annotation.updatedAt, a.annotation.updatedAt),
+  oldest: (a, b) => compareStrings(a.annotation.createdAt, b.annotation.createdAt),
+  article: (a, b) =>
+    compareStrings(a.articleKey, b.articleKey) ||
+    compareStrings(a.annotation.version.validFrom, b.annotation.version.validFrom) ||
+    place(a.annotation) - place(b.annotation),
+};
+const SORTS = Object.keys(COMPARATORS) as AnnotationSort[];
 
 export class AnnotationIndex {
-  private readonly docs: Doc[];
+  /** Every document ever added; a replaced or removed one stays, marked `removed` (its postings too). */
+  private readonly docs: Doc[] = [];
+  private readonly removed: boolean[] = [];
+  private readonly byId = new Map<string, number>();
   /** Stem → annotations (ascending), for words. */
   private readonly postings = new Map<string, number[]>();
   /** Folded word → annotations, for prefixes (`cotisat*` must find « cotisations », whose stem is « cotis »). */
   private readonly wordPostings = new Map<string, number[]>();
-  private readonly orders: Record<AnnotationSort, Int32Array>;
-  private readonly statuses: ReadonlyMap<string, AnchorStatus>;
+  /** The keys of `wordPostings`, sorted: a prefix is a range of it. */
+  private vocabulary: string[] = [];
+  private readonly orders = {} as Record<AnnotationSort, number[]>;
+  private readonly palette: RolePalette;
+  private readonly articleKeys = new Map<string, { numKey: string; articleKey: string }>();
 
   constructor(annotations: readonly Annotation[], options: AnnotationIndexOptions = {}) {
-    const palette = options.palette ?? DEFAULT_PALETTE;
-    this.statuses = options.statuses ?? new Map();
-    this.docs = annotations.map((annotation, index) => {
-      const fields = [
-        annotation.note,
-        annotation.target.kind === 'passage' ? annotation.target.quote.exact : '',
-        annotation.tags.join(' '),
-        annotation.role ? roleLabel(palette, annotation.role) : '',
-        annotation.article.num,
-      ];
-      const words: string[] = [];
-      for (const field of fields) {
-        for (const span of wordSpans(field)) {
-          words.push(span.word);
-          addPosting(this.wordPostings, span.word, index);
-          if (!isStopWord(span.word)) addPosting(this.postings, stem(span.word), index);
-        }
-        words.push(FIELD_BREAK);
-      }
-      return {
-        annotation,
-        words,
-        tagKeys: new Set(annotation.tags.map(tagKey)),
-        numKey: normalizeArticleNumber(annotation.article.num) ?? annotation.article.num,
-      };
-    });
-    this.orders = {
-      recent: this.order((a, b) => compareStrings(b.annotation.updatedAt, a.annotation.updatedAt)),
-      oldest: this.order((a, b) => compareStrings(a.annotation.createdAt, b.annotation.createdAt)),
-      article: this.order(byArticle),
-    };
+    this.palette = options.palette ?? DEFAULT_PALETTE;
+    const statuses = options.statuses ?? new Map<string, AnchorStatus>();
+    for (const annotation of annotations) this.addDoc(annotation, statuses.get(annotation.id));
+    this.vocabulary = [...this.wordPostings.keys()].sort();
+    const live = this.docs.map((_, i) => i).filter((i) => !this.removed[i]);
+    for (const sort of SORTS) this.orders[sort] = [...live].sort((a, b) => COMPARATORS[sort](this.docs[a]!, this.docs[b]!) || a - b);
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.byId.size;
+  }
+
+  /**
+   * Adds an annotation, or replaces the one with its id (after an edit): the index stays current
+   * without a rebuild. `status` as for `AnnotationIndexOptions.statuses`.
+   */
+  upsert(annotation: Annotation, status?: AnchorStatus): void {
+    this.remove(annotation.id);
+    const known = new Set(this.wordPostings.keys());
+    const index = this.addDoc(annotation, status);
+    const added = [...this.wordPostings.keys()].filter((word) => !known.has(word));
+    if (added.length) this.vocabulary = [...this.vocabulary, ...added].sort();
+    for (const sort of SORTS) {
+      const order = this.orders[sort];
+      const doc = this.docs[index]!;
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((COMPARATORS[sort](this.docs[order[mid]!]!, doc) || order[mid]! - index) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      order.splice(lo, 0, index);
+    }
+  }
+
+  /** Removes an annotation (deleted by the user); unknown ids are ignored. */
+  remove(id: string): void {
+    const index = this.byId.get(id);
+    if (index === undefined) return;
+    this.removed[index] = true;
+    this.byId.delete(id);
+    for (const sort of SORTS) {
+      const order = this.orders[sort];
+      const at = order.indexOf(index);
+      if (at >= 0) order.splice(at, 1);
+    }
+  }
+
+  /** The status of an annotation changed (it was anchored again). */
+  setStatus(id: string, status: AnchorStatus | undefined): void {
+    const index = this.byId.get(id);
+    if (index !== undefined) this.docs[index]!.status = status;
+  }
+
+  private addDoc(annotation: Annotation, status: AnchorStatus | undefined): number {
+    const index = this.docs.length;
+    const fields = [
+      annotation.note,
+      annotation.target.kind === 'passage' ? annotation.target.quote.exact : '',
+      annotation.tags.join(' '),
+      annotation.role ? roleLabel(this.palette, annotation.role) : '',
+      annotation.article.num,
+    ].join('\n');
+    for (const span of wordSpans(fields)) {
+      addPosting(this.wordPostings, span.word, index);
+      if (!isStopWord(span.word)) addPosting(this.postings, stem(span.word), index);
+    }
+    const { article } = annotation;
+    let keys = this.articleKeys.get(article.id);
+    if (!keys) {
+      keys = {
+        numKey: normalizeArticleNumber(article.num) ?? article.num,
+        articleKey: `${article.code}\u0000${articleNumberSortKey(article.num)}\u0000${article.id}`,
+      };
+      this.articleKeys.set(article.id, keys);
+    }
+    const previous = this.byId.get(annotation.id);
+    if (previous !== undefined) this.removed[previous] = true;
+    this.docs.push({ annotation, fields, tagKeys: new Set(annotation.tags.map(tagKey)), ...keys, status });
+    this.removed.push(false);
+    this.byId.set(annotation.id, index);
+    return index;
   }
 
   /** Every tag in use, with its count, most used first (for the filter list). */
   tags(): { tag: string; count: number }[] {
     const counts = new Map<string, { tag: string; count: number }>();
-    for (const doc of this.docs) {
-      for (const tag of doc.annotation.tags) {
+    for (const index of this.byId.values()) {
+      for (const tag of this.docs[index]!.annotation.tags) {
         const entry = counts.get(tagKey(tag));
         if (entry) entry.count++;
         else counts.set(tagKey(tag), { tag, count: 1 });
@@ -162,11 +227,11 @@ export class AnnotationIndex {
       if (codes && !codes.has(annotation.article.code)) continue;
       if (roles && (!annotation.role || !roles.has(annotation.role))) continue;
       if (tags && !tags.some((tag) => doc.tagKeys.has(tag))) continue;
-      const status = this.statuses.get(annotation.id);
+      const status = doc.status;
       if (statuses && (!status || !statuses.has(status))) continue;
       if (articles && !articles.has(annotation.article.id)) continue;
       if (parsed.number !== undefined && doc.numKey !== parsed.number) continue;
-      if (parsed.phrases.length && !parsed.phrases.every((phrase) => containsPhrase(doc.words, phrase.words))) continue;
+      if (parsed.phrases.length && !parsed.phrases.every((phrase) => containsPhrase(doc.fields, phrase.words))) continue;
       total++;
       if (total <= offset || hits.length >= limit) continue;
       const hit: AnnotationHit = { annotation, highlights: matcher ? highlights(annotation, matcher) : [] };
@@ -183,7 +248,9 @@ export class AnnotationIndex {
     for (const term of parsed.terms) {
       const hits = new Uint8Array(this.docs.length);
       if (term.prefix) {
-        for (const [word, list] of this.wordPostings) if (word.startsWith(term.term)) for (const i of list) hits[i] = 1;
+        for (let w = lowerBound(this.vocabulary, term.term); w < this.vocabulary.length && this.vocabulary[w]!.startsWith(term.term); w++) {
+          for (const i of this.wordPostings.get(this.vocabulary[w]!)!) hits[i] = 1;
+        }
       } else for (const i of this.postings.get(term.term) ?? []) hits[i] = 1;
       if (!allowed) allowed = hits;
       else for (let i = 0; i < allowed.length; i++) allowed[i]! &= hits[i]!;
@@ -191,12 +258,6 @@ export class AnnotationIndex {
     allowed ??= new Uint8Array(this.docs.length).fill(1);
     for (const excluded of parsed.excluded) for (const i of this.postings.get(excluded) ?? []) allowed[i] = 0;
     return allowed;
-  }
-
-  private order(compare: (a: Doc, b: Doc) => number): Int32Array {
-    const indexes = Array.from(this.docs.keys());
-    indexes.sort((a, b) => compare(this.docs[a]!, this.docs[b]!) || a - b);
-    return Int32Array.from(indexes);
   }
 }
 
@@ -219,28 +280,32 @@ function highlights(annotation: Annotation, matcher: ReturnType<typeof queryMatc
   return out;
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
-    return true;
+/** Whether the words of a phrase follow each other in the text (not across a line break: fields are lines). */
+function containsPhrase(text: string, phrase: readonly string[]): boolean {
+  return text.split('\n').some((field) => {
+    const words = wordSpans(field).map((span) => span.word);
+    outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+      for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
+      return true;
+    }
+    return false;
+  });
+}
+
+/** First index of a sorted array whose item is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
 }
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byArticle(a: Doc, b: Doc): number {
-  const x = a.annotation;
-  const y = b.annotation;
-  return (
-    compareStrings(x.article.code, y.article.code) ||
-    compareArticleNumbers(x.article.num, y.article.num) ||
-    compareStrings(x.article.id, y.article.id) ||
-    compareStrings(x.version.validFrom, y.version.validFrom) ||
-    place(x) - place(y)
-  );
 }
 
 /** Whole-article notes first, then passages in text order. */
