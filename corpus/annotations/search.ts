@@ -18,6 +18,7 @@
 import type { ArticleId, CodeId } from '../model/model.ts';
 import { isStopWord, stem } from '../search/french-analysis.ts';
 import { matchSpans, queryMatcher } from '../search/highlight.ts';
+import { phrasePattern, referencePattern } from '../search/patterns.ts';
 import { parseQuery, type ParsedQuery } from '../search/query.ts';
 import { wordSpans } from '../search/words.ts';
 import { articleNumberSortKey, normalizeArticleNumber } from '../text/article-number.ts';
@@ -73,7 +74,7 @@ export function tagKey(tag: string): string {
 
 interface Doc {
   annotation: Annotation;
-  /** The searched fields, joined with line breaks (no phrase runs across one). */
+  /** The searched fields, joined with line breaks. */
   fields: string;
   tagKeys: Set<string>;
   /** LEGI form of the article number (`L611-3`), for a query that is an article number. */
@@ -218,6 +219,11 @@ export class AnnotationIndex {
     const offset = Math.max(0, query.offset ?? 0);
     const limit = Math.max(0, query.limit ?? 100);
     const matcher = hasTextQuery(parsed) ? queryMatcher(parsed) : undefined;
+    // Phrases and article numbers written among words are checked on the text, as the corpus search does.
+    const patterns = [
+      ...parsed.phrases.map((phrase) => phrasePattern(phrase.words)),
+      ...parsed.references.flatMap((num) => referencePattern(num) ?? []),
+    ];
     const hits: AnnotationHit[] = [];
     let total = 0;
     for (const index of this.orders[query.sort ?? 'recent']) {
@@ -231,7 +237,7 @@ export class AnnotationIndex {
       if (statuses && (!status || !statuses.has(status))) continue;
       if (articles && !articles.has(annotation.article.id)) continue;
       if (parsed.number !== undefined && doc.numKey !== parsed.number) continue;
-      if (parsed.phrases.length && !parsed.phrases.every((phrase) => containsPhrase(doc.fields, phrase.words))) continue;
+      if (patterns.length && !patterns.every((pattern) => ((pattern.lastIndex = 0), pattern.test(doc.fields)))) continue;
       total++;
       if (total <= offset || hits.length >= limit) continue;
       const hit: AnnotationHit = { annotation, highlights: matcher ? highlights(annotation, matcher) : [] };
@@ -278,18 +284,6 @@ function highlights(annotation: Annotation, matcher: ReturnType<typeof queryMatc
     for (const span of matchSpans(annotation.target.quote.exact, matcher)) out.push({ field: 'quote', start: span.start, end: span.end });
   }
   return out;
-}
-
-/** Whether the words of a phrase follow each other in the text (not across a line break: fields are lines). */
-function containsPhrase(text: string, phrase: readonly string[]): boolean {
-  return text.split('\n').some((field) => {
-    const words = wordSpans(field).map((span) => span.word);
-    outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-      for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
-      return true;
-    }
-    return false;
-  });
 }
 
 /** First index of a sorted array whose item is not below `key`. */
