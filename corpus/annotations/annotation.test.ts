@@ -131,6 +131,7 @@ describe('the annotation schema', () => {
     expect(annotationSchema.safeParse({ ...valid, version: { validFrom: '21/12/1985' } }).success).toBe(false);
     expect(annotationSchema.safeParse({ ...valid, role: 'rouge' }).success).toBe(false);
     expect(annotationSchema.safeParse({ ...valid, id: '../../etc' }).success).toBe(false);
+    expect(annotationSchema.safeParse({ ...valid, article: { ...valid.article, code: 'code-du-travail' } }).success).toBe(false);
   });
 
   it('accepts a whole-article note without selector and without colour', () => {

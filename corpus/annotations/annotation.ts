@@ -15,6 +15,7 @@
  * Pure: no platform imports.
  */
 import { z } from 'zod';
+import { parseArticleId } from '../model/ids.ts';
 import type { ArticleId, CodeId, IsoDate } from '../model/model.ts';
 import { ArticleText, type ParagraphPoint } from './article-text.ts';
 import { roleIdSchema, type RoleId } from './roles.ts';
@@ -137,6 +138,11 @@ export const annotationSchema = z
     updatedAt: z.iso.datetime(),
   })
   .superRefine((annotation, ctx) => {
+    // The article id is the one rule of `ids.ts`: its code must be the code stored beside it.
+    const parsed = parseArticleId(annotation.article.id);
+    if (!parsed || parsed.code !== annotation.article.code) {
+      ctx.addIssue({ code: 'custom', message: 'identifiant d’article invalide ou d’un autre code', path: ['article', 'id'] });
+    }
     if (annotation.target.kind === 'passage' && annotation.role === undefined) {
       ctx.addIssue({ code: 'custom', message: 'un passage surligné a toujours une couleur', path: ['role'] });
     }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../model/model.ts';
-import { compiledArticle, CSS, hasCompiledCorpus } from '../../tests/support/compiled-corpus.ts';
+import { corpusDataDate } from '../model/timeline.ts';
+import { compiledArticle, compiledManifest, CSS, hasCompiledCorpus } from '../../tests/support/compiled-corpus.ts';
 import { amendingTextPhrase, newVersions, reviewAfterUpdate } from './review.ts';
 import { article, passage, version } from './test-support.ts';
 
@@ -20,6 +21,8 @@ function asBefore(art: Article, date: string): Article {
   return { ...art, versions };
 }
 
+/** The compiled corpus's data date (undated repeals end there). */
+const DATA_DATE = hasCompiledCorpus ? corpusDataDate(compiledManifest()) : '2026-01-01';
 const meta = (art: Article) => ({ meta: { id: art.id, code: art.code, num: art.num } });
 
 describe('amendingTextPhrase', () => {
@@ -41,9 +44,21 @@ describe('reviewAfterUpdate (built articles)', () => {
     const v1 = version('2000-01-01', ['Un texte stable.']);
     const art = article([v1]);
     const a = passage(v1, 'texte stable');
-    const same = reviewAfterUpdate({ annotations: [a], before: () => art, after: () => art, today: '2026-01-01' });
+    const same = reviewAfterUpdate({
+      annotations: [a],
+      before: () => art,
+      after: () => art,
+      today: '2026-01-01',
+      undatedEndsOn: '2026-01-01',
+    });
     expect(same).toEqual({ groups: [], missingArticles: [], total: 0 });
-    const gone = reviewAfterUpdate({ annotations: [a], before: () => art, after: () => undefined, today: '2026-01-01' });
+    const gone = reviewAfterUpdate({
+      annotations: [a],
+      before: () => art,
+      after: () => undefined,
+      today: '2026-01-01',
+      undatedEndsOn: '2026-01-01',
+    });
     expect(gone).toEqual({ groups: [], missingArticles: [a], total: 1 });
   });
 
@@ -71,7 +86,13 @@ describe.skipIf(!hasCompiledCorpus)('reviewAfterUpdate (compiled corpus)', () =>
     // Reviewed as if on 2011-12-24: the new versions in force are L245-8's of 2011-12-23 (loi n° 2011-1906)
     // and L242-1's of 2010-12-22 → 2011-12-23 (loi n° 2011-1906 too); L611-3 got nothing (repealed in 2018, same text).
     const byId = new Map([l245_8, l611_3, l242_1].map((a) => [a.id, a]));
-    const review = reviewAfterUpdate({ annotations, before: (id) => before.get(id), after: (id) => byId.get(id), today: '2011-12-24' });
+    const review = reviewAfterUpdate({
+      annotations,
+      before: (id) => before.get(id),
+      after: (id) => byId.get(id),
+      today: '2011-12-24',
+      undatedEndsOn: DATA_DATE,
+    });
     expect(review.missingArticles).toEqual([]);
     const summary = review.groups.map((g) => ({
       title: g.title,
@@ -90,7 +111,13 @@ describe.skipIf(!hasCompiledCorpus)('reviewAfterUpdate (compiled corpus)', () =>
     expect(versionDates(review.groups[0]!.entries[1]!.newVersions)).toEqual(['2011-12-23', '2011-12-30', '2023-12-31']);
 
     // Reviewed today: the new versions in force are the latest ones, each under its own amending text.
-    const today = reviewAfterUpdate({ annotations, before: (id) => before.get(id), after: (id) => byId.get(id), today: '2026-12-01' });
+    const today = reviewAfterUpdate({
+      annotations,
+      before: (id) => before.get(id),
+      after: (id) => byId.get(id),
+      today: '2026-12-01',
+      undatedEndsOn: DATA_DATE,
+    });
     expect(today.groups.map((g) => [g.title, g.entries.map((e) => `${e.annotation.id}:${e.anchor.status}`)])).toEqual([
       ['2 annotations concernées par la loi n° 2023-1322 du 29 décembre 2023', ['due:orphan', 'rate:orphan']],
       ['1 annotation concernée par la loi n° 2025-1403 du 30 décembre 2025', ['tip:orphan']],

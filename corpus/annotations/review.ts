@@ -5,13 +5,14 @@
  *
  * A « new version » is a version of the updated article that the previous corpus did not have (a
  * new validFrom, or a known date whose text changed). An annotation is listed once, under the
- * newest of its article's new versions that is in force on the review date (else the newest one:
- * a change due to come into force later). Articles that are gone from the updated corpus are listed
+ * version in force on the review date (`timeline.ts`) when it is a new one, else under the newest
+ * new version (a change due to come into force later, or a corrected past text). Articles that are gone from the updated corpus are listed
  * apart: their annotations are kept, and open at the version where they were made.
  *
  * Pure: no platform imports.
  */
 import type { ArticleId, IsoDate, Version } from '../model/model.ts';
+import { versionOn } from '../model/timeline.ts';
 import { compareArticleNumbers } from '../text/article-number.ts';
 import type { Annotation } from './annotation.ts';
 import { anchorAnnotation, AnchorCache, type Anchor, type AnchorableArticle } from './anchor.ts';
@@ -50,6 +51,8 @@ export interface ReviewInput {
   after: (id: ArticleId) => AnchorableArticle | undefined;
   /** The day of the review (the app's today): which new version is in force. */
   today: IsoDate;
+  /** The updated corpus's data date (`corpusDataDate(manifest)`): when versions ended without a date stop (see `timeline.ts`). */
+  undatedEndsOn: IsoDate;
 }
 
 function textKey(version: Version): string {
@@ -108,8 +111,9 @@ export function reviewAfterUpdate(input: ReviewInput): CorpusReview {
     }
     const added = newVersions(input.before(id), after);
     if (added.length === 0) continue;
-    const inForce = added.filter((v) => v.validFrom <= input.today);
-    const shownOn = (inForce.length ? inForce : added).at(-1)!;
+    // The version in force today if it is a new one; else the newest new one (a change due later, or a corrected past text).
+    const inForce = versionOn(after, input.today, input.undatedEndsOn);
+    const shownOn = inForce && added.includes(inForce) ? inForce : added.at(-1)!;
     const cache = new AnchorCache();
     const key = shownOn.amendedBy?.trim() ?? '';
     let group = groups.get(key);

@@ -2,11 +2,14 @@
  * Which version of an article an annotation was made on, in the corpus as it is now.
  *
  * By the LEGI id of the version when both sides know it (it survives a change of dates), else by
- * its validFrom, else the version in force on that date: a corpus update may have merged versions
- * whose texts turned out equal, or a better source may have moved a date.
+ * its validFrom, else the version in force on that date (`corpus/model/timeline.ts`): a corpus
+ * update may have merged versions whose texts turned out equal, or a better source may have moved a
+ * date. A version whose end the sources state without a date counts as running on here: the
+ * annotation was made on its text, so on that date it was there to read.
  *
  * Pure: no platform imports.
  */
+import { FAR_FUTURE, versionIndexOn } from '../model/timeline.ts';
 import type { Version } from '../model/model.ts';
 import type { AnnotatedVersion } from './annotation.ts';
 
@@ -18,13 +21,5 @@ export function sourceVersionIndex(versions: readonly Version[], made: Annotated
   }
   const byDate = versions.findIndex((version) => version.validFrom === made.validFrom);
   if (byDate >= 0) return byDate;
-  return versionInForceOn(versions, made.validFrom);
-}
-
-/**
- * The version whose [validFrom, validTo) holds the date. TEMPORARY: `corpus/model/timeline.ts`
- * (being written on another branch) is the one place for this rule; replaced by it once on main.
- */
-function versionInForceOn(versions: readonly Version[], date: string): number {
-  return versions.findIndex((version) => version.validFrom <= date && (version.validTo === undefined || date < version.validTo));
+  return versionIndexOn(versions, made.validFrom, FAR_FUTURE);
 }
