@@ -62,6 +62,17 @@ describe('createPassageAnnotation', () => {
         role: 'condition',
       }),
     ).toThrow(AnnotationInputError);
+    // A caret (an empty selection) is not a passage either.
+    expect(() =>
+      createPassageAnnotation({
+        article: TEST_ARTICLE,
+        version: { validFrom: v.validFrom },
+        text,
+        start: { paragraph: 0, offset: 10 },
+        end: { paragraph: 0, offset: 10 },
+        role: 'condition',
+      }),
+    ).toThrow('La sélection ne contient aucun mot');
   });
 
   it('a selection made backwards (focus before anchor) is the same passage', () => {

@@ -107,9 +107,10 @@ export class ArticleText {
 
   /**
    * [start, end) widened to the tokens it touches, whitespace at its edges left out; `undefined`
-   * when it touches no token (a selection of spaces only).
+   * when it touches no token (a selection of spaces only, or an empty one: a caret).
    */
   snapToTokens(start: number, end: number): { start: number; end: number } | undefined {
+    if (end <= start) return undefined;
     const range = this.tokenRange(start, end);
     if (!range) return undefined;
     return { start: this.tokens[range.first]!.start, end: this.tokens[range.last]!.end };

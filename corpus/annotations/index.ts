@@ -57,7 +57,9 @@
  * Same French analysis and query language as the corpus search; `hits[i].highlights` gives
  * { field: 'note' | 'quote', start, end } to highlight. `index.tags()` lists tags for the filter;
  * `annotationCounts(all)` gives the count per article for the mark in the table of contents and in
- * search results. Rebuild the index after an edit (10,000 annotations: tens of milliseconds).
+ * search results. After an edit: `index.upsert(annotation, status)`, `index.remove(id)`,
+ * `index.setStatus(id, status)` keep it current without a rebuild (building 10,000 annotations with
+ * their notes costs about a second of CPU; a search a few milliseconds).
  *
  * ## Files (`files.ts`, `markdown.ts`)
  * `exportAnnotationsFile(all, { palette })` → the JSON text of the export; `parseAnnotationsFile(text)`
@@ -68,7 +70,8 @@
  * the user's text escaped (HTML and Markdown in notes stay text).
  *
  * ## After a corpus update (`review.ts`)
- * `reviewAfterUpdate({ annotations, before: id => oldArticle, after: id => newArticle, today })` →
+ * `reviewAfterUpdate({ annotations, before: id => oldArticle, after: id => newArticle, today,
+ * undatedEndsOn: corpusDataDate(newManifest) })` →
  * `groups` (« 12 annotations concernées par le décret n° … du … », each entry with its `anchor` on
  * the new version in force) and `missingArticles` (articles gone from the corpus; keep their
  * annotations).
