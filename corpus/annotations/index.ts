@@ -41,7 +41,8 @@
  * l'annotation »: `anchor.oldQuote` to show beside the new words, `anchor.kept` the share kept) or
  * `orphan` (« orpheline »: `anchor.reason` is `words-removed`, `source-version-missing` or
  * `text-unavailable`; show it in the lists, and open it at the version it was made on:
- * `article.versions[sourceVersionIndex(article.versions, a.version)]`). `STATUS_LABELS` has the French names. A placed anchor has `range`:
+ * `article.versions[sourceVersionIndex(article.versions, a.version)]`). `STATUS_LABELS` has the
+ * French names. A placed anchor has `range`:
  * `{ start, end }` in the shown version's text, `pieces` ({ paragraph, start, end } per paragraph,
  * offsets in each paragraph's text: wrap those characters to highlight them) and `text`.
  * `anchor.method` says how it was placed: `same-version`, `diff` (through the word diff between the
