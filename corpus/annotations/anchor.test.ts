@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anchorAnnotation, anchorAnnotations, AnchorCache, type Anchor } from './anchor.ts';
-import { article, articleNote, passage, version } from './test-support.ts';
+import { annotationSchema, createPassageAnnotation } from './annotation.ts';
+import { ArticleText } from './article-text.ts';
+import { article, articleNote, passage, TEST_ARTICLE, version } from './test-support.ts';
 
 const P0 = 'Les caisses sont chargées de la gestion du régime et de l’action sanitaire et sociale.';
 const P1 = 'La cotisation est due à raison de la livraison de boissons d’une teneur supérieure à 25 % vol.';
@@ -139,6 +141,34 @@ describe('anchorAnnotation', () => {
     const b = { ...passage(v1, '25 %'), version: { validFrom: '2000-06-01' } };
     const merged = article([v1, v2]);
     expect(anchorAnnotation(b, merged, merged.versions[0]!)).toMatchObject({ status: 'attached', method: 'same-version' });
+  });
+
+  it('a passage of the NOTA is carried through the NOTAs of the two versions, never onto the text', () => {
+    const nota = 'Conformément à l’article 5 de la loi, ces dispositions s’appliquent aux cotisations dues à compter du 1er janvier 2006.';
+    const withNota = version('2005-01-01', [P0, P1], { nota: [nota] });
+    const text = new ArticleText(withNota.nota!);
+    const start = nota.indexOf('aux cotisations');
+    const a = createPassageAnnotation({
+      article: TEST_ARTICLE,
+      version: { validFrom: withNota.validFrom },
+      text,
+      part: 'nota',
+      start: { paragraph: 0, offset: start },
+      end: { paragraph: 0, offset: nota.indexOf(' à compter') },
+      role: 'delai',
+    });
+    expect(a.target).toMatchObject({ kind: 'passage', part: 'nota', quote: { exact: 'aux cotisations dues' } });
+    expect(annotationSchema.parse(a)).toEqual(a);
+    const later = version('2008-01-01', [P0, P1, 'aux cotisations dues'], { nota: [nota.replace('1er janvier 2006', '1er janvier 2007')] });
+    const anchor = anchorAnnotation(a, article([withNota, later]), later);
+    expect(anchor).toMatchObject({
+      status: 'attached',
+      method: 'diff',
+      range: { part: 'nota', text: 'aux cotisations dues', pieces: [{ paragraph: 0 }] },
+    });
+    // A version without NOTA: the words are not looked for in the text (where they also are).
+    const noNota = version('2010-01-01', [P0, P1, 'aux cotisations dues']);
+    expect(anchorAnnotation(a, article([withNota, noNota]), noNota)).toMatchObject({ status: 'orphan', reason: 'words-removed' });
   });
 
   it('anchors many annotations of an article at once, sharing the alignment, and leaves other articles out', () => {

@@ -19,7 +19,7 @@
  * Pure: no platform imports.
  */
 import type { Article, Version } from '../model/model.ts';
-import type { Annotation, PassageTarget } from './annotation.ts';
+import type { Annotation, PassageTarget, TextPart } from './annotation.ts';
 import { ArticleText, sameWords, quoteKeys, type ParagraphPiece } from './article-text.ts';
 import { findQuote } from './quote-match.ts';
 import { VersionMapping } from './range-mapping.ts';
@@ -49,7 +49,9 @@ export type OrphanReason =
   | 'text-unavailable';
 
 export interface AnchoredRange {
-  /** Offsets [start, end) in the shown version's text (`ArticleText.text`). */
+  /** The text it is in: the paragraphs, or the NOTA (then `pieces` index `Version.nota`). */
+  part: TextPart;
+  /** Offsets [start, end) in the shown version's text (`ArticleText.text`) or NOTA. */
   start: number;
   end: number;
   /** The same range paragraph by paragraph, for highlighting (offsets in each paragraph's text). */
@@ -82,26 +84,27 @@ export type AnchorableArticle = Pick<Article, 'id' | 'versions'>;
  * Keep one per article while it is shown (and drop it when the corpus changes).
  */
 export class AnchorCache {
-  private readonly texts = new Map<Version, ArticleText>();
-  private readonly mappings = new Map<Version, Map<Version, VersionMapping>>();
+  private readonly texts = new Map<Version, Partial<Record<TextPart, ArticleText>>>();
+  private readonly mappings = new Map<Version, Map<Version, Partial<Record<TextPart, VersionMapping>>>>();
 
-  text(version: Version): ArticleText {
-    let text = this.texts.get(version);
-    if (!text) this.texts.set(version, (text = new ArticleText(version.paragraphs)));
-    return text;
+  /** The prepared text of a version: its paragraphs, or its NOTA (`part: 'nota'`). */
+  text(version: Version, part: TextPart = 'text'): ArticleText {
+    let byPart = this.texts.get(version);
+    if (!byPart) this.texts.set(version, (byPart = {}));
+    return (byPart[part] ??= new ArticleText(part === 'nota' ? (version.nota ?? []) : version.paragraphs));
   }
 
-  mapping(from: Version, to: Version): VersionMapping {
+  mapping(from: Version, to: Version, part: TextPart = 'text'): VersionMapping {
     let byTarget = this.mappings.get(from);
     if (!byTarget) this.mappings.set(from, (byTarget = new Map()));
-    let mapping = byTarget.get(to);
-    if (!mapping) byTarget.set(to, (mapping = new VersionMapping(this.text(from), this.text(to))));
-    return mapping;
+    let byPart = byTarget.get(to);
+    if (!byPart) byTarget.set(to, (byPart = {}));
+    return (byPart[part] ??= new VersionMapping(this.text(from, part), this.text(to, part)));
   }
 }
 
-function range(text: ArticleText, start: number, end: number): AnchoredRange {
-  return { start, end, pieces: text.pieces(start, end), text: text.text.slice(start, end) };
+function range(text: ArticleText, start: number, end: number, part: TextPart): AnchoredRange {
+  return { part, start, end, pieces: text.pieces(start, end), text: text.text.slice(start, end) };
 }
 
 /** The passage's range in the version it was made on, if that version still holds its quote. */
@@ -118,7 +121,7 @@ function anchorByQuote(annotation: Annotation, target: PassageTarget, text: Arti
   const found = findQuote(text, target.quote);
   const oldQuote = target.quote.exact;
   if (!found) return { status: 'orphan', annotationId: annotation.id, target: 'passage', reason, oldQuote };
-  const placed = range(text, found.start, found.end);
+  const placed = range(text, found.start, found.end, target.part ?? 'text');
   if (found.errors === 0 || sameWords(text.wordKeys(found.start, found.end), quoteKeys(oldQuote))) {
     return { status: 'attached', annotationId: annotation.id, target: 'passage', range: placed, method: 'quote' };
   }
@@ -140,11 +143,12 @@ export function anchorAnnotation(annotation: Annotation, article: AnchorableArti
   const oldQuote = target.quote.exact;
   if (shown.textUnavailable)
     return { status: 'orphan', annotationId: annotation.id, target: 'passage', reason: 'text-unavailable', oldQuote };
-  const shownText = cache.text(shown);
+  const part: TextPart = target.part ?? 'text';
+  const shownText = cache.text(shown, part);
 
   const sourceIndex = sourceVersionIndex(article.versions, annotation.version);
   const source = sourceIndex < 0 ? undefined : article.versions[sourceIndex]!;
-  const sourceText = source && !source.textUnavailable ? cache.text(source) : undefined;
+  const sourceText = source && !source.textUnavailable ? cache.text(source, part) : undefined;
   const inSource = sourceText && sourceRange(target, sourceText);
   if (!source || !sourceText || !inSource) return anchorByQuote(annotation, target, shownText, 'source-version-missing');
 
@@ -153,13 +157,13 @@ export function anchorAnnotation(annotation: Annotation, article: AnchorableArti
       status: 'attached',
       annotationId: annotation.id,
       target: 'passage',
-      range: range(shownText, inSource.start, inSource.end),
+      range: range(shownText, inSource.start, inSource.end, part),
       method: 'same-version',
     };
   }
-  const mapped = cache.mapping(source, shown).mapRange(inSource.start, inSource.end);
+  const mapped = cache.mapping(source, shown, part).mapRange(inSource.start, inSource.end);
   if (mapped.kind === 'gone') return anchorByQuote(annotation, target, shownText, 'words-removed');
-  const placed = range(shownText, mapped.start, mapped.end);
+  const placed = range(shownText, mapped.start, mapped.end, part);
   // A run the diff could not map word by word counts as changed; if the words are the same after all, they are attached.
   if (mapped.kind === 'unchanged' || sameWords(shownText.wordKeys(mapped.start, mapped.end), quoteKeys(oldQuote)))
     return { status: 'attached', annotationId: annotation.id, target: 'passage', range: placed, method: 'diff' };

@@ -44,8 +44,17 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/**
+ * Which text of the version a passage is in: its paragraphs (the default, `Version.paragraphs`) or
+ * its NOTA (`Version.nota`), which the reader shows under the text and users annotate too (a NOTA
+ * often says from when a provision applies).
+ */
+export type TextPart = 'text' | 'nota';
+
 export interface PassageTarget {
   kind: 'passage';
+  /** Absent: the text. */
+  part?: 'nota';
   /** Paragraph (index in `Version.paragraphs`) where the passage starts, and where it ends. */
   paragraph: number;
   paragraphEnd: number;
@@ -110,6 +119,7 @@ export const textPositionSelectorSchema = z.object({
 const passageTargetSchema = z
   .object({
     kind: z.literal('passage'),
+    part: z.literal('nota').optional(),
     paragraph: offset,
     paragraphEnd: offset,
     quote: textQuoteSelectorSchema,
@@ -214,8 +224,10 @@ export function quoteSelector(text: ArticleText, start: number, end: number): Te
 export interface NewPassage {
   article: AnnotatedArticle;
   version: AnnotatedVersion;
-  /** The text of that version (the one the reader shows). */
+  /** The text of that version the selection is in (`ArticleText` of its paragraphs, or of its NOTA). */
   text: ArticleText;
+  /** `nota` when the selection is in the NOTA. */
+  part?: TextPart;
   /** The selection, as the reader read it from the DOM: points in the paragraphs' texts. */
   start: ParagraphPoint;
   end: ParagraphPoint;
@@ -244,6 +256,7 @@ export function createPassageAnnotation(input: NewPassage): Annotation {
     version: versionRef(input.version),
     target: {
       kind: 'passage',
+      ...(input.part === 'nota' ? { part: 'nota' as const } : {}),
       paragraph: input.text.paragraphAt(snapped.start),
       paragraphEnd: input.text.paragraphAt(snapped.end - 1),
       quote: quoteSelector(input.text, snapped.start, snapped.end),

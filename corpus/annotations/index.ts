@@ -28,7 +28,9 @@
  *   const a = createPassageAnnotation({ article: { id, code, num }, version, text, start, end, role, note, tags });
  *   const n = createArticleNote({ article, version, note });
  *
- * The selection is widened to whole words; one holding no word throws `AnnotationInputError`
+ * A selection in the NOTA: the same with `text = cache.text(version, 'nota')` and `part: 'nota'`
+ * (its points are in `version.nota`'s paragraphs; the anchor's `range.part` says which text its
+ * `pieces` are in). The selection is widened to whole words; one holding no word throws `AnnotationInputError`
  * (French message: show it). Too long a note (over `NOTE_MAX_LENGTH`) or tag also throws it.
  * A selection in the links panel is not in `paragraphs`: the UI says it cannot be annotated.
  *

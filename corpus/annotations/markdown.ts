@@ -37,6 +37,9 @@ export interface ArticleMarkdownInput {
   exportedAt?: Date;
 }
 
+/** Sorts NOTA passages after every passage of the text. */
+const NOTA_AFTER_TEXT = 1e12;
+
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** `2006-01-01` → « 1er janvier 2006 ». */
@@ -115,8 +118,9 @@ export function articleAnnotationsToMarkdown(input: ArticleMarkdownInput): strin
     if (annotation.target.kind === 'article') continue;
     const anchor = input.anchors.get(annotation.id);
     if (!anchor || anchor.status === 'orphan' || anchor.target !== 'passage') orphans.push(annotation);
-    else placed.push({ annotation, anchor, start: anchor.range.start });
+    else placed.push({ annotation, anchor, start: anchor.range.start + (anchor.range.part === 'nota' ? NOTA_AFTER_TEXT : 0) });
   }
+  // The text's passages in reading order, then the NOTA's.
   placed.sort((a, b) => a.start - b.start);
 
   if (notes.length) {
@@ -127,7 +131,8 @@ export function articleAnnotationsToMarkdown(input: ArticleMarkdownInput): strin
     out.push('## Passages annotés', '');
     placed.forEach(({ annotation, anchor }, i) => {
       const label = annotation.role ? roleLabel(palette, annotation.role) : 'passage';
-      out.push(`### ${i + 1}. ${markdownText(label)} — ${STATUS_LABELS[anchor.status]}`, '');
+      const inNota = annotation.target.kind === 'passage' && annotation.target.part === 'nota' ? ' (NOTA)' : '';
+      out.push(`### ${i + 1}. ${markdownText(label)}${inNota} — ${STATUS_LABELS[anchor.status]}`, '');
       if (anchor.target === 'passage' && anchor.status !== 'orphan') out.push(quoteBlock(anchor.range.text), '');
       if (anchor.status === 'changed') {
         out.push(`Texte annoté (version du ${frenchDate(annotation.version.validFrom)}) :`, '', quoteBlock(anchor.oldQuote), '');
