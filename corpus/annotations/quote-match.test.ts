@@ -1,7 +1,9 @@
+import approxSearch from 'approx-string-match';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorAnnotation } from './anchor.ts';
 import { ArticleText } from './article-text.ts';
-import { findQuote, MAX_FUZZY_LENGTH } from './quote-match.ts';
+import { approximateMatches, findQuote, MAX_FUZZY_LENGTH } from './quote-match.ts';
 import { article, passage, version } from './test-support.ts';
 
 const quote = (exact: string, prefix = '', suffix = '') => ({ type: 'TextQuoteSelector' as const, exact, prefix, suffix });
@@ -74,5 +76,34 @@ describe('anchoring by quote when the version it was made on is gone', () => {
       'Les organismes sont habilités à cet effet, selon les modalités prévues par arrêté en Conseil d’État.',
     ]);
     expect(anchorAnnotation(a, article([rewritten]), rewritten)).toMatchObject({ status: 'orphan', reason: 'source-version-missing' });
+  });
+});
+
+describe('approximateMatches', () => {
+  it('finds exactly what approx-string-match finds in the whole text', () => {
+    // A small alphabet (pieces found everywhere: the whole text is searched) and a large one (few windows).
+    const letters = fc.oneof(fc.constantFrom(...'ab cdé'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéè '));
+    fc.assert(
+      fc.property(
+        fc.array(letters, { minLength: 0, maxLength: 400 }).map((chars) => chars.join('')),
+        fc.nat(),
+        fc.integer({ min: 3, max: 60 }),
+        fc.array(fc.tuple(fc.nat(), letters), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        (text, at, length, edits, maxErrors) => {
+          // A pattern cut from the text (or not, when the text is short) and edited a little.
+          let pattern = text.slice(at % (text.length + 1), (at % (text.length + 1)) + length) || 'abc d';
+          for (const [where, letter] of edits) {
+            const i = where % (pattern.length + 1);
+            pattern = pattern.slice(0, i) + letter + pattern.slice(i + 1);
+          }
+          const key = (m: { start: number; end: number; errors: number }) => `${m.start}-${m.end}-${m.errors}`;
+          expect(approximateMatches(text, pattern, maxErrors).map(key).sort()).toEqual(
+            approxSearch(text, pattern, maxErrors).map(key).sort(),
+          );
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
