@@ -81,7 +81,7 @@ describe('anchoring by quote when the version it was made on is gone', () => {
 
 describe('approximateMatches', () => {
   it('finds exactly what approx-string-match finds in the whole text', () => {
-    // A small alphabet (pieces found everywhere: the whole text is searched) and a large one (few windows).
+    // A small alphabet (the pieces are found: the whole text is searched) and a large one (often none is: no match).
     const letters = fc.oneof(fc.constantFrom(...'ab cdé'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéè '));
     fc.assert(
       fc.property(
