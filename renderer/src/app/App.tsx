@@ -20,11 +20,11 @@ import { TrailBar } from '../trail/TrailBar.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
-import { CodeHome, Home } from './Home.tsx';
+import { CodeHome, Home } from '../home/Home.tsx';
 import { installGlobalShortcuts } from './global-shortcuts.ts';
-import { SessionSaver } from './session-saver.ts';
-import { ReaderContext, type ArticleTarget, type Intent, type Reader } from './reader-context.ts';
-import { formatRoute, parseRoute, type Route } from './route.ts';
+import { SessionSaver } from '../session/session-saver.ts';
+import { ReaderContext, type ArticleTarget, type Intent, type Reader } from '../reader/reader-context.ts';
+import { formatRoute, parseRoute, type Route } from '../reader/route.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
 
 // A code's change sets belong to the versions views: their own chunk, loaded when first shown.

@@ -5,10 +5,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { ApiFailure } from '../api/client.ts';
-import { useReader } from '../app/reader-context.ts';
-import type { Route } from '../app/route.ts';
+import { useReader } from '../reader/reader-context.ts';
+import type { Route } from '../reader/route.ts';
 import { LinksPanel } from '../links/LinksPanel.tsx';
-import { sectionsAbove } from '../toc/toc-index.ts';
+import { sectionsAbove } from '../data/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';

@@ -7,7 +7,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type Keyb
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
-import { useReader, type ArticleTarget } from '../app/reader-context.ts';
+import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchFilters, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';

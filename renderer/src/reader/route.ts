@@ -14,7 +14,7 @@
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
-import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from '../versions/versions-route.ts';
+import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import type { CorpusInfo } from '../../../electron/common/api.ts';
 import type { Library } from '../data/library.ts';
-import type { VersionPair } from '../versions/versions-route.ts';
+import type { VersionPair } from './versions-route.ts';
 import type { ArticleTab } from './route.ts';
 
 /**
