@@ -2,8 +2,45 @@
 // - corpus/util, corpus/model, corpus/text, corpus/search, corpus/diff, electron/common: pure, run anywhere (no node:*, no electron, no react).
 // - renderer: browser only; may import the pure zones, never node:*, electron or host code.
 // - corpus/compiler, electron/host, build, tests: Node.
+// And layers inside the corpus and the renderer (`layers/ordered`, build/eslint-layers.js): each may
+// import only itself and the layers below it. build/lint-rules.test.ts shows every rule failing.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layers from './build/eslint-layers.js';
+
+const root = import.meta.dirname;
+
+// Bottom first. The corpus: utilities < the model < text analysis < diff and search < annotation
+// anchoring < the compiler (which turns sources into the model and writes the bundle).
+const corpusLayers = {
+  scope: 'corpus',
+  layers: [
+    ['corpus/util'],
+    ['corpus/model'],
+    ['corpus/text'],
+    ['corpus/diff', 'corpus/search'],
+    ['corpus/annotations'],
+    ['corpus/compiler'],
+  ],
+};
+
+// The renderer: its transport and dates < the library (the corpus over the API) < the reader core
+// (reader context, routes) < shared components < the features < the shell (app/) < the entry point.
+// Features may import one another (the article page shows the links panel), never the shell.
+const rendererFeatures = ['article', 'home', 'links', 'notices', 'search', 'session', 'toc', 'trail', 'versions'];
+const rendererLayers = {
+  scope: 'renderer/src',
+  layers: [
+    ['renderer/src/api', 'renderer/src/dates', 'renderer/src/env.d.ts'],
+    ['renderer/src/data'],
+    ['renderer/src/reader'],
+    ['renderer/src/ui'],
+    rendererFeatures.map((feature) => `renderer/src/${feature}`),
+    ['renderer/src/app'],
+    ['renderer/src/main.tsx'],
+  ],
+};
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'url', 'worker_threads', 'zlib', 'stream'];
 const pure = (extra = []) => ({
@@ -59,4 +96,20 @@ export default tseslint.config(
   },
   // renderer/vite.config.ts is the renderer's build script: it runs in Node.
   { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/vite.config.ts'], rules: pure() },
+  {
+    files: ['corpus/**', 'renderer/**'],
+    // Tests may reach up for their fixtures (the compiler's git reader opens the real bundles).
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts', 'renderer/vite.config.ts'],
+    plugins: { layers },
+    rules: { 'layers/ordered': ['error', { root, orderings: [corpusLayers, rendererLayers] }] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // useAsync(load, deps) takes its inputs as useEffect does: they are checked at each call.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useAsync$' }],
+    },
+  },
 );
