@@ -2,12 +2,13 @@
 // - corpus/util, corpus/model, corpus/text, corpus/search, corpus/diff, electron/common: pure, run anywhere (no node:*, no electron, no react).
 // - renderer: browser only; may import the pure zones, never node:*, electron or host code.
 // - corpus/compiler, electron/host, build, tests: Node.
-// And layers inside the corpus and the renderer (`layers/ordered`, build/eslint-layers.js): each may
-// import only itself and the layers below it. build/lint-rules.test.ts shows every rule failing.
+// And layers inside the corpus and the renderer (`layers/ordered`, build/eslint/ordered-layers.js): each
+// may import only itself and the layers below it (build/eslint/ordered-layers.test.ts shows it failing).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-import layers from './build/eslint-layers.js';
+import importBoundaries from './build/eslint/import-boundaries.js';
+import layers from './build/eslint/ordered-layers.js';
 
 const root = import.meta.dirname;
 
@@ -61,6 +62,34 @@ const pure = (extra = []) => ({
   ],
 });
 
+// The compiler's layers (issue 7): one block of its own, with its own rule name, so that it merges
+// cleanly with the other zones. Each importer of `corpus/compiler/sources/` (lexlib, LexHub,
+// legi-data, seeds) depends only on the shared layer `sources/common/`, never on another importer,
+// and the shared layer on none of them. Tests are exempt: a seed document cut from a LEGI dump is an
+// independent witness of the lexlib replay, so the lexlib tests read the seeds on purpose.
+const importers = ['lexlib', 'lexhub', 'legidata', 'seeds'].map((name) => `corpus/compiler/sources/${name}/`);
+const compilerBoundaries = [
+  ...importers.map((folder) => ({
+    from: folder,
+    forbid: importers.filter((other) => other !== folder),
+    message: 'An importer may not import another importer: move what they share to corpus/compiler/sources/common/.',
+  })),
+  {
+    from: 'corpus/compiler/sources/common/',
+    forbid: importers,
+    message: 'The shared layer of the sources may not import an importer.',
+  },
+];
+// The host reads bundles; only the compiler writes them (a test that needs a bundle takes
+// tests/support/seed-bundle.ts). Its tests included: they exercise the host, not the compiler.
+const hostBoundaries = [
+  {
+    from: 'electron/host/',
+    forbid: ['corpus/compiler/'],
+    message: 'The host may not import the compiler (a test bundle: tests/support/).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -111,5 +140,16 @@ export default tseslint.config(
       // useAsync(load, deps) takes its inputs as useEffect does: they are checked at each call.
       'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useAsync$' }],
     },
+  },
+  {
+    files: ['corpus/compiler/**'],
+    ignores: ['**/*.test.ts'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/import-boundaries': ['error', compilerBoundaries] },
+  },
+  {
+    files: ['electron/host/**'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/import-boundaries': ['error', hostBoundaries] },
   },
 );

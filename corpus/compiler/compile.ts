@@ -9,14 +9,14 @@ import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { dataDateOf } from '../model/timeline.ts';
 import type { CompileWarning, SourceInfo } from '../model/model.ts';
-import { writeBundle } from './bundle-writer.ts';
-import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './fingerprint.ts';
-import { mergeSources } from './merge.ts';
-import { resolveCorpusReferences } from './reference-step.ts';
-import { buildSearchStep } from './search-step.ts';
-import type { SourceImport } from './source-import.ts';
-import { importSource, legiDataVersion, SOURCE_PRIORITY } from './source-registry.ts';
-import type { SourceSpec } from './source-spec.ts';
+import { writeBundle } from './bundle/bundle-writer.ts';
+import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
+import { mergeSources } from './merge/merge.ts';
+import { resolveCorpusReferences } from './references/reference-step.ts';
+import { buildSearchStep } from './search/search-step.ts';
+import type { SourceImport } from './sources/source-import.ts';
+import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
+import type { SourceSpec } from './sources/source-spec.ts';
 
 export interface CompileOptions {
   root: string;

@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../corpus/model/model.ts';
-import { mergeSources } from '../../corpus/compiler/merge.ts';
-import { resolveReferences } from '../../corpus/compiler/resolve-references.ts';
-import type { SourceImport } from '../../corpus/compiler/source-import.ts';
-import { importSource, SOURCE_PRIORITY } from '../../corpus/compiler/source-registry.ts';
-import { readSourcesFile } from '../../corpus/compiler/source-spec.ts';
-import { listKnownCodes } from '../../corpus/compiler/sources/legidata/known-codes.ts';
+import { mergeSources } from '../../corpus/compiler/merge/merge.ts';
+import { resolveReferences } from '../../corpus/compiler/references/resolve-references.ts';
+import type { SourceImport } from '../../corpus/compiler/sources/source-import.ts';
+import { importSource, SOURCE_PRIORITY } from '../../corpus/compiler/sources/source-registry.ts';
+import { readSourcesFile } from '../../corpus/compiler/sources/source-spec.ts';
+import { listKnownCodes } from '../../corpus/compiler/sources/common/known-codes.ts';
 import { createCodeNameMatcher } from '../../corpus/text/code-names.ts';
 import { median, ms, printTable, time } from './table.ts';
 

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Section } from '../../../model/model.ts';
 import { isInForceOn } from '../../../model/timeline.ts';
-import { GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { importSeedFile } from '../seeds/seed-import.ts';
-import { type IntegralSection, parseIntegral } from './integral.ts';
+import { type IntegralSection, parseIntegral } from '../common/lexlib-format/integral.ts';
 import { importLexlib } from './lexlib-import.ts';
 
 /** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */

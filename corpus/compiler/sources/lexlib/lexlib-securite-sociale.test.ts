@@ -9,11 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../model/model.ts';
 import { isInForceOn } from '../../../model/timeline.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';
-import { GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { parseArcheoDiff } from '../seeds/archeo-diff.ts';
 import { importSeedFile } from '../seeds/seed-import.ts';
-import { articleHeading } from './article-file.ts';
+import { articleHeading } from '../common/lexlib-format/article-file.ts';
 import { importLexlib } from './lexlib-import.ts';
 
 /** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */

@@ -6,19 +6,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Version } from '../model/model.ts';
-import { createCodeNameMatcher } from '../text/code-names.ts';
-import { mergeSources } from './merge.ts';
+import type { Article, Version } from '../../model/model.ts';
+import { createCodeNameMatcher } from '../../text/code-names.ts';
+import { mergeSources } from '../merge/merge.ts';
 import type { ResolveResult } from './resolve-references.ts';
 import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
-import { importLexlib } from './sources/lexlib/lexlib-import.ts';
+import { listKnownCodes } from '../sources/common/known-codes.ts';
+import { importLexlib } from '../sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
 
 /** The data date of the two lexlib bundles' histories (their last consolidated version). */
 const DATA_DATE = '2025-01-01';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const bundles = ['lexlib-code-de-la-securite-sociale.bundle', 'lexlib-code-de-la-mutualite.bundle'].map((b) =>
   path.resolve(root, '../shared/corpus', b),
 );

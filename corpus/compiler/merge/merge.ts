@@ -3,7 +3,7 @@
  * else same number) has one timeline; versions whose text is the same collapse; every version
  * remembers its sources. Sources are given in priority order (first wins where they disagree).
  */
-import { articleId, numberOfArticleId } from '../model/ids.ts';
+import { articleId, numberOfArticleId } from '../../model/ids.ts';
 import type {
   Article,
   ArticleId,
@@ -16,8 +16,8 @@ import type {
   SourceId,
   Version,
   VersionStatus,
-} from '../model/model.ts';
-import type { ImportedArticle, ImportedVersion, SourceImport } from './source-import.ts';
+} from '../../model/model.ts';
+import type { ImportedArticle, ImportedVersion, SourceImport } from '../sources/source-import.ts';
 import { placeUnsectionedArticles } from './toc-placement.ts';
 
 export interface MergedCorpus {

@@ -2,12 +2,12 @@
  * The compile step that finds and resolves the references of every version, computes « Cité par »
  * from the texts, and produces the unresolved-references report.
  */
-import type { ReferenceCounts } from '../model/bundle.ts';
-import type { IsoDate } from '../model/model.ts';
-import { createCodeNameMatcher } from '../text/code-names.ts';
-import type { MergedCorpus } from './merge.ts';
+import type { ReferenceCounts } from '../../model/bundle.ts';
+import type { IsoDate } from '../../model/model.ts';
+import { createCodeNameMatcher } from '../../text/code-names.ts';
+import type { MergedCorpus } from '../merge/merge.ts';
 import { resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
+import { listKnownCodes } from '../sources/common/known-codes.ts';
 import { formatUnresolvedReport } from './unresolved-report.ts';
 
 export interface ReferenceStepResult {

@@ -12,7 +12,7 @@
  * No `cites` link is added from the texts: the resolved references are the text's « Cite » (the
  * reader shows them in place, with their target), a second copy in the links would only weigh.
  */
-import type { ReferenceCounts } from '../model/bundle.ts';
+import type { ReferenceCounts } from '../../model/bundle.ts';
 import type {
   Article,
   ArticleId,
@@ -24,13 +24,13 @@ import type {
   UnresolvedReason,
   Version,
   VersionStatus,
-} from '../model/model.ts';
-import { effectiveEnd, FAR_FUTURE, versionOn } from '../model/timeline.ts';
-import { pushTo } from '../util/group-by.ts';
-import { normalizeArticleNumber } from '../text/article-number.ts';
-import type { CodeNameMatcher } from '../text/code-names.ts';
-import type { ParsedParagraph } from '../text/references.ts';
-import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../text/references.ts';
+} from '../../model/model.ts';
+import { effectiveEnd, FAR_FUTURE, versionOn } from '../../model/timeline.ts';
+import { pushTo } from '../../util/group-by.ts';
+import { normalizeArticleNumber } from '../../text/article-number.ts';
+import type { CodeNameMatcher } from '../../text/code-names.ts';
+import type { ParsedParagraph } from '../../text/references.ts';
+import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../../text/references.ts';
 
 export interface ResolveOptions {
   /** Recognises code titles in the texts (built from every known code, in the corpus or not). */
