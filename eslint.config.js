@@ -2,46 +2,13 @@
 // - corpus/util, corpus/model, corpus/text, corpus/search, corpus/diff, electron/common: pure, run anywhere (no node:*, no electron, no react).
 // - renderer: browser only; may import the pure zones, never node:*, electron or host code.
 // - corpus/compiler, electron/host, build, tests: Node.
-// And layers inside the corpus and the renderer (`layers/ordered`, build/eslint/ordered-layers.js): each
-// may import only itself and the layers below it (build/eslint/ordered-layers.test.ts shows it failing).
+// And ordered layers inside the corpus and the renderer (build/eslint/layers.js): each may import only
+// itself and the layers below it (build/eslint/ordered-layers.test.ts shows it failing).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import importBoundaries from './build/eslint/import-boundaries.js';
-import layers from './build/eslint/ordered-layers.js';
-
-const root = import.meta.dirname;
-
-// Bottom first. The corpus: utilities < the model < text analysis < diff and search < annotation
-// anchoring < the compiler (which turns sources into the model and writes the bundle).
-const corpusLayers = {
-  scope: 'corpus',
-  layers: [
-    ['corpus/util'],
-    ['corpus/model'],
-    ['corpus/text'],
-    ['corpus/diff', 'corpus/search'],
-    ['corpus/annotations'],
-    ['corpus/compiler'],
-  ],
-};
-
-// The renderer: its transport and dates < the library (the corpus over the API) < the reader core
-// (reader context, routes) < shared components < the features < the shell (app/) < the entry point.
-// Features may import one another (the article page shows the links panel), never the shell.
-const rendererFeatures = ['article', 'home', 'links', 'notices', 'search', 'session', 'toc', 'trail', 'versions'];
-const rendererLayers = {
-  scope: 'renderer/src',
-  layers: [
-    ['renderer/src/api', 'renderer/src/dates', 'renderer/src/env.d.ts'],
-    ['renderer/src/data'],
-    ['renderer/src/reader'],
-    ['renderer/src/ui'],
-    rendererFeatures.map((feature) => `renderer/src/${feature}`),
-    ['renderer/src/app'],
-    ['renderer/src/main.tsx'],
-  ],
-};
+import { corpusLayers, layerBoundaries, rendererLayers } from './build/eslint/layers.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'url', 'worker_threads', 'zlib', 'stream'];
 const pure = (extra = []) => ({
@@ -129,8 +96,10 @@ export default tseslint.config(
     files: ['corpus/**', 'renderer/**'],
     // Tests may reach up for their fixtures (the compiler's git reader opens the real bundles).
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts', 'renderer/vite.config.ts'],
-    plugins: { layers },
-    rules: { 'layers/ordered': ['error', { root, orderings: [corpusLayers, rendererLayers] }] },
+    // The same rule as the compiler's and the host's boundaries, under a name of its own: a block's
+    // options replace, not merge with, another block's for the same rule.
+    plugins: { layers: importBoundaries },
+    rules: { 'layers/import-boundaries': ['error', [...layerBoundaries(corpusLayers), ...layerBoundaries(rendererLayers)]] },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

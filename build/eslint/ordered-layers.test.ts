@@ -3,10 +3,13 @@
  * configuration: each deliberate violation must be reported by the rule meant to catch it, and the
  * same file written the allowed way must be clean. So a rule that stops matching (a renamed
  * folder, a plugin dropped from eslint.config.js) fails here instead of silently letting code through.
+ * And every folder of `corpus/` and `renderer/src/` must have its layer (`layers.js`).
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { corpusLayers, rendererLayers } from './layers.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
@@ -28,7 +31,7 @@ describe('layers of the corpus (util < model < text < diff, search < compiler)',
     ['corpus/text/probe.ts', "import { compareVersions } from '../diff/index.ts';\nexport const f = compareVersions;\n"],
     ['corpus/search/probe.ts', "export { mergeSources } from '../compiler/merge.ts';\n"],
   ])('%s may not import a layer above it', async (file, code) => {
-    expect(await rulesReported(file, code)).toContain('layers/ordered');
+    expect(await rulesReported(file, code)).toContain('layers/import-boundaries');
   });
 
   it('allows imports downwards and within a layer', async () => {
@@ -46,14 +49,14 @@ describe('layers of the corpus (util < model < text < diff, search < compiler)',
 
   it('counts a dynamic import as an import', async () => {
     const code = "export const load = () => import('../compiler/merge.ts');\n";
-    expect(await rulesReported('corpus/model/probe.ts', code)).toContain('layers/ordered');
+    expect(await rulesReported('corpus/model/probe.ts', code)).toContain('layers/import-boundaries');
   });
 });
 
 describe('layers of the renderer (core < features < shell)', () => {
   it('a feature may not import the shell', async () => {
     const code = "import { App } from '../app/App.tsx';\nexport const shell = App;\n";
-    expect(await rulesReported('renderer/src/toc/probe.ts', code)).toContain('layers/ordered');
+    expect(await rulesReported('renderer/src/toc/probe.ts', code)).toContain('layers/import-boundaries');
   });
 
   it.each([
@@ -61,7 +64,7 @@ describe('layers of the renderer (core < features < shell)', () => {
     ['renderer/src/data/probe.ts', "import { tocRows } from '../toc/toc-rows.ts';\nexport const f = tocRows;\n"],
     ['renderer/src/ui/probe.tsx', "import { SearchBox } from '../search/SearchBox.tsx';\nexport const f = SearchBox;\n"],
   ])('the shared core (%s) imports no feature', async (file, code) => {
-    expect(await rulesReported(file, code)).toContain('layers/ordered');
+    expect(await rulesReported(file, code)).toContain('layers/import-boundaries');
   });
 
   it('a feature may import the core and another feature', async () => {
@@ -73,10 +76,6 @@ describe('layers of the renderer (core < features < shell)', () => {
       '',
     ].join('\n');
     expect(await rulesReported('renderer/src/versions/probe.ts', code)).toEqual([]);
-  });
-
-  it('a folder in no layer must be placed', async () => {
-    expect(await rulesReported('renderer/src/nowhere/probe.ts', 'export const x = 1;\n')).toContain('layers/ordered');
   });
 });
 
@@ -121,5 +120,23 @@ describe('the rules of hooks', () => {
       '',
     ].join('\n');
     expect(await rulesReported('renderer/src/toc/use-probe.ts', code)).toEqual([]);
+  });
+});
+
+describe('every folder has its layer', () => {
+  /** The entries of a folder that lint would check (sources), as layer paths: `folder/` or a file. */
+  const entries = (folder: string) =>
+    readdirSync(path.join(root, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() || /\.(ts|tsx)$/.test(entry.name))
+      .map((entry) => `${folder}/${entry.name}${entry.isDirectory() ? '/' : ''}`);
+  // corpus/cache and corpus/dist hold what the compiler reads and writes (ignored by git), no code.
+  const generated = new Set(['corpus/cache/', 'corpus/dist/']);
+
+  it.each([
+    ['corpus', corpusLayers],
+    ['renderer/src', rendererLayers],
+  ])('%s', (folder, layers) => {
+    const placed = new Set(layers.flat());
+    expect(entries(folder).filter((entry) => !generated.has(entry) && !placed.has(entry))).toEqual([]);
   });
 });
