@@ -50,6 +50,8 @@ export interface SearchDocument {
   text: string;
   /** Number of text paragraphs: the lines after them are the NOTA. */
   paragraphCount: number;
+  /** The section of the table of contents the article sits in (its latest place). */
+  section?: string;
 }
 
 export function isInForceOn(range: DateRange, date: IsoDate): boolean {
@@ -119,5 +121,6 @@ export function articleDocuments(article: Article, asOf: IsoDate): SearchDocumen
     current: entry.current,
     text: key.slice(key.indexOf('|') + 1),
     paragraphCount: entry.paragraphCount,
+    ...(article.section !== undefined ? { section: article.section } : {}),
   }));
 }

@@ -6,6 +6,7 @@ import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
 import type { BoundedCache } from './bounded-cache.ts';
 import { numberKey } from './french-analysis.ts';
+import { decodeSectionPostings } from './section-titles.ts';
 import {
   decodePostings,
   decodeRanges,
@@ -87,6 +88,9 @@ export class LoadedShard {
   private numbers: { keys: string[]; docs: Int32Array } | undefined;
   private readonly chunks: (readonly string[] | undefined)[];
   private readonly chunkLoads = new Map<number, Promise<readonly string[]>>();
+  /** Documents below each section (built on the first title search). */
+  private sectionDocs: Int32Array[] | undefined;
+  private readonly titleDocsCache = new Map<number, Int32Array>();
 
   constructor(
     file: string,
@@ -141,6 +145,11 @@ export class LoadedShard {
       this.chunkLoads.set(n, load);
     }
     return load;
+  }
+
+  /** Whether the stored text of a document is in memory (reading it costs nothing). */
+  holdsText(doc: number): boolean {
+    return this.heldChunk(this.chunkOf(doc)) !== undefined;
   }
 
   /**
@@ -255,6 +264,57 @@ export class LoadedShard {
       this.cachedPostings += list.docs.length;
     }
     return list;
+  }
+
+  /** Sections whose titles hold these words: the title terms, sorted as the text terms. */
+  titleTermSlot(term: string): number {
+    const terms = this.shard.sections.terms;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = terms[middle]!;
+      if (candidate === term) return middle;
+      if (candidate < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** How many sections of the shard, and how many of them have a title term (for its weight). */
+  get sectionCount(): number {
+    return this.shard.sections.parent.length;
+  }
+  titleTermSections(slot: number): number {
+    return decodeSectionPostings(this.shard.sections.postings[slot] ?? '').length;
+  }
+
+  /** The documents below the sections whose titles hold a title term, ascending. */
+  titleDocs(slot: number): Int32Array {
+    let docs = this.titleDocsCache.get(slot);
+    if (!docs) {
+      const below = this.docsBelowSections();
+      const found = new Set<number>();
+      for (const section of decodeSectionPostings(this.shard.sections.postings[slot] ?? ''))
+        for (const doc of below[section] ?? []) found.add(doc);
+      docs = Int32Array.from(found).sort();
+      this.titleDocsCache.set(slot, docs);
+    }
+    return docs;
+  }
+
+  private docsBelowSections(): Int32Array[] {
+    if (!this.sectionDocs) {
+      const { parent } = this.shard.sections;
+      const lists: number[][] = parent.map(() => []);
+      const placed = this.shard.docs.section;
+      for (let doc = 0; doc < this.size; doc++) {
+        for (let section = placed[doc] ?? -1, depth = 0; section >= 0 && depth < 64; section = parent[section] ?? -1, depth++)
+          lists[section]!.push(doc);
+      }
+      this.sectionDocs = lists.map((list) => Int32Array.from(list));
+    }
+    return this.sectionDocs;
   }
 
   /** Sorts the documents by number (done by the first number search otherwise: ~50 ms). */
