@@ -297,7 +297,9 @@ describe.skipIf(missing.length > 0)('loading the index', () => {
     const shard = JSON.parse(await readBuilt('search/current.json')) as { schema: number };
     shard.schema = 0;
     const read = async (file: string) => (file === 'search/current.json' ? JSON.stringify(shard) : readBuilt(file));
-    await expect(SearchEngine.load(build.manifest, read)).rejects.toThrow(`search/current.json : schéma 0, attendu ${SEARCH_SCHEMA_VERSION}`);
+    await expect(SearchEngine.load(build.manifest, read)).rejects.toThrow(
+      `search/current.json : schéma 0, attendu ${SEARCH_SCHEMA_VERSION}`,
+    );
   });
 
   it('names a missing or broken file', async () => {

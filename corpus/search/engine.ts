@@ -417,7 +417,8 @@ export class SearchEngine {
     let candidates: Candidate[] = [];
     if (parsed.number !== undefined) {
       for (const shard of shards) {
-        for (const doc of shard.docsByNumber(parsed.number, false)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
+        for (const doc of shard.docsByNumber(parsed.number, false))
+          if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
         for (const doc of shard.docsByNumber(parsed.number, true))
           if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
       }

@@ -64,7 +64,10 @@ export function sectionTable(tocs: readonly (readonly Section[])[]): SectionTabl
  * The sections a shard needs (those its documents sit in, and every section above them),
  * renumbered for the shard, with their title words indexed; and each document's section slot.
  */
-export function packSections(table: SectionTable, docSections: readonly (string | undefined)[]): { sections: PackedSections; docs: number[] } {
+export function packSections(
+  table: SectionTable,
+  docSections: readonly (string | undefined)[],
+): { sections: PackedSections; docs: number[] } {
   const local = new Map<number, number>();
   const order: number[] = [];
   const need = (slot: number): number => {

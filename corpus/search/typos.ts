@@ -94,7 +94,9 @@ export function correctTypos(
   shards: readonly TermLookup[],
   query: string,
 ): { parsed: ParsedQuery; query: string; words: CorrectedWord[] } | undefined {
-  const unknown = parsed.typed.filter((typed) => typed.word.length >= TYPO_MIN_LETTERS && !/\d/.test(typed.word) && !known(shards, typed.term));
+  const unknown = parsed.typed.filter(
+    (typed) => typed.word.length >= TYPO_MIN_LETTERS && !/\d/.test(typed.word) && !known(shards, typed.term),
+  );
   if (unknown.length === 0) return undefined;
   const words: CorrectedWord[] = [];
   const replaced = new Map<string, { word: string; term: string }>();

@@ -19,7 +19,9 @@
  * one per distinct text of an article, in force on the build date or not; the peers index the same
  * texts with the article's number and the titles of its place in the table of contents.
  * SEARCH_QUALITY_ENGINE=<path of engine.ts> runs another checkout's engine on the same queries (the
- * « before » column of a change). SEARCH_QUALITY_ARTICLES / SEARCH_QUALITY_PAST: sample sizes.
+ * « before » column of a change). SEARCH_QUALITY_ARTICLES / SEARCH_QUALITY_PAST: sample sizes;
+ * SEARCH_QUALITY_SEED: another draw (parameters of the engine are set on another seed than the
+ * one reported, so that the figures are not those of queries the engine was tuned on).
  *
  * Run: `npm run bench -- search-quality`.
  */
@@ -46,8 +48,12 @@ import { buildMiniSearch, flexSearchPeer, lunrPeer, miniSearchPeers, type Peer, 
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.SEARCH_BENCH_BUNDLE ? path.resolve(process.env.SEARCH_BENCH_BUNDLE) : path.join(root, 'corpus/dist');
-const ENGINE = process.env.SEARCH_QUALITY_ENGINE ? path.resolve(process.env.SEARCH_QUALITY_ENGINE) : path.join(root, 'corpus/search/engine.ts');
-const ARTICLES = Number(process.env.SEARCH_QUALITY_ARTICLES ?? 400);
+const ENGINE = process.env.SEARCH_QUALITY_ENGINE
+  ? path.resolve(process.env.SEARCH_QUALITY_ENGINE)
+  : path.join(root, 'corpus/search/engine.ts');
+const ARTICLES = Number(process.env.SEARCH_QUALITY_ARTICLES ?? 300);
+/** SEARCH_QUALITY_PEERS=none: Palimpseste alone (the peers depend only on the documents and queries). */
+const PEERS = process.env.SEARCH_QUALITY_PEERS !== 'none';
 const PAST = Number(process.env.SEARCH_QUALITY_PAST ?? 300);
 const SEED = Number(process.env.SEARCH_QUALITY_SEED ?? 20070723);
 const TOP = 10;
@@ -167,7 +173,12 @@ function drawQueries(documents: readonly BenchDocument[]): { queries: Query[]; s
   const queries: Query[] = [];
   const draw = (doc: BenchDocument, count: number, weighting: Weighting, stream: () => number) =>
     drawWords(currentWords.get(doc.id)!, count, weighting, dfCurrent, current.length, stream);
-  const streams = { i: randomGenerator(SEED + 1), ii: randomGenerator(SEED + 2), iii: randomGenerator(SEED + 3), iv: randomGenerator(SEED + 4) };
+  const streams = {
+    i: randomGenerator(SEED + 1),
+    ii: randomGenerator(SEED + 2),
+    iii: randomGenerator(SEED + 3),
+    iv: randomGenerator(SEED + 4),
+  };
   const numberStream = randomGenerator(SEED + 5);
   const numberCodes = new Map<string, Set<string>>();
   for (const doc of current) numberCodes.set(doc.num, (numberCodes.get(doc.num) ?? new Set()).add(doc.code));
@@ -230,6 +241,12 @@ interface Ranked {
 interface Ranker {
   name: string;
   rank(query: Query): Promise<Ranked[]>;
+  /**
+   * Whether a first run warms what the next one reads (Palimpseste decodes a term's postings on
+   * first use and keeps them): then the query is timed on a second run. The peers hold their whole
+   * index decoded in memory: their first run is their warm one.
+   */
+  warms: boolean;
 }
 
 interface Outcome {
@@ -242,7 +259,9 @@ interface Outcome {
 
 function outcome(ranked: readonly Ranked[], query: Query, elapsed: number): Outcome {
   const top = ranked.slice(0, TOP);
-  const at = top.findIndex((hit) => hit.article === query.target.article && (query.scope === 'in-force' || hit.ranges === query.target.ranges));
+  const at = top.findIndex(
+    (hit) => hit.article === query.target.article && (query.scope === 'in-force' || hit.ranges === query.target.ranges),
+  );
   const shown = top.find((hit) => hit.article === query.target.article);
   return { rank: at + 1, versionShown: !!shown && shown.matched(query.target), ms: elapsed };
 }
@@ -257,6 +276,7 @@ async function palimpsesteRanker(manifest: Manifest): Promise<Ranker> {
   const encode = (ranges: readonly { from: string; to?: string }[]) => ranges.map((r) => `${r.from}/${r.to ?? ''}`).join(';');
   return {
     name: 'Palimpseste',
+    warms: true,
     async rank(query) {
       // The code being read is the target's: an engine that knows the reader's code may use it.
       const filters: SearchFilters & { preferCode?: string } = { limit: TOP, scope: query.scope, preferCode: query.target.code };
@@ -277,6 +297,7 @@ async function palimpsesteRanker(manifest: Manifest): Promise<Ranker> {
 function peerRanker(peer: Peer, documents: readonly BenchDocument[], scope: 'in-force' | 'all'): Ranker {
   return {
     name: peer.name,
+    warms: false,
     async rank(query) {
       const ids = peer.search(query.text, scope === 'all' ? 200 : 50);
       const byArticle = new Map<string, { first: BenchDocument; docs: Set<number> }>();
@@ -286,20 +307,25 @@ function peerRanker(peer: Peer, documents: readonly BenchDocument[], scope: 'in-
         if (entry) entry.docs.add(id);
         else byArticle.set(doc.article, { first: doc, docs: new Set([id]) });
       }
-      return [...byArticle.values()].map(({ first, docs }) => ({ article: first.article, ranges: first.ranges, matched: (doc) => docs.has(doc.id) }));
+      return [...byArticle.values()].map(({ first, docs }) => ({
+        article: first.article,
+        ranges: first.ranges,
+        matched: (doc) => docs.has(doc.id),
+      }));
     },
   };
 }
 
 async function run(ranker: Ranker, queries: readonly Query[]): Promise<Outcome[]> {
+  const began = performance.now();
   const outcomes: Outcome[] = [];
   for (const query of queries) {
-    const ranked = await ranker.rank(query);
-    // Timed on a second run: the first one decodes what it reads (postings, caches) for every engine.
+    if (ranker.warms) await ranker.rank(query);
     const started = performance.now();
-    await ranker.rank(query);
+    const ranked = await ranker.rank(query);
     outcomes.push(outcome(ranked, query, performance.now() - started));
   }
+  console.log(`  ${ranker.name} : ${queries.length} requêtes en ${((performance.now() - began) / 1000).toFixed(1)} s`);
   return outcomes;
 }
 
@@ -355,9 +381,11 @@ async function main(): Promise<void> {
     `Documents : ${current.length} textes en vigueur, ${documents.length - current.length} autres ; ${sampled} articles en vigueur tirés sur ${eligible} (graine ${SEED}), ` +
       `${queries.filter((q) => q.model === 'past').length} textes passés sur ${pastEligible} ; ${queries.length} requêtes.`,
   );
-  console.log(`Charge de la machine : ${loadavg()
-    .map((v) => v.toFixed(1))
-    .join(' / ')} (machine partagée : les temps en dépendent).`);
+  console.log(
+    `Charge de la machine : ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' / ')} (machine partagée : les temps en dépendent).`,
+  );
 
   const inForce = queries.filter((q) => q.scope === 'in-force');
   const past = queries.filter((q) => q.scope === 'all');
@@ -378,12 +406,15 @@ async function main(): Promise<void> {
     console.log(`  ${label} : ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return value;
   };
-  const peerDocs = (docs: readonly BenchDocument[]): PeerDocument[] => docs.map((doc) => ({ id: doc.id, num: doc.num, titles: doc.titles, text: doc.text }));
-  console.log('Index des pairs (droit en vigueur, puis tous les textes) :');
-  for (const [docs, subset, scope] of [
-    [current, inForce, 'in-force'],
-    [documents, past, 'all'],
-  ] as const) {
+  const peerDocs = (docs: readonly BenchDocument[]): PeerDocument[] =>
+    docs.map((doc) => ({ id: doc.id, num: doc.num, titles: doc.titles, text: doc.text }));
+  if (PEERS) console.log('Index des pairs (droit en vigueur, puis tous les textes) :');
+  for (const [docs, subset, scope] of PEERS
+    ? ([
+        [current, inForce, 'in-force'],
+        [documents, past, 'all'],
+      ] as const)
+    : []) {
     const input = peerDocs(docs);
     const mini = await timed(`MiniSearch, ${input.length} documents`, () => buildMiniSearch(input));
     for (const peer of miniSearchPeers(mini)) record(peer.name, await run(peerRanker(peer, documents, scope), subset), subset);
@@ -402,7 +433,17 @@ async function main(): Promise<void> {
       const f = figures(outcomes);
       const best = Math.max(...names.map((other) => figures(results.get(other)?.get(model.key) ?? []).mrr));
       const note = model.key === 'past' ? `version parmi celles montrées : ${pct(f.version)}` : f.mrr === best ? 'meilleur' : '';
-      rows.push([name === names[0] ? model.label : '', name, String(f.n), f.mrr.toFixed(3), pct(f.s1), pct(f.s10), ms(f.p50), ms(f.p95), note]);
+      rows.push([
+        name === names[0] ? model.label : '',
+        name,
+        String(f.n),
+        f.mrr.toFixed(3),
+        pct(f.s1),
+        pct(f.s10),
+        ms(f.p50),
+        ms(f.p95),
+        note,
+      ]);
     }
   }
   printTable(rows);

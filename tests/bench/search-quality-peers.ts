@@ -46,7 +46,14 @@ export function buildMiniSearch(documents: readonly PeerDocument[]): MiniSearch<
 
 export function miniSearchPeers(index: MiniSearch<PeerDocument>): Peer[] {
   return [
-    { name: 'MiniSearch (défaut, BM25+)', search: (query, wanted) => index.search(query).slice(0, wanted).map((hit) => hit.id as number) },
+    {
+      name: 'MiniSearch (défaut, BM25+)',
+      search: (query, wanted) =>
+        index
+          .search(query)
+          .slice(0, wanted)
+          .map((hit) => hit.id as number),
+    },
     {
       name: 'MiniSearch (préfixe + flou 0,2)',
       search: (query, wanted) =>
