@@ -25,7 +25,7 @@
 import type { SearchManifest } from '../model/bundle.ts';
 import type { IsoDate } from '../model/model.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import { isInForceOn } from './documents.ts';
+import { rangeCovers } from '../model/timeline.ts';
 import { lunr } from './french-analysis.ts';
 import { matchSpans, queryMatcher, snippet } from './highlight.ts';
 import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ChunkStore, type ReadFile } from './loaded-shard.ts';
@@ -408,7 +408,7 @@ export class SearchEngine {
     const shards = this.shards.filter((shard) => (shard.collection === 'current' ? scope !== 'repealed' : pastNeeded));
     const keep = (shard: LoadedShard, doc: number): boolean => {
       if (scope === 'repealed' && shard.state(doc) !== 'repealed') return false;
-      if (date !== undefined && !shard.dateRanges(doc).some((range) => isInForceOn(range, date))) return false;
+      if (date !== undefined && !shard.dateRanges(doc).some((range) => rangeCovers(range, date))) return false;
       return true;
     };
     const chosen = (candidate: Candidate): boolean =>
