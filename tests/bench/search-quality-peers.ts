@@ -73,7 +73,7 @@ export function flexSearchPeer(documents: readonly PeerDocument[]): Peer {
 
 /** lunr's query language gives meaning to `: ^ ~ * + -`; a user's words are searched as words. */
 function lunrWords(query: string): string {
-  return query.replace(/[:^~*+\-]/g, ' ');
+  return query.replace(/[:^~*+-]/g, ' ');
 }
 
 export function lunrPeer(documents: readonly PeerDocument[]): Peer {

@@ -14,6 +14,7 @@ import { todayIso } from '../dates/french-dates.ts';
 import type { Library } from '../data/library.ts';
 import { SearchClient } from '../search/search-client.ts';
 import type { SearchBoxHandle } from '../search/SearchBox.tsx';
+import { ResultsPage } from '../results/ResultsPage.tsx';
 import { TocPanel } from '../toc/TocPanel.tsx';
 import { currentStep, emptyTrail, trailReducer, trailToSave, type TrailAction, type TrailState } from '../trail/trail-state.ts';
 import { TrailBar } from '../trail/TrailBar.tsx';
@@ -380,6 +381,8 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
                 <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
                   <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
                 </Suspense>
+              ) : route.kind === 'search' ? (
+                <ResultsPage query={route.search} client={client} readingCode={shownCode} />
               ) : route.kind === 'invalid' ? (
                 <section className="article-pane">
                   <Message title="Lien invalide" tone="error">
