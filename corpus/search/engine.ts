@@ -184,22 +184,24 @@ function prefixTermSlots(shard: LoadedShard, prefix: string): number[] {
 }
 
 /**
- * A word of the titles above an article weighs as a word of its text would with these many
- * occurrences' worth of BM25 (lunr gives a word found once in a text of average length about its
- * idf): enough to bring the articles of a section named by the query to the top, not so much that
- * a title word outweighs the words of the text itself.
+ * A word of the titles above an article adds to its score as a word of its text found once would,
+ * times this: enough to bring the articles of a section named by the query to the top among those
+ * whose texts have the words, not so much that a title outweighs the text itself (the query is
+ * mostly words of the text the user has in mind).
  */
-const TITLE_WEIGHT = 0.6;
+const TITLE_WEIGHT = 0.5;
 
-/** The documents below the sections whose titles have the term, each with the title weight. */
-function titleMatches(shard: LoadedShard, term: string): { docs: Int32Array; weights: ArrayLike<number> }[] {
-  const slot = shard.titleTermSlot(term);
-  if (slot < 0) return [];
+/** The title weight of each term of a query in a shard (0 where no title has it). */
+function titleWeights(shard: LoadedShard, terms: readonly QueryTerm[]): { sections: ReadonlySet<number>; weight: number }[] {
   const sections = shard.sectionCount;
-  const withTerm = shard.titleTermSections(slot);
-  const idf = Math.log(1 + Math.abs((sections - withTerm + 0.5) / (withTerm + 0.5)));
-  const docs = shard.titleDocs(slot);
-  return [{ docs, weights: new Float64Array(docs.length).fill(Math.round(TITLE_WEIGHT * idf * 1000)) }];
+  return terms.flatMap((term) => {
+    if (term.prefix || term.inPattern) return [];
+    const slot = shard.titleTermSlot(term.term);
+    if (slot < 0) return [];
+    const withTerm = shard.titleTermSections(slot);
+    const idf = Math.log(1 + Math.abs((sections - withTerm.size + 0.5) / (withTerm.size + 0.5)));
+    return [{ sections: withTerm, weight: TITLE_WEIGHT * idf * 1000 }];
+  });
 }
 
 /** The candidates of each shard, in their order. */
@@ -548,10 +550,13 @@ export class SearchEngine {
       const scored = this.match(shard, query.terms, relaxed);
       if (!scored) continue;
       const excluded = this.excludedDocs(shard, query.excluded);
+      const titles = this.lunrScoresOnly ? [] : titleWeights(shard, query.terms);
       for (let i = 0; i < scored.docs.length; i++) {
         const doc = scored.docs[i]!;
         if (excluded?.has(doc) || !keep(shard, doc)) continue;
-        candidates.push({ shard, doc, match: 'text', score: scored.weights[i]! / norm });
+        let weight = scored.weights[i]!;
+        if (titles.length) for (const title of titles) if (shard.isBelowAny(doc, title.sections)) weight += title.weight;
+        candidates.push({ shard, doc, match: 'text', score: weight / norm });
       }
     }
     const patterns = [
@@ -591,20 +596,16 @@ export class SearchEngine {
     if (shard.evictsTexts && unchecked.length > 0) this.phraseChecks.set(key, checks);
     return checks;
   }
-  /**
-   * The documents of a shard that contain every term (or any, `relaxed`) in their text or in a
-   * title above them, with summed weights.
-   */
+  /** The documents of a shard that contain every term (or any, `relaxed`), with summed weights. */
   private match(shard: LoadedShard, terms: readonly QueryTerm[], relaxed: boolean): Scored | undefined {
     const lists: Scored[] = [];
     for (const term of terms) {
       const slots = term.prefix ? prefixTermSlots(shard, term.term) : [shard.termSlot(term.term)].filter((slot) => slot >= 0);
-      const titles = term.prefix || term.inPattern || this.lunrScoresOnly ? [] : titleMatches(shard, term.term);
-      if (slots.length === 0 && titles.length === 0) {
+      if (slots.length === 0) {
         if (relaxed) continue;
         return undefined;
       }
-      lists.push(union([...slots.map((slot) => shard.postings(slot)), ...titles]));
+      lists.push(union(slots.map((slot) => shard.postings(slot))));
     }
     if (lists.length === 0) return undefined;
     if (relaxed) return union(lists);

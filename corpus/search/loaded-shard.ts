@@ -88,9 +88,7 @@ export class LoadedShard {
   private numbers: { keys: string[]; docs: Int32Array } | undefined;
   private readonly chunks: (readonly string[] | undefined)[];
   private readonly chunkLoads = new Map<number, Promise<readonly string[]>>();
-  /** Documents below each section (built on the first title search). */
-  private sectionDocs: Int32Array[] | undefined;
-  private readonly titleDocsCache = new Map<number, Int32Array>();
+  private readonly titleSections = new Map<number, ReadonlySet<number>>();
 
   constructor(
     file: string,
@@ -281,40 +279,27 @@ export class LoadedShard {
     return -1;
   }
 
-  /** How many sections of the shard, and how many of them have a title term (for its weight). */
+  /** How many sections the shard has. */
   get sectionCount(): number {
     return this.shard.sections.parent.length;
   }
-  titleTermSections(slot: number): number {
-    return decodeSectionPostings(this.shard.sections.postings[slot] ?? '').length;
+
+  /** The sections whose titles have a title term. */
+  titleTermSections(slot: number): ReadonlySet<number> {
+    let sections = this.titleSections.get(slot);
+    if (!sections) {
+      sections = new Set(decodeSectionPostings(this.shard.sections.postings[slot] ?? ''));
+      this.titleSections.set(slot, sections);
+    }
+    return sections;
   }
 
-  /** The documents below the sections whose titles hold a title term, ascending. */
-  titleDocs(slot: number): Int32Array {
-    let docs = this.titleDocsCache.get(slot);
-    if (!docs) {
-      const below = this.docsBelowSections();
-      const found = new Set<number>();
-      for (const section of decodeSectionPostings(this.shard.sections.postings[slot] ?? ''))
-        for (const doc of below[section] ?? []) found.add(doc);
-      docs = Int32Array.from(found).sort();
-      this.titleDocsCache.set(slot, docs);
-    }
-    return docs;
-  }
-
-  private docsBelowSections(): Int32Array[] {
-    if (!this.sectionDocs) {
-      const { parent } = this.shard.sections;
-      const lists: number[][] = parent.map(() => []);
-      const placed = this.shard.docs.section;
-      for (let doc = 0; doc < this.size; doc++) {
-        for (let section = placed[doc] ?? -1, depth = 0; section >= 0 && depth < 64; section = parent[section] ?? -1, depth++)
-          lists[section]!.push(doc);
-      }
-      this.sectionDocs = lists.map((list) => Int32Array.from(list));
-    }
-    return this.sectionDocs;
+  /** Whether a document sits in one of these sections or below one of them. */
+  isBelowAny(doc: number, sections: ReadonlySet<number>): boolean {
+    const parent = this.shard.sections.parent;
+    for (let section = this.shard.docs.section[doc] ?? -1, depth = 0; section >= 0 && depth < 64; section = parent[section] ?? -1, depth++)
+      if (sections.has(section)) return true;
+    return false;
   }
 
   /** Sorts the documents by number (done by the first number search otherwise: ~50 ms). */

@@ -8,24 +8,28 @@
  */
 import { stem } from './french-analysis.ts';
 import { foldForSearch } from './fold.ts';
-import { searchWord, WORD } from './words.ts';
+import { stemsPattern } from './patterns.ts';
+import { searchWord } from './words.ts';
 
 /** The query as the text is read for it: each term, with the folded forms the user typed. */
 export interface EvidenceQuery {
   terms: string[];
   /** Per term, the folded words typed for it (none for a term from a phrase or a prefix). */
   forms: ReadonlySet<string>[];
-  /** First two letters of the terms: a word that starts otherwise cannot stem to one of them. */
-  heads: ReadonlySet<string>;
+  /** Words that start like a term (then stemmed, to be sure they are one). */
+  pattern: RegExp;
 }
 
 export function evidenceQuery(terms: readonly { term: string; forms: readonly string[] }[]): EvidenceQuery {
   return {
     terms: terms.map((t) => t.term),
     forms: terms.map((t) => new Set(t.forms)),
-    heads: new Set(terms.map((t) => t.term.slice(0, 2))),
+    pattern: stemsPattern(terms.map((t) => t.term)),
   };
 }
+
+/** Characters of a text read for evidence: the beginning of a very long text (tables, annexes) says enough. */
+const READ_CHARS = 20_000;
 
 export interface TextEvidence {
   /** Terms found in the text. */
@@ -35,45 +39,48 @@ export interface TextEvidence {
   /** Terms that were typed (have forms). */
   typed: number;
   /**
-   * Words in the shortest stretch of text that holds every term present (`present` when they
-   * follow each other; 0 when fewer than two are present).
+   * Nearness of the words: the characters of the terms found over the length of the shortest
+   * stretch of text that holds them all (1 when they follow each other; 0 with fewer than two).
    */
-  span: number;
+  near: number;
 }
 
-/** Reads a text once: occurrences of the terms, exact forms, the shortest window that has them all. */
+/** Reads a text once: occurrences of the terms, exact forms, the shortest stretch that has them all. */
 export function textEvidence(text: string, query: EvidenceQuery): TextEvidence {
   const count = query.terms.length;
   const exact = new Array<boolean>(count).fill(false);
-  const positions: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const which: number[] = [];
-  const folded = foldForSearch(text);
-  let position = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(folded); match !== null; match = WORD.exec(folded), position++) {
-    const raw = match[0];
-    if (!query.heads.has(raw.slice(0, 2)) && !/[œæ]/.test(raw.slice(0, 2))) continue;
-    const word = searchWord(raw);
-    const term = /\d/.test(word) ? word : stem(word);
-    const t = query.terms.indexOf(term);
+  const body = text.length > READ_CHARS ? text.slice(0, READ_CHARS) : text;
+  query.pattern.lastIndex = 0;
+  for (const match of body.matchAll(query.pattern)) {
+    const word = searchWord(foldForSearch(match[0]));
+    const t = query.terms.indexOf(/\d/.test(word) ? word : stem(word));
     if (t < 0) continue;
-    positions.push(position);
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
     which.push(t);
     if (!exact[t] && query.forms[t]!.has(word)) exact[t] = true;
   }
-  const seen = new Set(which);
-  const present = seen.size;
-  let span = 0;
+  const present = new Set(which).size;
+  let near = 0;
   if (present >= 2) {
-    // Shortest window over the occurrences holding every term present (two pointers).
+    // Shortest stretch over the occurrences holding every term present (two pointers).
     const inWindow = new Array<number>(count).fill(0);
     let covered = 0;
     let left = 0;
-    span = Number.POSITIVE_INFINITY;
-    for (let right = 0; right < positions.length; right++) {
+    for (let right = 0; right < starts.length; right++) {
       if (inWindow[which[right]!]!++ === 0) covered++;
       while (covered === present) {
-        span = Math.min(span, positions[right]! - positions[left]! + 1);
+        let letters = 0;
+        const seen = new Set<number>();
+        for (let k = left; k <= right; k++) {
+          if (seen.has(which[k]!)) continue;
+          seen.add(which[k]!);
+          letters += ends[k]! - starts[k]!;
+        }
+        near = Math.max(near, (letters + present - 1) / (ends[right]! - starts[left]!));
         if (--inWindow[which[left]!]! === 0) covered--;
         left++;
       }
@@ -83,7 +90,7 @@ export function textEvidence(text: string, query: EvidenceQuery): TextEvidence {
     present,
     exact: exact.filter(Boolean).length,
     typed: query.forms.filter((forms) => forms.size > 0).length,
-    span,
+    near: Math.min(1, near),
   };
 }
 
@@ -91,15 +98,14 @@ export function textEvidence(text: string, query: EvidenceQuery): TextEvidence {
  * How much the evidence raises a candidate's score (a factor ≥ 1):
  * - exact forms: up to +EXACT when every word typed is in the text as typed;
  * - nearness: up to +NEAR when the words present follow each other, falling as the stretch that
- *   holds them grows (half of it when it is twice as long as the words).
+ *   holds them grows (half of it when it is twice as long as the words themselves).
  * Factors, not additions: they reorder candidates of comparable relevance, they do not lift a text
  * that the index ranks far below.
  */
-export const EXACT = 0.25;
+export const EXACT = 1;
 export const NEAR = 0.3;
 
 export function evidenceFactor(evidence: TextEvidence): number {
   const exact = evidence.typed > 0 ? evidence.exact / evidence.typed : 0;
-  const near = evidence.present >= 2 ? (evidence.present - 1) / Math.max(1, evidence.span - 1) : 0;
-  return (1 + EXACT * exact) * (1 + NEAR * near);
+  return (1 + EXACT * exact) * (1 + NEAR * evidence.near);
 }

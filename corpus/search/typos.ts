@@ -7,7 +7,10 @@
  *
  * « Nearest »: one letter left out, added, replaced, or two letters swapped (Damerau distance 1,
  * most typing errors); among the candidates, the one found with the other words of the query in
- * the most documents, then the most frequent. Pure: the engine gives it the shards searched.
+ * the most documents; then the one whose stem keeps most of the letters typed (« caise » is
+ * « caisse », not « case », though « cas » is far more frequent: the index holds stems, and a
+ * short stem stands for many words); then the most frequent. Pure: the engine gives it the
+ * shards searched.
  */
 import { stem } from './french-analysis.ts';
 import type { ParsedQuery, TypedWord } from './query.ts';
@@ -68,8 +71,10 @@ function nearest(shards: readonly TermLookup[], typed: TypedWord, others: readon
     const docs = documents(shards, other);
     context = context ? context.map((set, i) => new Set([...set].filter((doc) => docs[i]!.has(doc)))) : docs;
   }
-  let best: { word: string; term: string; together: number; frequency: number } | undefined;
+  let best: { word: string; term: string; together: number; kept: number; frequency: number } | undefined;
   for (const [term, word] of byTerm) {
+    let kept = 0;
+    while (kept < term.length && term[kept] === typed.word[kept]) kept++;
     let together = 0;
     let frequency = 0;
     shards.forEach((shard, i) => {
@@ -79,8 +84,11 @@ function nearest(shards: readonly TermLookup[], typed: TypedWord, others: readon
       frequency += docs.length;
       if (context) for (const doc of docs) if (context[i]!.has(doc)) together++;
     });
-    if (!best || together > best.together || (together === best.together && frequency > best.frequency))
-      best = { word, term, together, frequency };
+    const better =
+      !best ||
+      together > best.together ||
+      (together === best.together && (kept > best.kept || (kept === best.kept && frequency > best.frequency)));
+    if (better) best = { word, term, together, kept, frequency };
   }
   return best;
 }
