@@ -17,6 +17,8 @@ import type {
   Version,
   VersionStatus,
 } from '../../model/model.ts';
+import { versionStatus, type VersionEnd } from '../../model/timeline.ts';
+import { textKey } from '../../text/paragraphs.ts';
 import { pushTo } from '../../util/group-by.ts';
 import type { ImportedArticle, ImportedVersion, SourceImport } from '../sources/source-import.ts';
 import { placeUnsectionedArticles } from './toc-placement.ts';
@@ -48,11 +50,6 @@ interface ArticleDraft {
   legiId?: string;
   section?: string;
   candidates: Candidate[];
-}
-
-/** Key of a text for equality: paragraphs and NOTA as the sources normalised them. */
-function textKey(v: Pick<ImportedVersion, 'paragraphs' | 'nota'>): string {
-  return JSON.stringify([v.paragraphs, v.nota ?? []]);
 }
 
 const DATE_TRUST: Record<NonNullable<ImportedVersion['dateQuality']>, number> = { exact: 0, clamped: 1, unfixed: 2 };
@@ -104,9 +101,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     if (!draft) {
       draft = { id, code: imported.code, num: imported.num, legiId: imported.legiId, candidates: [] };
       drafts.set(id, draft);
-      const ids = numberIndex(imported.code).get(imported.num);
-      if (ids) ids.push(id);
-      else numberIndex(imported.code).set(imported.num, [id]);
+      pushTo(numberIndex(imported.code), imported.num, id);
     }
     return draft;
   }
@@ -144,9 +139,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     const article: Article = { id: draft.id, code: draft.code, num: draft.num, versions: buildTimeline(draft.candidates, timelineOptions) };
     if (draft.legiId) article.legiId = draft.legiId;
     if (article.versions.length === 0) continue;
-    const list = articles.get(draft.code);
-    if (list) list.push(article);
-    else articles.set(draft.code, [article]);
+    pushTo(articles, draft.code, article);
   }
 
   const codes: Code[] = [];
@@ -322,15 +315,23 @@ function closeVersions(timeline: readonly TimelineDraft[], dataDate: IsoDate): v
   for (let i = 0; i < timeline.length; i++) {
     const d = timeline[i]!;
     const next = timeline[i + 1];
-    if (next) {
-      d.version.validTo = next.version.validFrom;
-      d.version.status = d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'ABROGE' : 'MODIFIE';
-    } else {
-      if (d.statedEnd) d.version.validTo = d.statedEnd;
-      d.version.status = finalStatus(d.version, d.statedStatus, dataDate);
-    }
-    if (d.version.validFrom > dataDate) d.version.status = 'VIGUEUR_DIFF';
+    if (next) d.version.validTo = next.version.validFrom;
+    else if (d.statedEnd) d.version.validTo = d.statedEnd;
+    d.version.status = versionStatus({ validFrom: d.version.validFrom, end: endOf(d, next) }, dataDate);
   }
+}
+
+/**
+ * How a version of the merged timeline ends: replaced by the next one, unless its source repealed
+ * it on the day the next begins; the last one as its source states (a stated end date with no other
+ * status is a repeal). lexlib keeps the files of many repealed articles without dating the repeal
+ * (an « Abrogé par » entry says it happened): repealed, date unknown, rather than in force.
+ */
+function endOf(d: TimelineDraft, next: TimelineDraft | undefined): VersionEnd | undefined {
+  if (next) return d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'repealed' : 'replaced';
+  if (d.statedStatus === 'TRANSFERE') return 'transferred';
+  if (d.version.validTo) return d.statedStatus === 'PERIME' ? 'lapsed' : 'repealed';
+  return d.statedStatus === 'ABROGE' ? 'repealed' : undefined;
 }
 
 /** A new draft for a candidate's version, with the end and status its source stated. */
@@ -339,18 +340,6 @@ function draftOf(version: Version, key: string, c: Candidate): TimelineDraft {
   if (c.version.validTo) draft.statedEnd = c.version.validTo;
   if (c.version.status) draft.statedStatus = c.version.status;
   return draft;
-}
-
-function finalStatus(version: Version, stated: VersionStatus | undefined, dataDate: IsoDate): VersionStatus {
-  if (version.validTo) {
-    if (stated === 'TRANSFERE' || stated === 'PERIME') return stated;
-    return 'ABROGE';
-  }
-  // lexlib keeps the files of many repealed articles without dating the repeal (an « Abrogé par »
-  // entry says it happened): repealed, date unknown, rather than in force.
-  if (stated === 'ABROGE' || stated === 'TRANSFERE') return stated;
-  if (version.validFrom > dataDate) return 'VIGUEUR_DIFF';
-  return 'VIGUEUR';
 }
 
 function addSource(version: Version, source: SourceId): void {
@@ -423,9 +412,7 @@ function mergeChangeSets(
         });
       const merged: ChangeSet = { ...set, created: map(set.created), modified: map(set.modified), repealed: map(set.repealed) };
       if (unplaced.length) merged.unplaced = unplaced;
-      const list = result.get(set.code);
-      if (list) list.push(merged);
-      else result.set(set.code, [merged]);
+      pushTo(result, set.code, merged);
     }
   }
   for (const list of result.values()) list.sort((a, b) => a.date.localeCompare(b.date));
