@@ -1,6 +1,7 @@
 /**
  * One URL per view: the part after `#` in the web edition, `palimpseste://code/article@date`
- * deep links in the desktop app, and the `location` saved in the session.
+ * deep links in the desktop app (mapped to `#/…` by `electron/common/deep-link.ts`), and the
+ * `location` saved in the session.
  *
  *   #/                                         home (the list of codes)
  *   #/code-de-la-securite-sociale@2006-01-28   a code's table of contents at a date
@@ -14,7 +15,7 @@
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
-import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from '../versions/versions-route.ts';
+import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;
@@ -108,9 +109,32 @@ export function formatRoute(route: Route): string {
   }
 }
 
-/** The hash location of a desktop deep link `palimpseste://code/article@date`; undefined for other URLs. */
-export function deepLinkToLocation(url: string): string | undefined {
-  const match = /^palimpseste:\/\/(?!app\/)(.+)$/.exec(url);
-  if (!match) return undefined;
-  return `#/${match[1]}`;
+/** The code of the view on screen (an article, a code's page, its change sets); none for the home page or a broken link. */
+export function routeCode(route: Route): CodeId | undefined {
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
+}
+
+/** The date the view on screen is read at; undefined: today's law. */
+export function routeDate(route: Route): IsoDate | undefined {
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.date : undefined;
+}
+
+/**
+ * The view on screen read at another date (`date` undefined or today: today's law, no `@date` in
+ * the location). The home page and a broken link have no date: they give the page of `fallbackCode`
+ * (the code of the table of contents) at that date, or nothing when going back to today.
+ */
+export function routeAtDate(route: Route, date: IsoDate | undefined, today: IsoDate, fallbackCode?: CodeId): Route | undefined {
+  const dated = date && date !== today ? { date } : {};
+  switch (route.kind) {
+    case 'article':
+    case 'changes': {
+      const { date: _previous, ...rest } = route;
+      return { ...rest, ...dated };
+    }
+    case 'code':
+      return { kind: 'code', code: route.code, ...dated };
+    default:
+      return 'date' in dated && fallbackCode ? { kind: 'code', code: fallbackCode, ...dated } : undefined;
+  }
 }
