@@ -23,7 +23,11 @@ export type ApiErrorCode =
   | 'not-found' // no such article, code, trail
   | 'corpus-missing' // no bundle where the host looks for it
   | 'corpus-schema' // bundle of another schema or Lunr version: rebuild it
+  | 'corpus-damaged' // a bundle file is truncated, edited or of the wrong shape: rebuild or reinstall
   | 'forbidden' // the sender's origin or frame is not the app's
+  | 'disk-full' // the user's data could not be saved: no space left (nothing saved before is lost)
+  | 'read-only' // the user-data folder cannot be written (read-only, or no permission)
+  | 'busy' // the user-data folder is locked by another Palimpseste for too long
   | 'io' // a file could not be read or written
   | 'internal';
 

@@ -1,34 +1,51 @@
 /**
  * The corpus bundle as the host reads it (layout in `corpus/model/bundle.ts`): the manifest checked
- * once (schema version, Lunr version), then tables of contents, catalogs and article shards read on
- * demand, the last shards kept in a small LRU. A rebuilt bundle (`npm run corpus` while the app runs)
- * is noticed by the manifest's change of date, and the caches start over.
+ * once (schema version, shape, Lunr version), then tables of contents, catalogs and article shards
+ * read on demand. A rebuilt bundle (`npm run corpus` while the app runs) is noticed by the
+ * manifest's change of date, and the caches start over.
  *
- * Every failure is a `HostError` whose French message says what to do (usually: run `npm run corpus`).
+ * Every file is checked the first time it is read: against its size and SHA-256 in the manifest
+ * (`bundle-integrity.ts`), then against its schema (`bundle-schemas.ts`). A damaged file is named,
+ * with what to do (« Corpus endommagé : recompilez-le ou réinstallez Palimpseste »), never used.
+ * The files the renderer fetches itself (the search index) are checked the same way before the
+ * static server sends them (`verifyFile`).
+ *
+ * Memory: parsed shards are kept in the one LRU cache, bounded by the bytes of their JSON, and a
+ * shard being read is read once however many requests wait for it (2,000 concurrent reads once
+ * decompressed 142 shards 1,850 times because a 12-entry cache evicted loads still in progress).
+ *
+ * Every failure is a `HostError` whose French message says what to do.
  */
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import path from 'node:path';
 import lunr from 'lunr';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { checkBundleFile, DAMAGED_CORPUS_ADVICE, describeIntegrityProblem } from '../../corpus/model/bundle-integrity.ts';
+import {
+  articleSchema,
+  catalogSchema,
+  changeSetsSchema,
+  checkShape,
+  codeSchema,
+  manifestSchema,
+  shardSchema,
+} from '../../corpus/model/bundle-schemas.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
+import { LruCache } from '../../corpus/util/lru-cache.ts';
 import { HostError } from './result.ts';
-import { LruCache } from './lru-cache.ts';
+import type { Refusal } from './static-files.ts';
 
 const gunzipAsync = promisify(gunzip);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export const MANIFEST_FILE = 'manifest.json';
 const REBUILD = 'Compilez le corpus avec « npm run corpus », puis relancez Palimpseste.';
-
-/** Only what the host relies on is checked; the rest of the manifest is passed to the renderer as is. */
-const manifestShape = z.looseObject({
-  schemaVersion: z.number(),
-  codes: z.array(z.looseObject({ id: z.string(), title: z.string(), toc: z.string(), catalog: z.string(), changeSets: z.string() })),
-  search: z.looseObject({ lunrVersion: z.string(), current: z.string(), past: z.array(z.string()) }),
-});
 
 /** A code's catalog with the lookups built from it. */
 interface CatalogIndex {
@@ -38,25 +55,33 @@ interface CatalogIndex {
   byNumber: Map<string, ArticleCatalogEntry[]>;
 }
 
+/** A parsed shard and the characters of its JSON (its weight in the cache). */
+interface LoadedShard {
+  articles: Map<ArticleId, Article>;
+  chars: number;
+}
+
 interface OpenBundle {
   manifest: Manifest;
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
-  shards: LruCache<string, Promise<Map<ArticleId, Article>>>;
-  files: LruCache<string, Promise<unknown>>;
+  shards: LruCache<string, LoadedShard>;
+  files: LruCache<string, unknown>;
+  /** Files found whole (by path and the stat that was checked), and checks in flight. */
+  verified: Map<string, Promise<string | undefined>>;
+  /** Articles checked in full against their schema (once each). */
+  checkedArticles: WeakSet<Article>;
 }
 
 export interface CorpusStoreOptions {
-  /** Article shards kept parsed (each about 250 articles with all their versions). */
-  shardCacheSize?: number;
+  /**
+   * Characters of shard JSON kept parsed (the parsed objects take about twice as many bytes). 48 M
+   * hold about a third of the default corpus's 142 shards: a reader moves around a few codes at a time.
+   */
+  shardCacheChars?: number;
   /** The Lunr version the app's search uses; the bundle's index must have been built with it. */
   lunrVersion?: string;
-}
-
-/** A cached read that failed is not kept: the next call tries the file again. */
-function forgetOnFailure(promise: Promise<unknown>, forget: () => void): void {
-  promise.catch(forget);
 }
 
 /** `L. 611-3` → `L611-3`; text that is not an article number is compared as written, trimmed. */
@@ -64,27 +89,31 @@ function numberKey(num: string): string {
   return normalizeArticleNumber(num) ?? num.trim();
 }
 
+function damaged(message: string): HostError {
+  return new HostError('corpus-damaged', message);
+}
+
 export class CorpusStore {
   private opening: Promise<OpenBundle> | undefined;
-  private readonly shardCacheSize: number;
+  private readonly shardCacheChars: number;
   private readonly lunrVersion: string;
 
   constructor(
     readonly root: string,
     options: CorpusStoreOptions = {},
   ) {
-    this.shardCacheSize = options.shardCacheSize ?? 12;
+    this.shardCacheChars = options.shardCacheChars ?? 48 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
   }
 
-  /** The manifest, checked; throws `corpus-missing` or `corpus-schema` with what to do. */
+  /** The manifest, checked; throws `corpus-missing`, `corpus-schema` or `corpus-damaged` with what to do. */
   async manifest(): Promise<Manifest> {
     return (await this.bundle()).manifest;
   }
 
   async toc(code: CodeId): Promise<Code> {
     const bundle = await this.bundle();
-    return (await this.readCached(bundle, this.summary(bundle, code).toc)) as Code;
+    return this.readCached(bundle, this.summary(bundle, code).toc, codeSchema);
   }
 
   async catalog(code: CodeId): Promise<ArticleCatalogEntry[]> {
@@ -94,7 +123,7 @@ export class CorpusStore {
 
   async changeSets(code: CodeId): Promise<ChangeSet[]> {
     const bundle = await this.bundle();
-    return (await this.readCached(bundle, this.summary(bundle, code).changeSets)) as ChangeSet[];
+    return this.readCached(bundle, this.summary(bundle, code).changeSets, changeSetsSchema);
   }
 
   async article(id: ArticleId): Promise<Article> {
@@ -102,18 +131,15 @@ export class CorpusStore {
     const code = id.slice(0, id.indexOf('/'));
     const entry = bundle.manifest.codes.some((c) => c.id === code) ? (await this.catalogIndex(bundle, code)).byId.get(id) : undefined;
     if (!entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
-    let shard = bundle.shards.get(entry.shard);
-    if (!shard) {
-      shard = this.readJson(entry.shard).then((articles) => new Map((articles as Article[]).map((a) => [a.id, a])));
-      bundle.shards.set(entry.shard, shard);
-      forgetOnFailure(shard, () => bundle.shards.delete(entry.shard));
-    }
-    const article = (await shard).get(id);
+    const shard = await bundle.shards.load(entry.shard, () => this.readShard(bundle, entry.shard));
+    const article = shard.articles.get(id);
     if (!article)
-      throw new HostError(
-        'corpus-schema',
-        `Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${REBUILD}`,
-      );
+      throw damaged(`Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${DAMAGED_CORPUS_ADVICE}`);
+    if (!bundle.checkedArticles.has(article)) {
+      const checked = checkShape(articleSchema, article);
+      if (!checked.ok) throw damaged(this.shapeMessage(entry.shard, `article « ${id} », ${checked.problem}`));
+      bundle.checkedArticles.add(article);
+    }
     return article;
   }
 
@@ -152,6 +178,36 @@ export class CorpusStore {
     return warmed;
   }
 
+  /**
+   * For the static server, before it sends a bundle file to the renderer (the search index): the
+   * manifest must open, and the file must be the one the compiler wrote. The check is made once
+   * per file (and again if the file changes on disk); the manifest itself is checked by opening it.
+   */
+  async verifyFile(relative: string, info: Stats): Promise<Refusal | undefined> {
+    let bundle: OpenBundle;
+    try {
+      bundle = await this.bundle();
+    } catch (error) {
+      return { status: 500, message: error instanceof Error ? error.message : String(error) };
+    }
+    if (relative === MANIFEST_FILE) return undefined;
+    if (!Object.hasOwn(bundle.manifest.files, relative)) return { status: 404, message: 'Fichier introuvable.' };
+    const key = `${relative}\n${info.size}\n${info.mtimeMs}\n${info.ino}`;
+    let check = bundle.verified.get(key);
+    if (!check) {
+      check = readFile(path.join(this.root, relative)).then(
+        (bytes) => {
+          const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
+          return problem ? describeIntegrityProblem(problem) : undefined;
+        },
+        () => `Le fichier « ${relative} » du corpus est illisible. ${DAMAGED_CORPUS_ADVICE}`,
+      );
+      bundle.verified.set(key, check);
+    }
+    const problem = await check;
+    return problem ? { status: 500, message: problem } : undefined;
+  }
+
   /** The open bundle, reopened when its manifest changed; a failed open is retried on the next call. */
   private async bundle(): Promise<OpenBundle> {
     const stamp = await this.manifestStamp();
@@ -173,35 +229,49 @@ export class CorpusStore {
   }
 
   private async open(stamp: number): Promise<OpenBundle> {
-    let raw: unknown;
+    const manifestPath = path.join(this.root, MANIFEST_FILE);
+    let text: string;
     try {
-      raw = JSON.parse(await readFile(path.join(this.root, MANIFEST_FILE), 'utf8'));
+      text = await readFile(manifestPath, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
         throw new HostError('corpus-missing', `Aucun corpus n’a été trouvé dans « ${this.root} ». ${REBUILD}`);
-      throw new HostError('corpus-schema', `Le manifeste du corpus (« ${path.join(this.root, MANIFEST_FILE)} ») est illisible. ${REBUILD}`);
+      throw damaged(`Le manifeste du corpus (« ${manifestPath} ») est illisible. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      // A manifest cut short (a copy interrupted, a full disk) is damage, not another version.
+      throw damaged(
+        `Le manifeste du corpus (« ${manifestPath} ») est endommagé : ce n’est pas du JSON complet (fichier tronqué ?). ${DAMAGED_CORPUS_ADVICE}`,
+      );
     }
     const schemaVersion = typeof raw === 'object' && raw !== null && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
+    if (typeof schemaVersion !== 'number')
+      throw damaged(`Le manifeste du corpus (« ${manifestPath} ») est endommagé : il ne dit pas son format. ${DAMAGED_CORPUS_ADVICE}`);
     if (schemaVersion !== BUNDLE_SCHEMA_VERSION) {
       throw new HostError(
         'corpus-schema',
-        `Le corpus de « ${this.root} » est au format ${String(schemaVersion ?? 'inconnu')}, cette version de Palimpseste lit le format ${BUNDLE_SCHEMA_VERSION}. ${REBUILD}`,
+        `Le corpus de « ${this.root} » est au format ${schemaVersion}, cette version de Palimpseste lit le format ${BUNDLE_SCHEMA_VERSION}. ${REBUILD}`,
       );
     }
-    const shape = manifestShape.safeParse(raw);
-    if (!shape.success) throw new HostError('corpus-schema', `Le manifeste du corpus de « ${this.root} » est incomplet. ${REBUILD}`);
-    if (shape.data.search.lunrVersion !== this.lunrVersion) {
+    const shape = checkShape(manifestSchema, raw);
+    if (!shape.ok) throw damaged(`Le manifeste du corpus (« ${manifestPath} ») est endommagé (${shape.problem}). ${DAMAGED_CORPUS_ADVICE}`);
+    if (shape.value.search.lunrVersion !== this.lunrVersion) {
       throw new HostError(
         'corpus-schema',
-        `L’index de recherche du corpus a été construit avec Lunr ${shape.data.search.lunrVersion}, Palimpseste utilise Lunr ${this.lunrVersion}. ${REBUILD}`,
+        `L’index de recherche du corpus a été construit avec Lunr ${shape.value.search.lunrVersion}, Palimpseste utilise Lunr ${this.lunrVersion}. ${REBUILD}`,
       );
     }
     return {
-      manifest: raw as Manifest,
+      manifest: shape.value,
       stamp,
       catalogs: new Map(),
-      shards: new LruCache(this.shardCacheSize),
-      files: new LruCache(8),
+      shards: new LruCache({ maxWeight: this.shardCacheChars, weigh: (shard) => shard.chars }),
+      files: new LruCache({ maxWeight: 8 }),
+      verified: new Map(),
+      checkedArticles: new WeakSet(),
     };
   }
 
@@ -214,8 +284,7 @@ export class CorpusStore {
   private catalogIndex(bundle: OpenBundle, code: CodeId): Promise<CatalogIndex> {
     let index = bundle.catalogs.get(code);
     if (!index) {
-      index = this.readJson(this.summary(bundle, code).catalog).then((data) => {
-        const entries = data as ArticleCatalogEntry[];
+      index = this.readFile(bundle, this.summary(bundle, code).catalog, catalogSchema).then(({ value: entries }) => {
         const byNumber = new Map<string, ArticleCatalogEntry[]>();
         for (const entry of entries) {
           const key = numberKey(entry.num);
@@ -226,39 +295,60 @@ export class CorpusStore {
         return { entries, byId: new Map(entries.map((e) => [e.id, e])), byNumber };
       });
       bundle.catalogs.set(code, index);
-      forgetOnFailure(index, () => bundle.catalogs.delete(code));
+      // A failed read is not kept: the next call tries the file again.
+      index.catch(() => bundle.catalogs.delete(code));
     }
     return index;
   }
 
-  private readCached(bundle: OpenBundle, relative: string): Promise<unknown> {
-    let data = bundle.files.get(relative);
-    if (!data) {
-      data = this.readJson(relative);
-      bundle.files.set(relative, data);
-      forgetOnFailure(data, () => bundle.files.delete(relative));
-    }
-    return data;
+  private readCached<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<T> {
+    return bundle.files.load(relative, () => this.readFile(bundle, relative, schema).then((read) => read.value)) as Promise<T>;
   }
 
-  /** A JSON file of the bundle, named by the manifest or a catalog: never outside the bundle. */
-  private async readJson(relative: string): Promise<unknown> {
+  private async readShard(bundle: OpenBundle, relative: string): Promise<LoadedShard> {
+    const { value, chars } = await this.readFile(bundle, relative, shardSchema);
+    // Each article is checked in full when it is first served (`article`).
+    return { articles: new Map((value as unknown as Article[]).map((article) => [article.id, article])), chars };
+  }
+
+  /**
+   * A file of the bundle, named by the manifest or a catalog (never outside the bundle): checked
+   * against the manifest, decompressed when gzipped, parsed and checked against its schema.
+   * `chars` is the length of its JSON, the weight of a shard in the cache.
+   */
+  private async readFile<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<{ value: T; chars: number }> {
     const file = path.resolve(this.root, relative);
     const inside = path.relative(path.resolve(this.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
-      throw new HostError('corpus-schema', `Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${REBUILD}`);
+      throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw damaged(`Le fichier « ${relative} » du corpus est ${missing ? 'introuvable' : 'illisible'}. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+    const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
+    if (problem) throw damaged(describeIntegrityProblem(problem));
     let text: string;
     try {
       // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
-      const bytes = await readFile(file);
       text = relative.endsWith('.gz') ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
     } catch {
-      throw new HostError('io', `Le fichier « ${relative} » du corpus est introuvable ou illisible. ${REBUILD}`);
+      throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
     }
+    let data: unknown;
     try {
-      return JSON.parse(text);
+      data = JSON.parse(text);
     } catch {
-      throw new HostError('corpus-schema', `Le fichier « ${relative} » du corpus est illisible. ${REBUILD}`);
+      throw damaged(`Le fichier « ${relative} » du corpus n’est pas du JSON lisible. ${DAMAGED_CORPUS_ADVICE}`);
     }
+    const shape = checkShape(schema, data);
+    if (!shape.ok) throw damaged(this.shapeMessage(relative, shape.problem));
+    return { value: shape.value, chars: text.length };
+  }
+
+  private shapeMessage(relative: string, problem: string): string {
+    return `Le fichier « ${relative} » du corpus n’a pas la forme attendue (${problem}). ${DAMAGED_CORPUS_ADVICE}`;
   }
 }

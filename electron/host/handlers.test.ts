@@ -99,18 +99,23 @@ describe('createHandlers', () => {
     expect((await host.api.saveTrail(trail)).ok).toBe(true);
   });
 
-  it('reports a corrupt trails file as a notice while listing trails normally', async () => {
+  it('reports a damaged trails file at launch, keeping the trails it can still read', async () => {
     const dataDir = path.join(base, 'data-corrupt');
     const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: () => undefined });
     await host.api.saveTrail(trail);
+    await host.trails.records.close();
+    // The snapshot is damaged; the trail saved since is in the journal beside it.
     writeFileSync(path.join(dataDir, 'trails.json'), '\u0000\u0000\u0000');
     const restarted = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: () => undefined });
-    expect(await restarted.api.listTrails()).toEqual({ ok: true, value: [] });
+    // The first call a renderer makes at launch: the notice is already there.
     const notices = await restarted.api.getNotices();
     expect(notices.ok && notices.value.map((n) => n.kind)).toEqual(['trails-corrupt']);
+    expect(notices.ok && notices.value[0]?.message).toMatch(/^Le fichier de vos parcours enregistrés était illisible/);
+    const list = await restarted.api.listTrails();
+    expect(list.ok && list.value.map((t) => t.id)).toEqual([trail.id]);
   });
 
-  it('turns a data folder it cannot use into French io errors, logging the system reason', async () => {
+  it('turns a data folder it cannot use into French errors saying why, logging the system reason', async () => {
     // A file where the folder should be: refused to everyone, root included.
     const dataDir = path.join(base, 'not-a-folder');
     writeFileSync(dataDir, '');
@@ -119,13 +124,14 @@ describe('createHandlers', () => {
       ok: false,
       error: {
         code: 'io',
-        message: 'Impossible de lire les pistes enregistrées. Vérifiez les droits du dossier de données de Palimpseste.',
+        message: `Impossible de lire les parcours enregistrés : le dossier de données « ${dataDir} » est inutilisable (ENOTDIR).`,
       },
     });
-    expect(await host.api.saveTrail(trail)).toEqual({
-      ok: false,
-      error: { code: 'io', message: 'Impossible d’enregistrer la piste. Vérifiez les droits du dossier de données de Palimpseste.' },
-    });
+    const saved = await host.api.saveTrail(trail);
+    expect(!saved.ok && saved.error.code).toBe('io');
+    expect(!saved.ok && saved.error.message).toMatch(
+      /^Impossible d’enregistrer le parcours : le dossier de données « .* » est inutilisable \(E[A-Z]+\)\.$/,
+    );
     expect(logged.some((m) => m.includes('ENOTDIR'))).toBe(true);
   });
 });

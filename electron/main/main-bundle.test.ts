@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../build/electron-build.ts';
+import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
 import { writeSeedBundle } from '../host/seed-bundle.ts';
 
@@ -223,7 +224,7 @@ describe('bundled main process (against a recording electron module)', () => {
     expect([index.status, index.csp, index.type]).toEqual([200, CONTENT_SECURITY_POLICY, 'text/html; charset=utf-8']);
     expect(manifest.status).toBe(200);
     expect(manifest.type).toBe('application/json; charset=utf-8');
-    expect(manifest.body).toContain('"schemaVersion": 1');
+    expect(manifest.body).toContain(`"schemaVersion": ${BUNDLE_SCHEMA_VERSION}`);
     expect(traversal.status).toBe(403);
   });
 

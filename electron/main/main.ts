@@ -55,7 +55,7 @@ function sendKey(keyCode: string, modifiers: ('control' | 'meta' | 'alt' | 'shif
 }
 
 async function createWindow(): Promise<void> {
-  const store = new WindowStateStore(app.getPath('userData'));
+  const store = new WindowStateStore(app.getPath('userData'), log);
   const state = fitToDisplays(
     await store.load(),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -115,8 +115,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, log);
-      session.defaultSession.protocol.handle(APP_SCHEME, createProtocolHandler({ rendererDir, corpusDir }));
       const host = createHost({ corpusDir, dataDir: app.getPath('userData'), log });
+      session.defaultSession.protocol.handle(
+        APP_SCHEME,
+        createProtocolHandler({ rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile }),
+      );
       registerApiHandlers(ipcMain, host.api, (event) => isTrustedSender(event, appWindows), log);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
