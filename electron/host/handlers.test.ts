@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PalimpsesteApi, Result, Trail } from '../common/api.ts';
+import { CorpusStore } from './corpus-store.ts';
 import { dispatch } from './dispatch.ts';
+import { createHandlers } from './handlers.ts';
 import { createHost } from './host.ts';
+import { NoticeBoard } from './notices.ts';
+import { SessionStore } from './session-store.ts';
+import { TrailStore } from './trail-store.ts';
+import { faultyFs, type Faults } from './user-data/testing/faulty-fs.ts';
 import { SEED_CODE, writeSeedBundle } from './seed-bundle.ts';
 
 let base: string;
@@ -133,5 +139,40 @@ describe('createHandlers', () => {
       /^Impossible d’enregistrer le parcours : le dossier de données « .* » est inutilisable \(E[A-Z]+\)\.$/,
     );
     expect(logged.some((m) => m.includes('ENOTDIR'))).toBe(true);
+  });
+
+  it('says « disque plein » when the disk is full, and « lecture seule » for a read-only folder, losing nothing', async () => {
+    const dataDir = path.join(base, 'data-faults');
+    const faults: Faults = { writes: 0 };
+    const notices = new NoticeBoard();
+    const fs = faultyFs(faults);
+    const faulty = createHandlers({
+      corpus: new CorpusStore(path.join(base, 'corpus')),
+      trails: new TrailStore(dataDir, notices, undefined, { fs }),
+      session: new SessionStore(dataDir, notices, undefined, { fs }),
+      notices,
+      log: () => undefined,
+    });
+    expect((await faulty.saveTrail(trail)).ok).toBe(true);
+    faults.spaceLeft = 0;
+    expect(await faulty.saveTrail({ ...trail, id: 'piste-2' })).toEqual({
+      ok: false,
+      error: {
+        code: 'disk-full',
+        message: `Impossible d’enregistrer le parcours : disque plein. Libérez de la place sur le disque qui contient « ${dataDir} », puis réessayez. Ce qui était déjà enregistré n’est pas perdu.`,
+      },
+    });
+    expect(!(await faulty.setSession({ theme: 'dark' })).ok).toBe(true);
+    faults.spaceLeft = undefined;
+    faults.readOnly = true;
+    expect(await faulty.saveTrail({ ...trail, id: 'piste-3' })).toEqual({
+      ok: false,
+      error: {
+        code: 'read-only',
+        message: `Impossible d’enregistrer le parcours : le dossier de données « ${dataDir} » est en lecture seule ou n’est pas modifiable par votre compte. Ce qui était déjà enregistré n’est pas perdu.`,
+      },
+    });
+    const list = await faulty.listTrails();
+    expect(list.ok && list.value.map((t) => t.id)).toEqual([trail.id]);
   });
 });

@@ -12,7 +12,7 @@
  * open at once (a browser opens six per site; the rest are refused, not queued without end).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { PalimpsesteApi, Result } from '../common/api.ts';
 import { dispatch } from './dispatch.ts';
@@ -201,7 +201,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createRequestListener(options, () => port),
   );
   server.maxConnections = limits.maxConnections;
-  server.timeout = limits.idleTimeoutMs;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  // Node's header timeout does not cover a connection that never sends a byte (nor does the idle
+  // timeout while its connection checks run): its first request's headers must come in time too.
+  const firstRequest = new WeakMap<Socket, ReturnType<typeof setTimeout>>();
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), limits.headersTimeoutMs);
+    timer.unref();
+    firstRequest.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
+  server.on('request', (req: IncomingMessage) => clearTimeout(firstRequest.get(req.socket)));
   server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
