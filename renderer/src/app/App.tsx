@@ -173,6 +173,12 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
     if (sessionReady && (route.kind !== 'article' || corpus.status === 'failed')) library.firstPageDone();
   }, [library, sessionReady, route.kind, corpus.status]);
 
+  // No corpus (missing, damaged): the search says why at once instead of waiting for an index.
+  const corpusFailure = corpus.status === 'failed' ? corpus.message : undefined;
+  useEffect(() => {
+    if (corpusFailure !== undefined) setClient(SearchClient.unavailable(corpusFailure));
+  }, [corpusFailure]);
+
   // The search index loads in its worker once the first page is on screen.
   useEffect(() => {
     if (!corpusInfo) return;
@@ -362,7 +368,16 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
             <ErrorBoundary resetKey={formatRoute(route)}>
               {corpus.status === 'failed' ? (
                 <section className="article-pane">
-                  <Message title={corpus.code === 'corpus-schema' ? 'Corpus d’une autre version' : 'Corpus indisponible'} tone="error">
+                  <Message
+                    title={
+                      corpus.code === 'corpus-schema'
+                        ? 'Corpus d’une autre version'
+                        : corpus.code === 'corpus-damaged'
+                          ? 'Corpus endommagé'
+                          : 'Corpus indisponible'
+                    }
+                    tone="error"
+                  >
                     {corpus.message}
                   </Message>
                 </section>
