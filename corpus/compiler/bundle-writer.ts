@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ArticleCatalogEntry, BundleFileChecksum, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { fileChecksum } from '../model/bundle-integrity.ts';
+import { encodeShard } from '../model/bundle-shard.ts';
 import type { Article, ChangeSet, Code, SourceInfo } from '../model/model.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
@@ -81,7 +82,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       // Shards hold every version with its links lists (the bulk of the bundle) and are read only by
       // the host, article by article: gzip takes them to a sixth of their size for ~1 ms per read.
       const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json.gz`;
-      write(shardPath, gzipSync(JSON.stringify(slice), { level: 6 }));
+      write(shardPath, gzipSync(encodeShard(slice), { level: 6 }));
       for (const article of slice) {
         const first = article.versions[0]!;
         const last = article.versions[article.versions.length - 1]!;

@@ -73,13 +73,6 @@ export const articleSchema = z.looseObject({
   versions: z.array(versionSchema).min(1, 'un article a au moins une version'),
 }) satisfies z.ZodType<Article>;
 
-/**
- * An article shard, checked only as far as finding its articles: each article is checked in full
- * the first time it is served (a burst of reads then pays for the articles asked for, not for the
- * 250 of each shard).
- */
-export const shardSchema = z.array(z.looseObject({ id: text }));
-
 export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
   z.looseObject({
     id: text,

@@ -4,7 +4,7 @@
  * manifest.json                      Manifest
  * codes/<code>/toc.json              Code (table of contents with article ids)
  * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
- * codes/<code>/articles-<n>.json.gz  Article[] gzipped (full versions, loaded on demand by the host)
+ * codes/<code>/articles-<n>.json.gz  Article[] gzipped, one per line (full versions, loaded on demand by the host)
  * codes/<code>/changesets.json       ChangeSet[]
  * search/…                           see `SearchManifest`
  * unresolved-references.tsv          report of the references the compiler could not resolve
@@ -17,7 +17,8 @@ import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './mo
 
 /**
  * Bumped whenever the shape of any bundle file changes; the loader refuses other versions.
- * 2: the manifest lists every file with its checksum (`files`).
+ * 2: the manifest lists every file with its checksum (`files`); shards hold one article per line
+ *    (`bundle-shard.ts`).
  */
 export const BUNDLE_SCHEMA_VERSION = 2;
 

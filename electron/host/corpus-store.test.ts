@@ -5,7 +5,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeShard } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
+import type { Article } from '../../corpus/model/model.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
@@ -201,8 +203,14 @@ describe('CorpusStore on a damaged bundle', () => {
     const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
     expect([error.code, error.message]).toEqual([
       'corpus-damaged',
-      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (Entrée invalide : tableau attendu, objet reçu). ${ADVICE}`,
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (pas un article par ligne). ${ADVICE}`,
     ]);
+    // One article missing from its shard: the count does not match the catalog.
+    const whole = await new CorpusStore(path.join(base, 'dist')).article(`${SEED_CODE}/num:L611-3`);
+    replaceFile(dir, shard, gzipSync(encodeShard([whole])));
+    expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (1 articles au lieu des 2 du catalogue). ${ADVICE}`,
+    );
   });
 
   it('checks each article in full when first served', async () => {
@@ -212,7 +220,7 @@ describe('CorpusStore on a damaged bundle', () => {
     const store = new CorpusStore(dir);
     const good = await store.article(`${SEED_CODE}/num:L611-20`);
     const bad = { ...(await store.article(`${SEED_CODE}/num:L611-3`)), versions: [{ validFrom: '28/01/2006' }] };
-    replaceFile(dir, shard, gzipSync(JSON.stringify([bad, good])));
+    replaceFile(dir, shard, gzipSync(encodeShard([bad as unknown as Article, good])));
     const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
     expect(error.code).toBe('corpus-damaged');
     expect(error.message).toContain(

@@ -10,9 +10,11 @@
  * The files the renderer fetches itself (the search index) are checked the same way before the
  * static server sends them (`verifyFile`).
  *
- * Memory: parsed shards are kept in the one LRU cache, bounded by the bytes of their JSON, and a
- * shard being read is read once however many requests wait for it (2,000 concurrent reads once
- * decompressed 142 shards 1,850 times because a 12-entry cache evicted loads still in progress).
+ * Memory and speed: decompressed shards are kept in the one LRU cache, bounded by their characters,
+ * and a shard being read is read once however many requests wait for it (2,000 concurrent reads
+ * once decompressed 142 shards 1,850 times because a 12-entry cache evicted loads still in
+ * progress). Only the article asked for is parsed from its shard (one article per line:
+ * `bundle-shard.ts`), and kept parsed in a second LRU bounded the same way.
  *
  * Every failure is a `HostError` whose French message says what to do.
  */
@@ -32,8 +34,8 @@ import {
   checkShape,
   codeSchema,
   manifestSchema,
-  shardSchema,
 } from '../../corpus/model/bundle-schemas.ts';
+import { shardLines } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
@@ -53,11 +55,21 @@ interface CatalogIndex {
   byId: Map<ArticleId, ArticleCatalogEntry>;
   /** LEGI form of the number (`L611-3`) → its articles (one number can name several over time). */
   byNumber: Map<string, ArticleCatalogEntry[]>;
+  /** Each article's line in its shard (the catalog lists a shard's articles in their order). */
+  line: Map<ArticleId, number>;
+  /** Articles per shard, to check a shard has them all. */
+  shardSizes: Map<string, number>;
 }
 
-/** A parsed shard and the characters of its JSON (its weight in the cache). */
+/** A decompressed shard: its articles' JSON, one per line, and its length (its weight in the cache). */
 interface LoadedShard {
-  articles: Map<ArticleId, Article>;
+  lines: string[];
+  chars: number;
+}
+
+/** An article parsed and checked, and the length of its JSON (its weight in the cache). */
+interface ParsedArticle {
+  article: Article;
   chars: number;
 }
 
@@ -67,19 +79,20 @@ interface OpenBundle {
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
   shards: LruCache<string, LoadedShard>;
+  articles: LruCache<ArticleId, ParsedArticle>;
   files: LruCache<string, unknown>;
   /** Files found whole (by path and the stat that was checked), and checks in flight. */
   verified: Map<string, Promise<string | undefined>>;
-  /** Articles checked in full against their schema (once each). */
-  checkedArticles: WeakSet<Article>;
 }
 
 export interface CorpusStoreOptions {
   /**
-   * Characters of shard JSON kept parsed (the parsed objects take about twice as many bytes). 48 M
-   * hold about a third of the default corpus's 142 shards: a reader moves around a few codes at a time.
+   * Characters of decompressed shards kept (two bytes each for text with « ’ »): 32 M hold about a
+   * fifth of the default corpus's 142 shards (213 M): a reader moves around a few codes at a time.
    */
   shardCacheChars?: number;
+  /** Characters of JSON of the articles kept parsed (the objects take about three times as many bytes). */
+  articleCacheChars?: number;
   /** The Lunr version the app's search uses; the bundle's index must have been built with it. */
   lunrVersion?: string;
 }
@@ -96,13 +109,15 @@ function damaged(message: string): HostError {
 export class CorpusStore {
   private opening: Promise<OpenBundle> | undefined;
   private readonly shardCacheChars: number;
+  private readonly articleCacheChars: number;
   private readonly lunrVersion: string;
 
   constructor(
     readonly root: string,
     options: CorpusStoreOptions = {},
   ) {
-    this.shardCacheChars = options.shardCacheChars ?? 48 * 1024 * 1024;
+    this.shardCacheChars = options.shardCacheChars ?? 32 * 1024 * 1024;
+    this.articleCacheChars = options.articleCacheChars ?? 8 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
   }
 
@@ -129,18 +144,27 @@ export class CorpusStore {
   async article(id: ArticleId): Promise<Article> {
     const bundle = await this.bundle();
     const code = id.slice(0, id.indexOf('/'));
-    const entry = bundle.manifest.codes.some((c) => c.id === code) ? (await this.catalogIndex(bundle, code)).byId.get(id) : undefined;
-    if (!entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
-    const shard = await bundle.shards.load(entry.shard, () => this.readShard(bundle, entry.shard));
-    const article = shard.articles.get(id);
-    if (!article)
-      throw damaged(`Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${DAMAGED_CORPUS_ADVICE}`);
-    if (!bundle.checkedArticles.has(article)) {
-      const checked = checkShape(articleSchema, article);
+    const index = bundle.manifest.codes.some((c) => c.id === code) ? await this.catalogIndex(bundle, code) : undefined;
+    const entry = index?.byId.get(id);
+    if (!index || !entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
+    const parsed = await bundle.articles.load(id, async () => {
+      const shard = await bundle.shards.load(entry.shard, () =>
+        this.readShard(bundle, entry.shard, index.shardSizes.get(entry.shard) ?? 0),
+      );
+      const line = shard.lines[index.line.get(id) ?? -1];
+      let raw: unknown;
+      try {
+        raw = line === undefined ? undefined : JSON.parse(line);
+      } catch {
+        raw = undefined;
+      }
+      const checked = checkShape(articleSchema, raw);
       if (!checked.ok) throw damaged(this.shapeMessage(entry.shard, `article « ${id} », ${checked.problem}`));
-      bundle.checkedArticles.add(article);
-    }
-    return article;
+      if (checked.value.id !== id)
+        throw damaged(`Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${DAMAGED_CORPUS_ADVICE}`);
+      return { article: checked.value, chars: line?.length ?? 0 };
+    });
+    return parsed.article;
   }
 
   /** Articles with this number in any written form (`art. L. 611-3`), in one code or in every code. */
@@ -269,9 +293,9 @@ export class CorpusStore {
       stamp,
       catalogs: new Map(),
       shards: new LruCache({ maxWeight: this.shardCacheChars, weigh: (shard) => shard.chars }),
+      articles: new LruCache({ maxWeight: this.articleCacheChars, weigh: (parsed) => parsed.chars }),
       files: new LruCache({ maxWeight: 8 }),
       verified: new Map(),
-      checkedArticles: new WeakSet(),
     };
   }
 
@@ -286,13 +310,18 @@ export class CorpusStore {
     if (!index) {
       index = this.readFile(bundle, this.summary(bundle, code).catalog, catalogSchema).then(({ value: entries }) => {
         const byNumber = new Map<string, ArticleCatalogEntry[]>();
+        const line = new Map<ArticleId, number>();
+        const shardSizes = new Map<string, number>();
         for (const entry of entries) {
           const key = numberKey(entry.num);
           const list = byNumber.get(key);
           if (list) list.push(entry);
           else byNumber.set(key, [entry]);
+          const position = shardSizes.get(entry.shard) ?? 0;
+          line.set(entry.id, position);
+          shardSizes.set(entry.shard, position + 1);
         }
-        return { entries, byId: new Map(entries.map((e) => [e.id, e])), byNumber };
+        return { entries, byId: new Map(entries.map((e) => [e.id, e])), byNumber, line, shardSizes };
       });
       bundle.catalogs.set(code, index);
       // A failed read is not kept: the next call tries the file again.
@@ -305,18 +334,36 @@ export class CorpusStore {
     return bundle.files.load(relative, () => this.readFile(bundle, relative, schema).then((read) => read.value)) as Promise<T>;
   }
 
-  private async readShard(bundle: OpenBundle, relative: string): Promise<LoadedShard> {
-    const { value, chars } = await this.readFile(bundle, relative, shardSchema);
-    // Each article is checked in full when it is first served (`article`).
-    return { articles: new Map((value as unknown as Article[]).map((article) => [article.id, article])), chars };
+  /** A shard decompressed and split into its articles' lines (each parsed when first asked for). */
+  private async readShard(bundle: OpenBundle, relative: string, articles: number): Promise<LoadedShard> {
+    const text = await this.readText(bundle, relative);
+    const lines = shardLines(text);
+    if (!lines || lines.length !== articles)
+      throw damaged(
+        this.shapeMessage(relative, lines ? `${lines.length} articles au lieu des ${articles} du catalogue` : 'pas un article par ligne'),
+      );
+    return { lines, chars: text.length };
+  }
+
+  /** A JSON file of the bundle: read (`readText`), parsed and checked against its schema. */
+  private async readFile<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<{ value: T }> {
+    const text = await this.readText(bundle, relative);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw damaged(`Le fichier « ${relative} » du corpus n’est pas du JSON lisible. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+    const shape = checkShape(schema, data);
+    if (!shape.ok) throw damaged(this.shapeMessage(relative, shape.problem));
+    return { value: shape.value };
   }
 
   /**
    * A file of the bundle, named by the manifest or a catalog (never outside the bundle): checked
-   * against the manifest, decompressed when gzipped, parsed and checked against its schema.
-   * `chars` is the length of its JSON, the weight of a shard in the cache.
+   * against the manifest, decompressed when gzipped.
    */
-  private async readFile<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<{ value: T; chars: number }> {
+  private async readText(bundle: OpenBundle, relative: string): Promise<string> {
     const file = path.resolve(this.root, relative);
     const inside = path.relative(path.resolve(this.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
@@ -330,22 +377,12 @@ export class CorpusStore {
     }
     const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
     if (problem) throw damaged(describeIntegrityProblem(problem));
-    let text: string;
     try {
       // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
-      text = relative.endsWith('.gz') ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
+      return relative.endsWith('.gz') ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
     } catch {
       throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw damaged(`Le fichier « ${relative} » du corpus n’est pas du JSON lisible. ${DAMAGED_CORPUS_ADVICE}`);
-    }
-    const shape = checkShape(schema, data);
-    if (!shape.ok) throw damaged(this.shapeMessage(relative, shape.problem));
-    return { value: shape.value, chars: text.length };
   }
 
   private shapeMessage(relative: string, problem: string): string {
