@@ -64,8 +64,9 @@ export interface Trail {
 }
 
 /**
- * Something the host had to do that the user should know about, shown once as a banner:
- * e.g. a saved-trails file that could not be read was kept aside under another name.
+ * Something the host had to do that the user should know about, shown as a banner from launch
+ * (the host opens the user's files when it starts): e.g. a saved-trails file, or some of its
+ * trails, could not be read; a byte-for-byte copy was kept aside and the readable trails kept.
  */
 export interface HostNotice {
   kind: 'trails-corrupt' | 'session-corrupt';
@@ -99,7 +100,7 @@ export interface PalimpsesteApi {
   getSession(): Promise<Result<SessionState>>;
   setSession(state: SessionState): Promise<Result<true>>;
 
-  /** What the host had to do since it started (corrupt files kept aside…), for a banner. */
+  /** What the host had to do since it started (damaged files kept aside…), for a banner; answered once the user's files are open. */
   getNotices(): Promise<Result<HostNotice[]>>;
 }
 

@@ -16,6 +16,7 @@
  * Run: `npm run bench -- host` (HOST_BENCH_CORPUS=<folder> for another compiled corpus).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open as open_ } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -245,8 +246,23 @@ try {
       ),
     );
   }
+  // The disk's own flush, for comparison: the floor under any acknowledged save.
+  const flushes: number[] = [];
+  const raw = await open_(path.join(storeDir, 'fsync-seul'), 'a');
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await raw.write(`${JSON.stringify(note(i))}\n`);
+    await raw.datasync();
+    flushes.push(performance.now() - start);
+  }
+  await raw.close();
   rows.push(
     [`magasin : ouverture avec ${count} enregistrements de ~1 ko`, ms(openMs), ''],
+    [
+      '  (le disque seul : ajout d’une ligne + fdatasync : p50 / p95)',
+      `${ms(percentile(flushes, 50))} / ${ms(percentile(flushes, 95))}`,
+      '',
+    ],
     [
       'magasin : un enregistrement après l’autre (200, chacun écrit sur disque) : p50 / p95',
       `${ms(percentile(one, 50))} / ${ms(percentile(one, 95))}`,

@@ -24,7 +24,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { currentProcess, liveness, type ProcessIdentity } from './process-identity.ts';
-import { errorCode, type StoreFs } from './store-fs.ts';
+import { errorCode, type FileIdentity, type StoreFs } from './store-fs.ts';
 import { asStorageError, StorageError } from './storage-errors.ts';
 
 interface LockContent extends ProcessIdentity {
@@ -101,7 +101,7 @@ export class FileLock {
     const started = this.now();
     for (let attempt = 0; ; attempt++) {
       const content: LockContent = { ...this.identity(), token: randomBytes(12).toString('hex'), at: this.now() };
-      if (await this.tryCreate(content)) return this.held(content);
+      if (await this.tryCreate(content)) return this.held(content, await this.fs.identity(this.file));
       await this.breakIfStale();
       if (this.now() - started > this.waitMs)
         throw new StorageError('busy', this.file, new Error(`lock held for more than ${this.waitMs} ms`));
@@ -130,20 +130,28 @@ export class FileLock {
     return true;
   }
 
-  private held(content: LockContent): HeldLock {
+  /**
+   * Whether the lock file is still ours: the file we created (same inode, size and modification
+   * time; a `stat`, cheaper than reading it back), holding our token.
+   */
+  private async stillOurs(content: LockContent, created: FileIdentity | undefined): Promise<boolean> {
+    const now = await this.fs.identity(this.file).catch(() => undefined);
+    if (created && now && now.ino === created.ino && now.size === created.size && now.mtimeNs === created.mtimeNs) return true;
+    return (await this.read())?.token === content.token;
+  }
+
+  private held(content: LockContent, created: FileIdentity | undefined): HeldLock {
     let released = false;
     return {
       verify: async () => {
-        const current = await this.read();
-        if (current?.token !== content.token)
+        if (!(await this.stillOurs(content, created)))
           throw new StorageError('busy', this.file, new Error('the lock was broken by another process while held'));
       },
       release: async () => {
         if (released) return;
         released = true;
-        const current = await this.read();
         // Never remove a lock another process took after breaking ours.
-        if (current?.token === content.token) await this.fs.unlink(this.file).catch(() => undefined);
+        if (await this.stillOurs(content, created)) await this.fs.unlink(this.file).catch(() => undefined);
       },
     };
   }

@@ -174,6 +174,7 @@ export class RecordStore<R> {
   /** Set by a read that found damage: the next locked section rewrites the files without it. */
   private damaged = false;
 
+  private folderMade = false;
   private opened: Promise<void> | undefined;
   private isOpen = false;
   /** Every section touching the files runs in turn (in this process; the lock file covers the others). */
@@ -501,9 +502,12 @@ export class RecordStore<R> {
         await this.open();
         this.opened ??= Promise.resolve();
       }
-      await this.fs.mkdir(this.dir).catch((error: unknown) => {
-        throw asStorageError(error, this.dir);
-      });
+      if (!this.folderMade) {
+        await this.fs.mkdir(this.dir).catch((error: unknown) => {
+          throw asStorageError(error, this.dir);
+        });
+        this.folderMade = true;
+      }
       const lock = await this.lock.acquire();
       try {
         await this.refresh();
@@ -513,6 +517,7 @@ export class RecordStore<R> {
         await lock.release();
       }
     } catch (error) {
+      this.folderMade = false; // the folder may have been removed: made again by the next save
       for (const transaction of batch) if (!settled.has(transaction)) transaction.reject(error);
     }
   }
