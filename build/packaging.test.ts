@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SCHEMA_VERSION } from '../corpus/model/bundle.ts';
 import { CORPUS_DIR, PROJECT_ROOT, RENDERER_DIR } from '../electron/host/paths.ts';
 import { MIN_ELECTRON_VERSION } from '../electron/main/electron-version.ts';
-import { writeSeedBundle } from '../electron/host/seed-bundle.ts';
+import { writeSeedBundle } from '../tests/support/seed-bundle.ts';
 import { buildElectron } from './electron-build.ts';
 import { ensureRenderer } from './ensure-built.ts';
 

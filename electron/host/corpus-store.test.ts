@@ -11,7 +11,7 @@ import type { Article } from '../../corpus/model/model.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
-import { SEED_CODE, seedParagraphs, writeSeedBundle } from './seed-bundle.ts';
+import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 let base: string;
 let bundleDir: string;

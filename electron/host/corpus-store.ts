@@ -37,6 +37,7 @@ import {
 } from '../../corpus/model/bundle-schemas.ts';
 import { shardLines } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
+import { codeOfArticleId } from '../../corpus/model/ids.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
 import { LruCache } from '../../corpus/util/lru-cache.ts';
@@ -143,7 +144,7 @@ export class CorpusStore {
 
   async article(id: ArticleId): Promise<Article> {
     const bundle = await this.bundle();
-    const code = id.slice(0, id.indexOf('/'));
+    const code = codeOfArticleId(id);
     const index = bundle.manifest.codes.some((c) => c.id === code) ? await this.catalogIndex(bundle, code) : undefined;
     const entry = index?.byId.get(id);
     if (!index || !entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);

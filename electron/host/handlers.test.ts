@@ -11,7 +11,7 @@ import { NoticeBoard } from './notices.ts';
 import { SessionStore } from './session-store.ts';
 import { TrailStore } from './trail-store.ts';
 import { faultyFs, type Faults } from './user-data/testing/faulty-fs.ts';
-import { SEED_CODE, writeSeedBundle } from './seed-bundle.ts';
+import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 let base: string;
 let api: PalimpsesteApi;

@@ -15,7 +15,7 @@ import { buildElectron } from '../../build/electron-build.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
 import { MIN_ELECTRON_VERSION } from './electron-version.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
-import { writeSeedBundle } from '../host/seed-bundle.ts';
+import { writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 /**
  * The stand-in: records every call main.ts makes, and when the window loads its first URL, plays

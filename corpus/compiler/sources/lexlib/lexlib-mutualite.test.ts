@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Section } from '../../../model/model.ts';
-import { GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { isInForceOn } from '../../../model/timeline.ts';
+import { GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { importSeedFile } from '../seeds/seed-import.ts';
-import { type IntegralSection, parseIntegral } from './integral.ts';
+import { type IntegralSection, parseIntegral } from '../common/lexlib-format/integral.ts';
 import { importLexlib } from './lexlib-import.ts';
 
+/** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */
+const DATA_DATE = '2025-01-01';
 const root = path.resolve(import.meta.dirname, '../../../..');
 const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-mutualite.bundle');
 const seed003 = path.resolve(root, '../shared/seeds/003_e563875e8f8a73d7.txt');
@@ -135,9 +138,7 @@ describe.skipIf(missing)('lexlib: Code de la mutualité', () => {
     const withoutKeywords = (paragraphs: string[]) => JSON.stringify(paragraphs.map((p) => p.replace(/\s*\[\*[^\]]*\*\]/g, '')));
     const differing: string[] = [];
     for (const article of seed.articles) {
-      const inForce = (allByNum.get(article.num) ?? [])
-        .flatMap((a) => a.versions)
-        .filter((v) => v.validFrom <= '1986-12-31' && (v.validTo === undefined || '1986-12-31' < v.validTo));
+      const inForce = (allByNum.get(article.num) ?? []).flatMap((a) => a.versions).filter((v) => isInForceOn(v, '1986-12-31', DATA_DATE));
       const text = JSON.stringify(article.versions[0]!.paragraphs);
       if (inForce.length === 0) differing.push(`${article.num}: not in force in lexlib`);
       else if (inForce.some((v) => JSON.stringify(v.paragraphs) === text)) continue;

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitRepository, SourceOpenError } from './git-repository.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const shared = path.resolve(import.meta.dirname, '../../../../../shared/corpus');
 const bundle = path.join(shared, 'lexlib-code-de-la-mutualite.bundle');
-const cache = path.resolve(import.meta.dirname, '../../cache');
+const cache = path.resolve(import.meta.dirname, '../../../cache');
 
 describe('GitRepository', () => {
   it('reads the whole history of a real bundle with the files of each commit', async () => {

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CorpusStore } from '../../electron/host/corpus-store.ts';
-import type { ArticleCatalogEntry, Manifest } from '../model/bundle.ts';
-import type { Article, Code, Section } from '../model/model.ts';
+import { CorpusStore } from '../../../electron/host/corpus-store.ts';
+import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
+import type { Article, Code, Section } from '../../model/model.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const dist = path.join(root, 'corpus/dist');
 const lexlibCss = path.resolve(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
 const hasDist = existsSync(path.join(dist, 'manifest.json'));
