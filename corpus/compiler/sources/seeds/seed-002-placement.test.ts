@@ -38,7 +38,7 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
 
   beforeAll(async () => {
     diff = parseArcheoDiff(readFileSync(seedFile, 'utf8'), { path: seedFile });
-    const store = new CorpusStore(dist, { shardCacheSize: 64 });
+    const store = new CorpusStore(dist, { shardCacheBytes: 256 * 1024 * 1024 });
     dataDate = corpusDataDate(await store.manifest());
     const found = (await store.changeSets(CSS)).find((set) => set.date === AFTER);
     if (!found) throw new Error(`no change set on ${AFTER}`);
