@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { ArticleCatalogEntry, BundleFileChecksum, CodeSummary, Manifest, SearchManifest } from './bundle.ts';
+import type { CorrespondencePair } from './correspondence.ts';
 import type { Article, ChangeSet, Code, Link, Reference, Section, SourceInfo, Version } from './model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
@@ -118,6 +119,11 @@ export const changeSetSchema = z.looseObject({
 
 export const changeSetsSchema = z.array(changeSetSchema);
 
+const articleRefSchema = z.looseObject({ id: text, num: text });
+export const correspondenceSchema = z.array(
+  z.looseObject({ former: articleRefSchema, current: articleRefSchema, parts: strings.optional() }),
+) satisfies z.ZodType<CorrespondencePair[]>;
+
 const sourceInfoSchema = z.looseObject({
   id: text,
   kind: z.enum(['lexlib', 'lexhub', 'legi-data', 'seed-article', 'seed-code', 'seed-diff']),
@@ -136,6 +142,7 @@ const codeSummarySchema = z.looseObject({
   toc: text,
   catalog: text,
   changeSets: text,
+  correspondence: text.optional(),
   changeDates: z.array(isoDate),
 }) satisfies z.ZodType<CodeSummary>;
 

@@ -6,6 +6,7 @@
  * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
  * codes/<code>/articles-<n>.json.gz  Article[] gzipped, one per line (full versions, loaded on demand by the host)
  * codes/<code>/changesets.json       ChangeSet[]
+ * codes/<code>/correspondence.json   CorrespondencePair[] (former ↔ new numbers; only for a code that has some)
  * search/…                           see `SearchManifest`
  * unresolved-references.tsv          report of the references the compiler could not resolve
  *
@@ -45,6 +46,8 @@ export interface CodeSummary {
   toc: string;
   catalog: string;
   changeSets: string;
+  /** The table of old and new numbers (`correspondence.ts`), when the code has one. */
+  correspondence?: string;
   /** Dates of the code's consolidated versions (change sets), ascending. */
   changeDates: IsoDate[];
 }

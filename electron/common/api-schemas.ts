@@ -68,6 +68,7 @@ export const API_ARGS = {
   getArticle: z.tuple([articleIdSchema]),
   findArticles: z.tuple([articleNumberSchema, codeIdSchema.optional()]),
   getChangeSets: z.tuple([codeIdSchema]),
+  getCorrespondence: z.tuple([codeIdSchema]),
   listTrails: z.tuple([]),
   saveTrail: z.tuple([trailSchema]),
   deleteTrail: z.tuple([trailIdSchema]),

@@ -16,6 +16,7 @@
  * the search index that way). The renderer build is `build/out/renderer/` (index.html at its root).
  */
 import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
+import type { CorrespondencePair } from '../../corpus/model/correspondence.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate } from '../../corpus/model/model.ts';
 
 export type ApiErrorCode =
@@ -92,6 +93,8 @@ export interface PalimpsesteApi {
   /** Articles with this number (any written form: `L. 611-3`), in one code or in all. */
   findArticles(num: string, code?: CodeId): Promise<Result<ArticleCatalogEntry[]>>;
   getChangeSets(code: CodeId): Promise<Result<ChangeSet[]>>;
+  /** The code's table of former and new article numbers (« Anciens textes » / « Nouveaux textes »). */
+  getCorrespondence(code: CodeId): Promise<Result<CorrespondencePair[]>>;
 
   listTrails(): Promise<Result<Trail[]>>;
   saveTrail(trail: Trail): Promise<Result<Trail>>;
@@ -112,6 +115,7 @@ export const API_METHODS = [
   'getArticle',
   'findArticles',
   'getChangeSets',
+  'getCorrespondence',
   'listTrails',
   'saveTrail',
   'deleteTrail',

@@ -31,6 +31,7 @@ import {
   articleSchema,
   catalogSchema,
   changeSetsSchema,
+  correspondenceSchema,
   checkShape,
   codeSchema,
   manifestSchema,
@@ -38,6 +39,7 @@ import {
 import { shardLineRanges } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../corpus/model/ids.ts';
+import type { CorrespondencePair } from '../../corpus/model/correspondence.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
 import { limiter } from '../../corpus/util/limiter.ts';
@@ -144,6 +146,13 @@ export class CorpusStore {
   async changeSets(code: CodeId): Promise<ChangeSet[]> {
     const bundle = await this.bundle();
     return this.readCached(bundle, this.summary(bundle, code).changeSets, changeSetsSchema);
+  }
+
+  /** The code's table of former and new numbers; empty for a code that has none. */
+  async correspondence(code: CodeId): Promise<CorrespondencePair[]> {
+    const bundle = await this.bundle();
+    const file = this.summary(bundle, code).correspondence;
+    return file ? this.readCached(bundle, file, correspondenceSchema) : [];
   }
 
   async article(id: ArticleId): Promise<Article> {

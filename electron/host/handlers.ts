@@ -66,6 +66,7 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     getArticle: method('getArticle', (id) => corpus.article(id), log),
     findArticles: method('findArticles', (num, code) => corpus.findArticles(num, code), log),
     getChangeSets: method('getChangeSets', (code) => corpus.changeSets(code), log),
+    getCorrespondence: method('getCorrespondence', (code) => corpus.correspondence(code), log),
     listTrails: method('listTrails', () => userFile('Impossible de lire les parcours enregistrés', () => trails.list()), log),
     saveTrail: method('saveTrail', (trail: Trail) => userFile('Impossible d’enregistrer le parcours', () => trails.save(trail)), log),
     deleteTrail: method(

@@ -18,6 +18,7 @@ import type {
 import { BUNDLE_SCHEMA_VERSION } from '../../model/bundle.ts';
 import { fileChecksum } from '../../model/bundle-integrity.ts';
 import { encodeShard } from '../../model/bundle-shard.ts';
+import { correspondenceOfCode, correspondencePairs } from '../../model/correspondence.ts';
 import type { Article, ChangeSet, Code, SourceInfo } from '../../model/model.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
@@ -79,6 +80,8 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
   let articleCount = 0;
   let versionCount = 0;
   let textBytes = 0;
+  // Former ↔ new numbers, computed once over every code (a pair may cross codes), written per code.
+  let pairs: ReturnType<typeof correspondencePairs> | undefined;
   for (const code of content.codes) {
     const folder = codeFolder(code.id);
     const articles = content.articles.get(code.id) ?? [];
@@ -112,6 +115,8 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
     write(`${folder}/toc.json`, JSON.stringify(code));
     write(`${folder}/catalog.json`, JSON.stringify(catalog));
     write(`${folder}/changesets.json`, JSON.stringify(changeSets));
+    const correspondence = correspondenceOfCode((pairs ??= correspondencePairs([...content.articles.values()].flat())), code.id);
+    if (correspondence.length > 0) write(`${folder}/correspondence.json`, JSON.stringify(correspondence));
     const summary: CodeSummary = {
       id: code.id,
       title: code.title,
@@ -122,6 +127,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       changeSets: `${folder}/changesets.json`,
       changeDates: changeSets.map((c) => c.date),
     };
+    if (correspondence.length > 0) summary.correspondence = `${folder}/correspondence.json`;
     if (code.legiTextId) summary.legiTextId = code.legiTextId;
     summaries.push(summary);
     articleCount += articles.length;

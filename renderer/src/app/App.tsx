@@ -31,6 +31,10 @@ import { installGlobalShortcuts } from './global-shortcuts.ts';
 import { TopBar, type Panel } from './TopBar.tsx';
 
 // A code's change sets belong to the versions views: their own chunk, loaded when first shown.
+// The table of old and new numbers: its own chunk too.
+const CorrespondencePage = lazy(() =>
+  import('../correspondence/CorrespondencePage.tsx').then((module) => ({ default: module.CorrespondencePage })),
+);
 const ChangesPage = lazy(() => import('../versions/ChangesPage.tsx').then((module) => ({ default: module.ChangesPage })));
 
 export function App({ api, library }: { api: PalimpsesteApi; library: Library }) {
@@ -148,6 +152,10 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
               ) : route.kind === 'changes' ? (
                 <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
                   <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
+                </Suspense>
+              ) : route.kind === 'correspondence' ? (
+                <Suspense fallback={<p className="loading">Chargement de la table de correspondance…</p>}>
+                  <CorrespondencePage code={route.code} {...(route.filter ? { filter: route.filter } : {})} />
                 </Suspense>
               ) : route.kind === 'search' ? (
                 <ResultsPage query={route.search} client={client} readingCode={shownCode} />

@@ -7,6 +7,7 @@ import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { useReader } from '../reader/reader-context.ts';
 import type { Route } from '../reader/route.ts';
 import { LinksPanel } from '../links/LinksPanel.tsx';
+import { NumberNotices } from '../correspondence/NumberNotices.tsx';
 import { sectionsAbove } from '../data/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
@@ -126,7 +127,10 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
             <VersionsView article={loaded} {...(route.compare ? { compare: route.compare } : {})} />
           </Suspense>
         ) : (
-          <ArticleText article={loaded} reading={reading} />
+          <>
+            <NumberNotices article={loaded} />
+            <ArticleText article={loaded} reading={reading} />
+          </>
         )}
       </section>
       <LinksPanel version={reading?.kind === 'not-yet' ? undefined : reading?.version} />

@@ -9,6 +9,7 @@
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
  *   #/code-de-la-securite-sociale/L611-3/versions/1985-12-21..2024-01-01[/redline]   two versions compared
  *   #/code-de-la-securite-sociale[@date]/modifications[/2006-01-28]   change dates, one change set
+ *   #/code-du-travail/correspondance[?q=L122]   the table of former and new numbers, filtered
  *   #/recherche?q=…&code=…&partie=…&etat=…&date=…&page=…   the search results page
  *
  * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
@@ -31,9 +32,12 @@ export type Route =
   /** A code's change dates (`day` absent) or the change set of one day; `date` is the session's reading date. */
   | { kind: 'changes'; code: CodeId; day?: IsoDate; date?: IsoDate }
   | { kind: 'search'; search: ResultsQuery }
+  /** A code's table of former and new numbers (`renderer/src/correspondence/`), with its filter. */
+  | { kind: 'correspondence'; code: CodeId; filter?: string }
   | { kind: 'invalid'; raw: string; message: string };
 
 const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CORRESPONDENCE_SEGMENT = 'correspondance';
 
 function splitDate(segment: string): { name: string; date?: string } {
   const at = segment.lastIndexOf('@');
@@ -75,6 +79,10 @@ export function parseRoute(location: string): Route {
       return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
     return { kind: 'changes', code, ...(changes.day ? { day: changes.day } : {}), ...(head.date ? { date: head.date } : {}) };
   }
+  if (head.date === undefined && parts.length === 2 && parts[1]!.split('?')[0] === CORRESPONDENCE_SEGMENT) {
+    const filter = new URLSearchParams(parts[1]!.split('?')[1] ?? '').get('q')?.trim();
+    return { kind: 'correspondence', code, ...(filter ? { filter } : {}) };
+  }
   if (head.date !== undefined) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
   const article = splitDate(parts[1] ?? '');
@@ -112,12 +120,16 @@ export function formatRoute(route: Route): string {
       return `#/${route.code}${route.date ? `@${route.date}` : ''}/${CHANGES_SEGMENT}${route.day ? `/${route.day}` : ''}`;
     case 'search':
       return formatResultsLocation(route.search);
+    case 'correspondence':
+      return `#/${route.code}/${CORRESPONDENCE_SEGMENT}${route.filter ? `?${new URLSearchParams({ q: route.filter }).toString()}` : ''}`;
   }
 }
 
 /** The code of the view on screen (an article, a code's page, its change sets); none for the home page or a broken link. */
 export function routeCode(route: Route): CodeId | undefined {
-  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' || route.kind === 'correspondence'
+    ? route.code
+    : undefined;
 }
 
 /** The date the view on screen is read at; undefined: today's law. */
