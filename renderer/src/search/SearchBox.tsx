@@ -243,7 +243,9 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(options[index])}
               >
-                <span className="option-title">Aller à l’article {entry.num}</span>
+                <span className="option-title">
+                  {entry.replaces ? `Nouvel article ${entry.num} (remplace ${entry.replaces})` : `Aller à l’article ${entry.num}`}
+                </span>
                 <span className="option-code">{reader.codeTitle(codeOfArticleId(entry.id))}</span>
               </li>
             ))}
