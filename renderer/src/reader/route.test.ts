@@ -51,4 +51,13 @@ describe('routes', () => {
     expect(at('#/', '1990-01-01')).toBeUndefined();
     expect(at('#/', undefined, css)).toBeUndefined();
   });
+
+  it('reads a code’s table of correspondence with its filter, and writes it back', () => {
+    expect(parseRoute('#/code-du-travail/correspondance')).toEqual({ kind: 'correspondence', code: 'code-du-travail' });
+    const route = parseRoute('#/code-du-travail/correspondance?q=L.+122-14-3');
+    expect(route).toEqual({ kind: 'correspondence', code: 'code-du-travail', filter: 'L. 122-14-3' });
+    expect(formatRoute(route)).toBe('#/code-du-travail/correspondance?q=L.+122-14-3');
+    // An article numbered « correspondance » does not exist; the segment is not read as one.
+    expect(parseRoute('#/code-du-travail/correspondance').kind).not.toBe('article');
+  });
 });
