@@ -24,7 +24,7 @@ export function NumberNotices({ article }: { article: Article }) {
       {replacements.length > 0 && (
         <p className="number-notice replaced-by" data-testid="replaced-by">
           <span className="label">{replacedOn ? `Remplacé le ${formatDate(replacedOn)} par` : 'Remplacé par'}</span>{' '}
-          <NumberLinks refs={replacements} from={replacedOn} />
+          <NumberLinks refs={replacements} replacing {...(replacedOn ? { from: replacedOn } : {})} />
         </p>
       )}
       {formers.length > 0 && (
@@ -42,12 +42,28 @@ export function NumberNotices({ article }: { article: Article }) {
  * the date read is before it (then it is in force); a former article on the day before the new one
  * starts (its last day in force), unless the date read is earlier.
  */
-function NumberLinks({ refs, from, until }: { refs: readonly (ArticleRef & { parts?: string[] })[]; from?: IsoDate; until?: IsoDate }) {
+function NumberLinks({
+  refs,
+  replacing = false,
+  from,
+  until,
+}: {
+  refs: readonly (ArticleRef & { parts?: string[] })[];
+  /** The refs replace the article read: each opens from its own first day (the table of contents has it), else `from`. */
+  replacing?: boolean;
+  from?: IsoDate;
+  until?: IsoDate;
+}) {
   const reader = useReader();
   return (
     <>
       {refs.map((ref, i) => {
-        const date = readingDateFor(reader.isToday ? undefined : reader.date, reader.today, { from, until });
+        // A replacing article's own first day when the table of contents has it (the former one's end may be undated).
+        const first = replacing ? (reader.library.loadedCodeIndex(codeOfArticleId(ref.id))?.catalog.get(ref.id)?.from ?? from) : from;
+        const date = readingDateFor(reader.isToday ? undefined : reader.date, reader.today, {
+          ...(first ? { from: first } : {}),
+          ...(until ? { until } : {}),
+        });
         const target = { code: codeOfArticleId(ref.id), num: ref.num, id: ref.id, ...(date ? { date } : {}) };
         return (
           <Fragment key={ref.id}>
