@@ -16,6 +16,7 @@ import { useHostNotices } from '../notices/use-host-notices.ts';
 import { createReader, ReaderContext } from '../reader/reader-context.ts';
 import { formatRoute, routeAtDate, routeCode, routeDate } from '../reader/route.ts';
 import type { SearchBoxHandle } from '../search/SearchBox.tsx';
+import { ResultsPage } from '../results/ResultsPage.tsx';
 import { useSearchWorker } from '../search/use-search-worker.ts';
 import { useSession } from '../session/use-session.ts';
 import { TocPanel } from '../toc/TocPanel.tsx';
@@ -139,6 +140,8 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
                 <Suspense fallback={<p className="loading">Chargement des modifications…</p>}>
                   <ChangesPage code={route.code} {...(route.day ? { day: route.day } : {})} />
                 </Suspense>
+              ) : route.kind === 'search' ? (
+                <ResultsPage query={route.search} client={client} readingCode={shownCode} />
               ) : route.kind === 'invalid' ? (
                 <section className="article-pane">
                   <Message title="Lien invalide" tone="error">
