@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { SearchEngine } from '../../corpus/search/engine.ts';
 import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
@@ -195,7 +196,7 @@ test.describe('the links panel speaks of the version on screen', () => {
     const version = versionOn(articleByNum(CSS, 'L611-1', date), date);
     const citing = version.links.filter((l) => l.kind === 'citedBy');
     expect(citing.filter((l) => l.articleNum === 'L131-6-4').length, 'the corpus has L131-6-4 twice here').toBe(2);
-    const distinct = new Set(citing.map((l) => `${l.text}|${l.articleNum ?? l.label}`));
+    const distinct = new Set(citing.map((l) => `${codeIdFromTitle(l.text)}|${l.articleNum ?? l.label}`));
     await openApp(page, appUrl, `#/${CSS}/L611-1@${date}`);
     const group = page.locator('.link-group[aria-label="Cité par"]');
     await expect(group.locator('h3')).toContainText(`(${distinct.size})`);

@@ -65,8 +65,8 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
 
   const date: IsoDate = routeDate(route) ?? today;
   const reader = useMemo(
-    () => createReader({ library, corpus: corpusInfo, date, today, navigate, closePanel }),
-    [library, corpusInfo, date, today, navigate, closePanel],
+    () => createReader({ library, corpus: corpusInfo, date, today, ...(tocCode ? { readingCode: tocCode } : {}), navigate, closePanel }),
+    [library, corpusInfo, date, today, tocCode, navigate, closePanel],
   );
 
   const onDate = (next: IsoDate | undefined) => {
