@@ -1,5 +1,5 @@
 // Import zones, enforced here rather than remembered (the VS Code way):
-// - corpus/util, corpus/model, corpus/text, corpus/search, corpus/diff, electron/common: pure, run anywhere (no node:*, no electron, no react).
+// - corpus/util, corpus/model, corpus/text, corpus/search, corpus/diff, corpus/annotations, electron/common: pure, run anywhere (no node:*, no electron, no react).
 // - renderer: browser only; may import the pure zones, never node:*, electron or host code.
 // - corpus/compiler, electron/host, build, tests: Node.
 // And ordered layers inside the corpus and the renderer (build/eslint/layers.js): each may import only
@@ -86,7 +86,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['corpus/util/**', 'corpus/model/**', 'corpus/text/**', 'corpus/search/**', 'corpus/diff/**', 'electron/common/**'],
+    files: [
+      'corpus/util/**',
+      'corpus/model/**',
+      'corpus/text/**',
+      'corpus/search/**',
+      'corpus/diff/**',
+      'corpus/annotations/**',
+      'electron/common/**',
+    ],
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
     rules: pure([{ group: ['react', 'react-dom'], message: 'Pure zone: no React.' }]),
   },

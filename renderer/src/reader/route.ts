@@ -16,7 +16,7 @@
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
-import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-query.ts';
+import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-route.ts';
 import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */

@@ -19,7 +19,7 @@ import { snippetParts } from '../search/snippet-parts.ts';
 import { pastStatus } from '../search/past-status.ts';
 import { scopePhrase } from '../search/search-scope.ts';
 import { useIndexState } from '../search/use-search.ts';
-import { formatResultsLocation, RESULTS_PER_PAGE, resultsFilters, type ResultsQuery } from '../reader/results-query.ts';
+import { formatResultsLocation, RESULTS_PER_PAGE, resultsFilters, type ResultsQuery } from '../reader/results-route.ts';
 import './results.css';
 
 const PART_NAMES: Record<ArticlePart, string> = {
@@ -91,7 +91,8 @@ export function ResultsPage({
     return () => {
       live = false;
     };
-    // `key` stands for the query and its filters.
+    // `key` stands for the query and its filters: the route gives a new `query` object on every
+    // render, so depending on it would ask the worker again for the same answer each time.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, key, indexState, readingCode]);
 

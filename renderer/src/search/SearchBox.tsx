@@ -16,7 +16,7 @@ import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
 import { pastStatus } from './past-status.ts';
 import { scopeChoices, scopeFilters, scopeLabel, scopePhrase, type ScopeChoice } from './search-scope.ts';
-import { formatResultsLocation } from '../reader/results-query.ts';
+import { formatResultsLocation } from '../reader/results-route.ts';
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -299,6 +299,7 @@ function searchStatus(
   today: IsoDate,
 ): string {
   if (error) return error;
+  if (client?.state === 'failed' && client.failureMessage) return client.failureMessage;
   if (!client || client.state === 'loading') return 'Chargement de l’index de recherche…';
   if (query.trim().length < 2) return numbers > 0 ? '' : 'Tapez au moins deux caractères.';
   if (!answer) return 'Recherche…';

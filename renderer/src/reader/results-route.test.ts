@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, formatRoute } from './route.ts';
-import { formatResultsLocation, isResultsPath, parseResultsPath, resultsFilters, type ResultsQuery } from './results-query.ts';
+import { formatResultsLocation, isResultsPath, parseResultsPath, resultsFilters, type ResultsQuery } from './results-route.ts';
 
 describe('the address of the results page', () => {
   it('keeps the query, the filters and the page, and reads them back', () => {
