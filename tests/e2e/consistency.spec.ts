@@ -20,7 +20,11 @@ const Y1990 = '1990-01-01';
 
 let engine: Promise<SearchEngine> | undefined;
 function nodeEngine(): Promise<SearchEngine> {
-  engine ??= SearchEngine.load(manifest().search, (file) => readFile(path.join(CORPUS_DIR, file), 'utf8'));
+  // With the past versions: a search at a past date searches them (the app loads them for it).
+  engine ??= SearchEngine.load(manifest().search, (file) => readFile(path.join(CORPUS_DIR, file), 'utf8')).then(async (loaded) => {
+    await loaded.loadPast();
+    return loaded;
+  });
   return engine;
 }
 

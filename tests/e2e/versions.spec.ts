@@ -194,10 +194,12 @@ test('reading at 1990-01-01: the 1985 text of L611-3, the date always shown, « 
   // Today L611-3 is repealed (2018): the page says so.
   await expect(page.locator('.message-title', { hasText: 'Plus en vigueur à cette date' })).toBeVisible();
 
-  await page.locator('#session-date').fill('1990-01-01');
+  // The French date entry (jj/mm/aaaa; the other forms are tested in dates/date-entry.test.ts).
+  await page.locator('#session-date').fill('01/01/1990');
+  await page.locator('#session-date').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/L611-3@1990-01-01$`));
   await expect(page.locator('.article-body p').first()).toHaveText(text1990);
-  await expect(page.locator('#session-date')).toHaveValue('1990-01-01');
+  await expect(page.locator('#session-date')).toHaveValue('01/01/1990');
   await expect(page.locator('.toc-date')).toHaveText(`Sommaire au ${formatDate('1990-01-01')}`);
   await expect(page.locator('.message-title', { hasText: 'Plus en vigueur à cette date' })).toHaveCount(0);
   await screenshot(page, 'versions-07-lecture-au-1990-01-01');
@@ -209,11 +211,11 @@ test('reading at 1990-01-01: the 1985 text of L611-3, the date always shown, « 
   // The change-set pages keep the session's date.
   await page.locator('.timeline-item.is-read').getByRole('link', { name: 'Modifications du code ce jour-là' }).click();
   await expect(page).toHaveURL(new RegExp(`#/${CSS}@1990-01-01/modifications/${article.versions[0]!.validFrom}$`));
-  await expect(page.locator('#session-date')).toHaveValue('1990-01-01');
+  await expect(page.locator('#session-date')).toHaveValue('01/01/1990');
 
   await page.getByRole('button', { name: 'Aujourd’hui' }).click();
   await expect(page).toHaveURL(new RegExp(`#/${CSS}/modifications/${article.versions[0]!.validFrom}$`));
-  await expect(page.locator('#session-date')).toHaveValue(TODAY);
+  await expect(page.locator('#session-date')).toHaveValue(TODAY.split('-').reverse().join('/'));
 });
 
 test('the longest article side by side keeps the DOM light', async ({ page, appUrl }) => {

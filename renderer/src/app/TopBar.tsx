@@ -1,12 +1,13 @@
 /**
- * The top bar: the search box, the date being read (editable; « Aujourd'hui » resets it), the
+ * The top bar: the search box, the date being read (a French date entry, `ui/DateField.tsx`;
+ * « Aujourd'hui » resets it), the
  * theme, the text size, and on narrow screens the buttons that show the side panels.
  */
 import { forwardRef } from 'react';
 import type { IsoDate } from '../../../corpus/model/model.ts';
-import { formatDate, isIsoDate } from '../dates/french-dates.ts';
 import type { SearchClient } from '../search/search-client.ts';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox.tsx';
+import { DateField } from '../ui/DateField.tsx';
 
 export type Panel = 'none' | 'toc' | 'links';
 
@@ -48,17 +49,7 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
       <SearchBox ref={searchRef} client={props.client} />
       <div className="date-control" role="group" aria-label="Date de lecture">
         <label htmlFor="session-date">Droit en vigueur le</label>
-        <input
-          id="session-date"
-          type="date"
-          min="1945-01-01"
-          max="2099-12-31"
-          value={date}
-          title={formatDate(date)}
-          onChange={(event) => {
-            if (isIsoDate(event.target.value)) onDate(event.target.value);
-          }}
-        />
+        <DateField id="session-date" value={date} onChange={onDate} />
         <button type="button" onClick={() => onDate(undefined)} disabled={isToday}>
           Aujourd’hui
         </button>
