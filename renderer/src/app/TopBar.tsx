@@ -22,12 +22,13 @@ interface Props {
   onTextScale: (scale: number) => void;
   panel: Panel;
   onPanel: (panel: Panel) => void;
+  onHelp: () => void;
 }
 
 export const TEXT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
 export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, searchRef) {
-  const { date, isToday, onDate, theme, onTheme, textScale, onTextScale, panel, onPanel } = props;
+  const { date, isToday, onDate, theme, onTheme, textScale, onTextScale, panel, onPanel, onHelp } = props;
   const scaleIndex = TEXT_SCALES.findIndex((s) => s >= textScale - 0.001);
   const step = (delta: number) => {
     const next = TEXT_SCALES[Math.max(0, Math.min(TEXT_SCALES.length - 1, (scaleIndex < 0 ? 1 : scaleIndex) + delta))];
@@ -68,6 +69,9 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
         </button>
         <button type="button" onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'}>
           {theme === 'dark' ? 'Thème clair' : 'Thème sombre'}
+        </button>
+        <button type="button" onClick={onHelp} aria-label="Aide" title="Aide et raccourcis clavier (? ou F1)" aria-keyshortcuts="? F1">
+          ?
         </button>
       </div>
       <button

@@ -12,6 +12,7 @@ import { linkArticle } from '../links/link-groups.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate, validityRange } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
+import { CopyActions } from './CopyActions.tsx';
 import { segmentParagraph, unresolvedReason } from './text-segments.ts';
 import { statusLabel } from './status-label.ts';
 
@@ -42,6 +43,7 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
         <span className={`status status-${version.status}`}>{statusLabel(version.status)}</span>{' '}
         <span className="range">{validityRange(version.validFrom, version.validTo, today)}</span>
       </p>
+      <CopyActions article={article} version={version} created={reading.index === 0} />
 
       {reading.kind === 'not-yet' && (
         <Message title="Pas encore en vigueur à cette date" tone="warning">
@@ -84,8 +86,7 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
       {reading.kind === 'in-force' && reading.next && reading.next.validFrom <= today && endedToday && last && (
         // Later versions exist, but none is in force today: offer the last one, not an empty « today ».
         <Message title="Version antérieure" tone="info">
-          Une version plus récente existe (depuis le {formatDate(reading.next.validFrom)}), mais l’article n’est plus en vigueur
-          aujourd’hui
+          Une version plus récente existe (depuis le {formatDate(reading.next.validFrom)}), mais l’article n’est plus en vigueur aujourd’hui
           {endedToday.endedOn ? ` : ${endLabel(endedToday.status)} le ${formatDate(endedToday.endedOn)}` : ''}.{' '}
           <button type="button" className="link-button" onClick={() => readVersionOn(last.validFrom)}>
             Lire sa dernière version
@@ -174,7 +175,8 @@ function ReplacedBy({ version, from }: { version: Version; from: IsoDate }) {
                 reader.openArticle({ ...article, date }, 'visit');
               }}
             >
-              {codes.has(article.code) && article.code !== reader.readingCode ? `${reader.codeTitle(article.code)}, ` : ''}art. {article.num}
+              {codes.has(article.code) && article.code !== reader.readingCode ? `${reader.codeTitle(article.code)}, ` : ''}art.{' '}
+              {article.num}
             </a>
           ) : (
             link.label
