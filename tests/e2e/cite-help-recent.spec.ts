@@ -75,8 +75,10 @@ test('the home page lists the last articles read, each at its date, kept by the 
   await expect(page.locator('#article-title')).toHaveText('Article L611-3');
   await openApp(page, appUrl, `#/${CSS}/L611-1@2006-01-28`);
   await expect(page.locator('#article-title')).toHaveText('Article L611-1');
-  // A new page: the list comes back from the host's session store.
+  // The home page, then reloaded: the list comes back from the host's session store.
   await openApp(page, appUrl, '#/');
+  await expect(page.locator('.recent-list li').first()).toBeVisible();
+  await page.reload();
   const recent = page.locator('.recent-list li');
   await expect(recent.nth(0)).toHaveText(`Article L611-1 ${CSS_TITLE()}, version en vigueur le 28 janvier 2006`);
   await expect(recent.nth(1)).toHaveText(`Article L611-3 ${CSS_TITLE()}, version en vigueur le 1er janvier 1990`);

@@ -13,6 +13,7 @@ import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchResponse, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
 import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
+import { DateField } from '../ui/DateField.tsx';
 import type { SearchClient } from '../search/search-client.ts';
 import { hitDate, hitState } from '../search/result-labels.ts';
 import { snippetParts } from '../search/snippet-parts.ts';
@@ -202,7 +203,8 @@ export function ResultsPage({
           </select>
         </label>
         <label>
-          En vigueur le <input type="date" value={query.date ?? ''} onChange={(event) => set({ date: event.target.value || undefined })} />
+          {/* The French date entry of the top bar (jj/mm/aaaa whatever the locale); empty: no date. */}
+          En vigueur le <DateField id="results-date" value={query.date} optional onChange={(date) => set({ date })} />
         </label>
       </div>
       {response && response.total > 0 && (

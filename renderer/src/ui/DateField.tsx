@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import { addDays, addMonths, clampDate, monthGrid, numericDate, parseDateEntry } from '../dates/date-entry.ts';
-import { formatDate } from '../dates/french-dates.ts';
+import { formatDate, todayIso } from '../dates/french-dates.ts';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const WEEKDAYS = [
@@ -21,13 +21,15 @@ const WEEKDAYS = [
   ['dim.', 'dimanche'],
 ] as const;
 
-interface Props {
+type Props = {
   id: string;
-  value: IsoDate;
-  onChange: (date: IsoDate) => void;
   /** The field's accessible description, beside the visible label. */
   describedBy?: string;
-}
+} & (
+  | { value: IsoDate; onChange: (date: IsoDate) => void; optional?: false }
+  /** A filter that may be left empty (« en vigueur le … » of the results page): emptied, it gives undefined. */
+  | { value: IsoDate | undefined; onChange: (date: IsoDate | undefined) => void; optional: true }
+);
 
 /** The key moves of the field and of the calendar: a day, a week, a month, a year. */
 function keyMove(event: KeyboardEvent, date: IsoDate, inGrid: boolean): IsoDate | undefined {
@@ -49,8 +51,12 @@ function keyMove(event: KeyboardEvent, date: IsoDate, inGrid: boolean): IsoDate 
   }
 }
 
-export function DateField({ id, value, onChange, describedBy }: Props) {
-  const [draft, setDraft] = useState(numericDate(value));
+export function DateField(props: Props) {
+  const { id, value: chosen, describedBy } = props;
+  // The calendar and the keys start from the chosen date, or from today when the field is empty.
+  const value = chosen ?? todayIso();
+  const shown = chosen ? numericDate(chosen) : '';
+  const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string>();
   const [calendar, setCalendar] = useState<IsoDate>();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -60,9 +66,9 @@ export function DateField({ id, value, onChange, describedBy }: Props) {
 
   // Another date from outside (a link, « Aujourd'hui », back): the field shows it.
   useEffect(() => {
-    setDraft(numericDate(value));
+    setDraft(shown);
     setError(undefined);
-  }, [value]);
+  }, [shown]);
 
   // The focused day of the calendar follows the keyboard.
   useEffect(() => {
@@ -83,12 +89,17 @@ export function DateField({ id, value, onChange, describedBy }: Props) {
     const next = clampDate(date);
     setDraft(numericDate(next));
     setError(undefined);
-    if (next !== value) onChange(next);
+    if (next !== chosen) props.onChange(next);
   };
 
   const commit = () => {
-    if (draft.trim() === numericDate(value)) {
+    if (draft.trim() === shown) {
       setError(undefined);
+      return;
+    }
+    if (props.optional && draft.trim() === '') {
+      setError(undefined);
+      props.onChange(undefined);
       return;
     }
     const entry = parseDateEntry(draft);
@@ -102,10 +113,10 @@ export function DateField({ id, value, onChange, describedBy }: Props) {
       commit();
       return;
     }
-    if (event.key === 'Escape' && (error || draft !== numericDate(value))) {
+    if (event.key === 'Escape' && (error || draft !== shown)) {
       event.preventDefault();
       event.stopPropagation();
-      setDraft(numericDate(value));
+      setDraft(shown);
       setError(undefined);
       return;
     }
@@ -161,7 +172,7 @@ export function DateField({ id, value, onChange, describedBy }: Props) {
         size={10}
         placeholder="jj/mm/aaaa"
         value={draft}
-        title={`${formatDate(value)} — jj/mm/aaaa, ou « 1er janvier 1990 » ; ↑ ↓ un jour, Pg↑ Pg↓ un mois`}
+        title={`${chosen ? `${formatDate(chosen)} — ` : ''}jj/mm/aaaa, ou « 1er janvier 1990 » ; ↑ ↓ un jour, Pg↑ Pg↓ un mois`}
         aria-invalid={error ? true : undefined}
         aria-describedby={[describedBy, error ? errorId : undefined].filter(Boolean).join(' ') || undefined}
         onChange={(event) => setDraft(event.target.value)}
@@ -210,14 +221,14 @@ export function DateField({ id, value, onChange, describedBy }: Props) {
               {monthGrid(calendar).map((week) => (
                 <tr key={week[0]}>
                   {week.map((day) => (
-                    <td key={day} aria-selected={day === value}>
+                    <td key={day} aria-selected={day === chosen}>
                       <button
                         type="button"
                         data-date={day}
                         tabIndex={day === calendar ? 0 : -1}
-                        className={`${day.slice(0, 7) === calendar.slice(0, 7) ? '' : 'other-month'}${day === value ? ' chosen' : ''}`}
+                        className={`${day.slice(0, 7) === calendar.slice(0, 7) ? '' : 'other-month'}${day === chosen ? ' chosen' : ''}`}
                         aria-label={formatDate(day)}
-                        aria-current={day === value ? 'date' : undefined}
+                        aria-current={day === chosen ? 'date' : undefined}
                         onClick={() => pick(day)}
                         onKeyDown={(event) => {
                           if (event.key === 'Enter' || event.key === ' ') {
