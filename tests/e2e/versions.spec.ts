@@ -14,6 +14,7 @@ import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, versionO
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { groupAmendingTexts, writeAmendingText } from '../../renderer/src/citation/amending-texts.ts';
 
 /** Today in the browser's time zone (the Playwright config reads the app in Europe/Paris). */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -48,7 +49,8 @@ test('the timeline of L242-1 (35 versions), its first and last versions side by 
   const last = article.versions.at(-1)!;
   await expect(items.first().locator('.timeline-dates')).toContainText(formatDate(last.validFrom));
   await expect(items.first().locator('.read-tag')).toHaveText('En vigueur aujourd’hui');
-  if (last.amendedBy) await expect(items.first().locator('.timeline-amended')).toContainText(last.amendedBy);
+  // The amending text as a lawyer writes it (« Loi n° 2025-1403 du 30 décembre 2025 », not the source's « LOI n°… »).
+  if (last.amendedBy) await expect(items.first().locator('.timeline-amended')).toContainText(writeAmendingText(last.amendedBy));
   await expect(items.last().locator('.change-tag')).toHaveText('Création');
   // Versions known by their dates only say so; link-only changes are listed with their dates.
   const textless = article.versions.filter((v) => !hasText(v)).length;
@@ -160,7 +162,8 @@ test('the 2006-01-28 change set of the sécurité sociale, and the redline of an
   await expect(page.locator('#group-modified')).toHaveText(`Articles modifiés (${set.modified.length})`);
   await expect(page.locator('#group-repealed')).toHaveText(`Articles abrogés ou transférés (${set.repealed.length})`);
   await expect(page.locator('.changeset-article')).toHaveCount(set.created.length + set.modified.length + set.repealed.length);
-  await expect(page.locator('.amending-texts li').first()).toHaveText(set.amendingTexts[0]!);
+  // One line per amending text, with all its articles (the source lists the décret once per item).
+  await expect(page.locator('.amending-texts li')).toHaveText(groupAmendingTexts(set.amendingTexts));
 
   // The first modified article: its redline inline, as the engine computes it.
   const id = set.modified[0]!;
