@@ -317,7 +317,7 @@ function searchStatus(
 }
 
 /** Articles of the code being read first, the others after in the host's order. */
-function readingCodeFirst(entries: readonly ArticleCatalogEntry[], code: string | undefined): ArticleCatalogEntry[] {
+function readingCodeFirst<T extends ArticleCatalogEntry>(entries: readonly T[], code: string | undefined): T[] {
   if (!code) return [...entries];
   return [
     ...entries.filter((entry) => codeOfArticleId(entry.id) === code),
