@@ -58,13 +58,24 @@ function NumberLinks({
   return (
     <>
       {refs.map((ref, i) => {
-        // A replacing article's own first day when the table of contents has it (the former one's end may be undated).
-        const first = replacing ? (reader.library.loadedCodeIndex(codeOfArticleId(ref.id))?.catalog.get(ref.id)?.from ?? from) : from;
-        const date = readingDateFor(reader.isToday ? undefined : reader.date, reader.today, {
-          ...(first ? { from: first } : {}),
-          ...(until ? { until } : {}),
-        });
-        const target = { code: codeOfArticleId(ref.id), num: ref.num, id: ref.id, ...(date ? { date } : {}) };
+        const code = codeOfArticleId(ref.id);
+        // A replacing article opens from its own first day (its catalog entry), the former one's end
+        // may be undated; the catalog comes with the code's table of contents, loaded once.
+        const targetFrom = (first: IsoDate | undefined) => {
+          const date = readingDateFor(reader.isToday ? undefined : reader.date, reader.today, {
+            ...(first ? { from: first } : {}),
+            ...(until ? { until } : {}),
+          });
+          return { code, num: ref.num, id: ref.id, ...(date ? { date } : {}) };
+        };
+        const known = replacing ? (reader.library.loadedCodeIndex(code)?.catalog.get(ref.id)?.from ?? from) : from;
+        const target = targetFrom(known);
+        const date = target.date;
+        const open = async () => {
+          if (!replacing) return reader.openArticle(target, 'visit');
+          const index = await reader.library.codeIndex(code).catch(() => undefined);
+          reader.openArticle(targetFrom(index?.catalog.get(ref.id)?.from ?? from), 'visit');
+        };
         return (
           <Fragment key={ref.id}>
             {i > 0 && ', '}
@@ -75,7 +86,7 @@ function NumberLinks({
               onClick={(event) => {
                 if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
                 event.preventDefault();
-                reader.openArticle(target, 'visit');
+                void open();
               }}
             >
               {ref.num}
