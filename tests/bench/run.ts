@@ -10,7 +10,7 @@ import path from 'node:path';
 const here = import.meta.dirname;
 const filter = process.argv[2];
 // Order: the corpus first (it builds what the others read).
-const order = ['corpus', 'search', 'diff', 'reader', 'versions', 'annotations'];
+const order = ['corpus', 'search', 'diff', 'reader', 'versions', 'host', 'annotations'];
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('-bench.ts'))
   .filter((f) => !filter || f.includes(filter))

@@ -86,7 +86,7 @@ describe.skipIf(missing.length > 0)('seed 002 and the 2006-01-28 change set of t
 
   beforeAll(async () => {
     diff = parseArcheoDiff(readFileSync(seedFile, 'utf8'), { path: seedFile });
-    const store = new CorpusStore(dist, { shardCacheSize: 64 });
+    const store = new CorpusStore(dist, { shardCacheChars: 256 * 1024 * 1024 });
     const found = (await store.changeSets(CSS)).find((set) => set.date === AFTER);
     if (!found) throw new Error(`no change set on ${AFTER}`);
     changeSet = found;
