@@ -15,7 +15,19 @@ export const corpusLayers = [
 ];
 
 /** The renderer's features: they may import one another (the article page shows the links panel), never the shell. */
-export const rendererFeatures = ['article', 'home', 'links', 'notices', 'search', 'session', 'toc', 'trail', 'versions'];
+export const rendererFeatures = [
+  'annotations',
+  'article',
+  'home',
+  'links',
+  'notices',
+  'print',
+  'search',
+  'session',
+  'toc',
+  'trail',
+  'versions',
+];
 
 /**
  * The renderer: its transport and dates < the library (the corpus over the API) < the reader core
