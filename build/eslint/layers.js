@@ -22,6 +22,7 @@ export const rendererFeatures = [
   'links',
   'notices',
   'print',
+  'results',
   'search',
   'session',
   'toc',

@@ -19,7 +19,7 @@
  * Every failure is a `HostError` whose French message says what to do.
  */
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -35,11 +35,12 @@ import {
   codeSchema,
   manifestSchema,
 } from '../../corpus/model/bundle-schemas.ts';
-import { shardLines } from '../../corpus/model/bundle-shard.ts';
+import { shardLineRanges } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../corpus/model/ids.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
+import { limiter } from '../../corpus/util/limiter.ts';
 import { LruCache } from '../../corpus/util/lru-cache.ts';
 import { HostError } from './result.ts';
 import type { Refusal } from './static-files.ts';
@@ -62,10 +63,10 @@ interface CatalogIndex {
   shardSizes: Map<string, number>;
 }
 
-/** A decompressed shard: its articles' JSON, one per line, and its length (its weight in the cache). */
+/** A decompressed shard (UTF-8, out of the JS heap) and where each article's JSON is in it. */
 interface LoadedShard {
-  lines: string[];
-  chars: number;
+  bytes: Buffer;
+  ranges: Int32Array;
 }
 
 /** An article parsed and checked, and the length of its JSON (its weight in the cache). */
@@ -88,10 +89,10 @@ interface OpenBundle {
 
 export interface CorpusStoreOptions {
   /**
-   * Characters of decompressed shards kept (two bytes each for text with « ’ »): 32 M hold about a
-   * fifth of the default corpus's 142 shards (213 M): a reader moves around a few codes at a time.
+   * Bytes of decompressed shards kept: 16 MB hold about ten of the default corpus's 142 shards
+   * (213 MB in all): a reader moves around one code at a time, and an article parsed is kept apart.
    */
-  shardCacheChars?: number;
+  shardCacheBytes?: number;
   /** Characters of JSON of the articles kept parsed (the objects take about three times as many bytes). */
   articleCacheChars?: number;
   /** The Lunr version the app's search uses; the bundle's index must have been built with it. */
@@ -109,7 +110,10 @@ function damaged(message: string): HostError {
 
 export class CorpusStore {
   private opening: Promise<OpenBundle> | undefined;
-  private readonly shardCacheChars: number;
+  private stamping: Promise<number> | undefined;
+  private readonly shardCacheBytes: number;
+  /** Shards decompressed at once, however many a burst of reads asks for. */
+  private readonly decompressing = limiter(4);
   private readonly articleCacheChars: number;
   private readonly lunrVersion: string;
 
@@ -117,8 +121,8 @@ export class CorpusStore {
     readonly root: string,
     options: CorpusStoreOptions = {},
   ) {
-    this.shardCacheChars = options.shardCacheChars ?? 32 * 1024 * 1024;
-    this.articleCacheChars = options.articleCacheChars ?? 8 * 1024 * 1024;
+    this.shardCacheBytes = options.shardCacheBytes ?? 16 * 1024 * 1024;
+    this.articleCacheChars = options.articleCacheChars ?? 4 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
   }
 
@@ -152,7 +156,8 @@ export class CorpusStore {
       const shard = await bundle.shards.load(entry.shard, () =>
         this.readShard(bundle, entry.shard, index.shardSizes.get(entry.shard) ?? 0),
       );
-      const line = shard.lines[index.line.get(id) ?? -1];
+      const at = index.line.get(id) ?? -1;
+      const line = at >= 0 ? shard.bytes.toString('utf8', shard.ranges[2 * at], shard.ranges[2 * at + 1]) : undefined;
       let raw: unknown;
       try {
         raw = line === undefined ? undefined : JSON.parse(line);
@@ -244,13 +249,24 @@ export class CorpusStore {
     return this.opening;
   }
 
-  private async manifestStamp(): Promise<number> {
-    try {
-      const info = await stat(path.join(this.root, MANIFEST_FILE));
-      return info.mtimeMs + info.size;
-    } catch {
-      throw new HostError('corpus-missing', `Aucun corpus n’a été trouvé dans « ${this.root} ». ${REBUILD}`);
-    }
+  /**
+   * The manifest's change date; calls made while a `stat` is in flight share it (a burst of 2,000
+   * reads then makes a few `stat`s, not 2,000 queued behind the decompressions).
+   */
+  private manifestStamp(): Promise<number> {
+    if (this.stamping) return this.stamping;
+    const stamping = stat(path.join(this.root, MANIFEST_FILE)).then(
+      (info) => info.mtimeMs + info.size,
+      () => {
+        throw new HostError('corpus-missing', `Aucun corpus n’a été trouvé dans « ${this.root} ». ${REBUILD}`);
+      },
+    );
+    this.stamping = stamping;
+    const done = () => {
+      if (this.stamping === stamping) this.stamping = undefined;
+    };
+    stamping.then(done, done);
+    return stamping;
   }
 
   private async open(stamp: number): Promise<OpenBundle> {
@@ -293,7 +309,7 @@ export class CorpusStore {
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
-      shards: new LruCache({ maxWeight: this.shardCacheChars, weigh: (shard) => shard.chars }),
+      shards: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (shard) => shard.bytes.length }),
       articles: new LruCache({ maxWeight: this.articleCacheChars, weigh: (parsed) => parsed.chars }),
       files: new LruCache({ maxWeight: 8 }),
       verified: new Map(),
@@ -335,20 +351,25 @@ export class CorpusStore {
     return bundle.files.load(relative, () => this.readFile(bundle, relative, schema).then((read) => read.value)) as Promise<T>;
   }
 
-  /** A shard decompressed and split into its articles' lines (each parsed when first asked for). */
-  private async readShard(bundle: OpenBundle, relative: string, articles: number): Promise<LoadedShard> {
-    const text = await this.readText(bundle, relative);
-    const lines = shardLines(text);
-    if (!lines || lines.length !== articles)
-      throw damaged(
-        this.shapeMessage(relative, lines ? `${lines.length} articles au lieu des ${articles} du catalogue` : 'pas un article par ligne'),
-      );
-    return { lines, chars: text.length };
+  /** A shard decompressed, its articles' lines found (each decoded and parsed when first asked for). */
+  private readShard(bundle: OpenBundle, relative: string, articles: number): Promise<LoadedShard> {
+    return this.decompressing(async () => {
+      const bytes = await this.readBytes(bundle, relative);
+      const ranges = shardLineRanges(bytes);
+      if (!ranges || ranges.length !== 2 * articles)
+        throw damaged(
+          this.shapeMessage(
+            relative,
+            ranges ? `${ranges.length / 2} articles au lieu des ${articles} du catalogue` : 'pas un article par ligne',
+          ),
+        );
+      return { bytes, ranges };
+    });
   }
 
-  /** A JSON file of the bundle: read (`readText`), parsed and checked against its schema. */
+  /** A JSON file of the bundle: read (`readBytes`), parsed and checked against its schema. */
   private async readFile<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<{ value: T }> {
-    const text = await this.readText(bundle, relative);
+    const text = (await this.readBytes(bundle, relative)).toString('utf8');
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -364,14 +385,16 @@ export class CorpusStore {
    * A file of the bundle, named by the manifest or a catalog (never outside the bundle): checked
    * against the manifest, decompressed when gzipped.
    */
-  private async readText(bundle: OpenBundle, relative: string): Promise<string> {
+  private async readBytes(bundle: OpenBundle, relative: string): Promise<Buffer> {
     const file = path.resolve(this.root, relative);
     const inside = path.relative(path.resolve(this.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      // Read at once, not through the thread pool: bundle files are small (a shard is ~130 kB), and
+      // the pool is busy decompressing during a burst of reads (each read would wait behind it).
+      bytes = readFileSync(file);
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw damaged(`Le fichier « ${relative} » du corpus est ${missing ? 'introuvable' : 'illisible'}. ${DAMAGED_CORPUS_ADVICE}`);
@@ -380,7 +403,11 @@ export class CorpusStore {
     if (problem) throw damaged(describeIntegrityProblem(problem));
     try {
       // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
-      return relative.endsWith('.gz') ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
+      if (!relative.endsWith('.gz')) return bytes;
+      // Decompressed into one buffer of the right size (gzip ends with the size, modulo 4 GB): no
+      // 16 kB chunks to gather and copy, less memory churned by a burst of reads.
+      const size = bytes.length >= 4 ? bytes.readUInt32LE(bytes.length - 4) : 0;
+      return await gunzipAsync(bytes, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
     } catch {
       throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
     }

@@ -184,6 +184,8 @@ function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<num
     });
     socket.on('error', () => undefined);
     socket.once('error', reject);
+    // Read what the server sends (a 408 before it closes): an unread socket never sees the close.
+    socket.resume();
   });
 }
 

@@ -12,7 +12,7 @@
  * open at once (a browser opens six per site; the rest are refused, not queued without end).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { PalimpsesteApi, Result } from '../common/api.ts';
 import { dispatch } from './dispatch.ts';
@@ -103,14 +103,14 @@ function send(res: ServerResponse, response: StaticResponse, head: boolean): voi
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = JSON.stringify(value);
   res.writeHead(status, {
     ...securityHeaders(),
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.byteLength),
+    'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
   });
-  res.end(body);
+  res.end(body, 'utf8');
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -212,16 +212,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   );
   server.maxConnections = limits.maxConnections;
   server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
-  // Node's header timeout does not cover a connection that never sends a byte (nor does the idle
-  // timeout while its connection checks run): its first request's headers must come in time too.
-  const firstRequest = new WeakMap<Socket, ReturnType<typeof setTimeout>>();
-  server.on('connection', (socket: Socket) => {
-    const timer = setTimeout(() => socket.destroy(), limits.headersTimeoutMs);
-    timer.unref();
-    firstRequest.set(socket, timer);
-    socket.once('close', () => clearTimeout(timer));
-  });
-  server.on('request', (req: IncomingMessage) => clearTimeout(firstRequest.get(req.socket)));
   server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

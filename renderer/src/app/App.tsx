@@ -21,6 +21,7 @@ import { formatRoute, routeAtDate, routeCode, routeDate } from '../reader/route.
 import type { SearchBoxHandle } from '../search/SearchBox.tsx';
 import { useSearchWorker } from '../search/use-search-worker.ts';
 import { useSession } from '../session/use-session.ts';
+import { ResultsPage } from '../results/ResultsPage.tsx';
 import { TocPanel } from '../toc/TocPanel.tsx';
 import { useTocCode } from '../toc/use-toc-code.ts';
 import { useTocPrefetch } from '../toc/use-toc-prefetch.ts';
@@ -184,6 +185,8 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
                   </section>
                 ) : route.kind === 'article' ? (
                   <ArticlePage route={route} onShown={shown} />
+                ) : route.kind === 'search' ? (
+                  <ResultsPage query={route.search} client={client} readingCode={shownCode} />
                 ) : route.kind === 'annotations' ? (
                   <AnnotationsPage api={api} review={!!route.review} />
                 ) : route.kind === 'code' ? (

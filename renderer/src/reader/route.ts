@@ -9,12 +9,14 @@
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
  *   #/code-de-la-securite-sociale/L611-3/versions/1985-12-21..2024-01-01[/redline]   two versions compared
  *   #/code-de-la-securite-sociale[@date]/modifications[/2006-01-28]   change dates, one change set
+ *   #/recherche?q=…&code=…&partie=…&etat=…&date=…&page=…   the search results page
  *
  * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
  * Parsing never throws: a broken link gives an `invalid` route with a French message.
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
+import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-route.ts';
 import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
 import type { PrintRequest } from '../../../electron/common/api.ts';
 import { formatPrintRoute, parsePrintRoute, PRINT_SEGMENT } from './print-route.ts';
@@ -33,6 +35,7 @@ export type Route =
   | { kind: 'article'; code: CodeId; num: string; date?: IsoDate; tab: ArticleTab; id?: ArticleId; compare?: VersionPair }
   /** A code's change dates (`day` absent) or the change set of one day; `date` is the session's reading date. */
   | { kind: 'changes'; code: CodeId; day?: IsoDate; date?: IsoDate }
+  | { kind: 'search'; search: ResultsQuery }
   | { kind: 'annotations'; review?: boolean }
   /** A print view (`print-route.ts`): shown alone, without the app around it. */
   | { kind: 'print'; request: PrintRequest }
@@ -60,6 +63,7 @@ export function parseRoute(location: string): Route {
   const invalid = (message: string): Route => ({ kind: 'invalid', raw, message });
   const path = raw.replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { kind: 'home' };
+  if (isResultsPath(path)) return { kind: 'search', search: parseResultsPath(path) };
   const parts = path.split('/');
   if (parts[0] === PRINT_SEGMENT) {
     const request = parsePrintRoute(parts.slice(1));
@@ -127,6 +131,8 @@ export function formatRoute(route: Route): string {
     }
     case 'changes':
       return `#/${route.code}${route.date ? `@${route.date}` : ''}/${CHANGES_SEGMENT}${route.day ? `/${route.day}` : ''}`;
+    case 'search':
+      return formatResultsLocation(route.search);
   }
 }
 

@@ -16,6 +16,7 @@ import type { SearchAnswer, SearchClient } from './search-client.ts';
 import { hitDate, hitState } from './result-labels.ts';
 import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
+import { formatResultsLocation } from '../reader/results-route.ts';
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -119,6 +120,20 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     openFirst();
   }, [pendingEnter, trimmed, answersReady]);
 
+  // Enter on words: the full results page, with the filters chosen here (a new history entry).
+  const openResults = () => {
+    window.location.hash = formatResultsLocation({
+      q: trimmed,
+      scope: filters.scope,
+      page: 1,
+      ...(filters.code ? { code: filters.code } : {}),
+      ...(filters.part ? { part: filters.part } : {}),
+      ...(filterDate ? { date: filterDate } : {}),
+    });
+    setOpen(false);
+    inputRef.current?.blur();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -130,6 +145,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (active >= 0) choose(options[active]);
+      else if (!isNumber && trimmed.length >= 2) openResults();
       else if (answersReady) choose(options[0]);
       else setPendingEnter(trimmed);
     } else if (event.key === 'Escape') {
@@ -290,7 +306,8 @@ function searchStatus(
   if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
   const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
   const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';
-  return `${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.`;
+  const corrected = response.corrected ? `Résultats pour « ${response.corrected.query} ». ` : '';
+  return `${corrected}${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour la page de résultats, Échap pour fermer.`;
 }
 
 function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {
