@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { Reference } from '../../../corpus/model/model.ts';
 import { ROLE_STYLES, roleLabel, type RolePalette } from '../../../corpus/annotations/roles.ts';
 import { STATUS_LABELS } from '../../../corpus/annotations/anchor.ts';
+import './annotations.css';
 import { groupByReference, paragraphRuns, type HighlightPiece, type Run } from './highlight-runs.ts';
 
 interface Props {

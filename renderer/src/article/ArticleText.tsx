@@ -10,6 +10,7 @@ import { AnnotatedRuns } from '../annotations/AnnotatedRuns.tsx';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
 import { isTyping, SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { useAnnotationsService, useArticleAnnotations } from '../annotations/use-annotations.ts';
+import { ConsultationFoot } from '../print/ConsultationFoot.tsx';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Article, Reference } from '../../../corpus/model/model.ts';
 import { endsUndated, type Reading } from '../../../corpus/model/timeline.ts';
@@ -178,6 +179,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           <span className="label">{reading.index === 0 ? 'Créé par' : 'Modifié par'} :</span> {version.amendedBy}
         </p>
       )}
+
+      <ConsultationFoot legiVersionId={version.legiVersionId} today={today} />
 
       {service && (
         <>
