@@ -141,7 +141,7 @@ test('highlight and note by keyboard, kept after a reload, re-anchored on later 
 
   // 3 (sanction) with a note holding markup: shown as text, never run.
   await selectWords(page, CHANGED);
-  await page.getByRole('button', { name: 'Surligner et ajouter une note (touche a)' }).click();
+  await page.getByRole('toolbar', { name: 'Annoter la sélection' }).getByRole('button', { name: 'Note…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Note').fill('<script>window.__pwned = 1</script><b>gras</b> à vérifier');
   await dialog.getByLabel('Couleur').selectOption('sanction');
@@ -206,7 +206,7 @@ test('an annotated article to PDF: text, note, validity range, « page 1 / N »,
 
   await openApp(page, url, L611_3_1985);
   await selectWords(page, KEPT);
-  await page.getByRole('button', { name: 'Surligner et ajouter une note (touche a)' }).click();
+  await page.getByRole('toolbar', { name: 'Annoter la sélection' }).getByRole('button', { name: 'Note…' }).click();
   await page.getByRole('dialog').getByLabel('Note').fill('Contrôle de la caisse nationale : vérifier la tutelle.');
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('.annotation-note')).toHaveText('Contrôle de la caisse nationale : vérifier la tutelle.');

@@ -11,6 +11,12 @@ export function boot(root: HTMLElement, api: PalimpsesteApi, library: Library): 
   // A print view is a document of its own (a hidden window, a tab the browser prints): no app
   // around it, no session or trail touched by it.
   const route = parseRoute(window.location.hash);
+  const printing = route.kind === 'print';
+  // A print view is laid out once for its request: another location (another print view, or the
+  // app) is a new document.
+  window.addEventListener('hashchange', () => {
+    if (printing || parseRoute(window.location.hash).kind === 'print') window.location.reload();
+  });
   createRoot(root).render(
     <StrictMode>
       {route.kind === 'print' ? <PrintView api={api} library={library} request={route.request} /> : <App api={api} library={library} />}

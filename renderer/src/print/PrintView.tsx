@@ -35,7 +35,8 @@ interface Loaded {
 }
 
 function footerText(manifest: Manifest, today: IsoDate): string {
-  return `Source : base LEGI (DILA), corpus ${manifest.inputHash.slice(0, 12)} compilé le ${formatDate(manifest.builtAt.slice(0, 10))} — exporté le ${formatDate(today)} par Palimpseste`;
+  // One line beside « page N / M »: the full provenance is on the last page.
+  return `Source : base LEGI (DILA), corpus ${manifest.inputHash.slice(0, 12)} du ${formatDate(manifest.builtAt.slice(0, 10))} · exporté le ${formatDate(today)} · Palimpseste`;
 }
 
 async function load(api: PalimpsesteApi, library: Library, request: PrintRequest): Promise<Loaded> {
