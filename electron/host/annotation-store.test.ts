@@ -201,6 +201,44 @@ describe('annotations through the host', () => {
     expect(copy && readFileSync(path.join(dir, copy), 'utf8')).toBe(foreign);
   });
 
+  it('sets a truncated annotations file aside (cut mid-record by a full disk), and keeps working', async () => {
+    const dir = dataDir();
+    const a = highlight('travailleurs non salariés');
+    // Compacted at every save: the annotation is in the snapshot, annotations.json.
+    const store = new AnnotationStore(dir, new NoticeBoard(), new CorpusStore(corpusDir), undefined, { compactAfterBytes: 1 });
+    await store.records.put(a);
+    await store.records.close();
+    const snapshot = path.join(dir, 'annotations.json');
+    const whole = readFileSync(snapshot);
+    writeFileSync(snapshot, whole.subarray(0, Math.floor(whole.length / 2)));
+    const host = createHost({ corpusDir, dataDir: dir, log: () => undefined });
+    const notices = await host.api.getNotices();
+    expect(notices.ok && notices.value[0]!.message).toMatch(/^Le fichier de vos annotations était illisible/);
+    const copy = readdirSync(dir).find((name) => name.startsWith('annotations.corrupt-'));
+    expect(copy && readFileSync(path.join(dir, copy)).length).toBe(Math.floor(whole.length / 2));
+    expect((await host.api.saveAnnotation(highlight('gestion du régime', { id: 'apres' }))).ok).toBe(true);
+    const listed = await host.api.listAnnotations({});
+    expect(listed.ok && listed.value.map((x) => x.id)).toEqual(['apres']);
+  });
+
+  it('a 200 MB annotations file at launch: read once, set aside as damaged, the app goes on', async () => {
+    const dir = dataDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    const big = Buffer.alloc(200 * 1024 * 1024, 0x20);
+    big.write('{"format":"palimpseste-records","version":1,"seq":1,"records":[{"id":"x","note":"', 0);
+    writeFileSync(path.join(dir, 'annotations.json'), big);
+    const started = performance.now();
+    const host = createHost({ corpusDir, dataDir: dir, log: () => undefined });
+    const counts = await host.api.annotationCounts();
+    expect(counts.ok && counts.value).toEqual({});
+    const notices = await host.api.getNotices();
+    expect(notices.ok && notices.value.map((x) => x.kind)).toEqual(['annotations-corrupt']);
+    expect((await host.api.saveAnnotation(highlight('gestion du régime', { id: 'apres' }))).ok).toBe(true);
+    console.log(`[annotations] a 200 MB damaged file read and set aside in ${Math.round(performance.now() - started)} ms`);
+    expect(readdirSync(dir).filter((name) => name.startsWith('annotations.corrupt-'))).toHaveLength(1);
+  }, 60_000);
+
   it('says « disque plein » and « lecture seule », keeping what was saved', async () => {
     const dir = dataDir();
     const faults: Faults = { writes: 0 };

@@ -139,6 +139,20 @@ test('highlight and note by keyboard, kept after a reload, re-anchored on later 
   await page.keyboard.press('h');
   await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
 
+  // The links panel is not annotatable: said, no toolbar.
+  await page.evaluate(() => {
+    const link = document.querySelector('.links-pane a');
+    if (!link) throw new Error('no link in the links panel');
+    const range = document.createRange();
+    range.selectNodeContents(link);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await expect(page.locator('.annotations-status')).toHaveText(
+    'Les liens de l’article ne s’annotent pas : sélectionnez des mots du texte ou du NOTA.',
+  );
+  await expect(page.getByRole('toolbar', { name: 'Annoter la sélection' })).toHaveCount(0);
+
   // 3 (sanction) with a note holding markup: shown as text, never run.
   await selectWords(page, CHANGED);
   await page.getByRole('toolbar', { name: 'Annoter la sélection' }).getByRole('button', { name: 'Note…' }).click();
