@@ -158,7 +158,7 @@ try {
     const articleLocation = formatPrintRoute({ kind: 'article', article: long.id, date: today });
     await print(articleLocation, false); // the first load compiles the page's code: not timed
     const articleSamples: number[] = [];
-    let articlePdf = Buffer.alloc(0);
+    let articlePdf: Buffer = Buffer.alloc(0);
     for (let run = 0; run < 7; run++) {
       const [elapsed, pdf] = await print(articleLocation, false);
       articleSamples.push(elapsed);
@@ -179,7 +179,7 @@ try {
       .map((a) => ({ article: a.id, code: a.code, num: a.num, date: today }));
     const trailLocation = formatPrintRoute({ kind: 'trail', name: 'Parcours de 20 étapes', steps });
     const trailSamples: number[] = [];
-    let trailPdf = Buffer.alloc(0);
+    let trailPdf: Buffer = Buffer.alloc(0);
     for (let run = 0; run < 5; run++) {
       const [elapsed, pdf] = await print(trailLocation, true);
       trailSamples.push(elapsed);
