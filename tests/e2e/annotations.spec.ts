@@ -226,7 +226,10 @@ test('an annotated article to PDF: text, note, validity range, « page 1 / N »,
   await expect(page.locator('.annotation-note')).toHaveText('Contrôle de la caisse nationale : vérifier la tutelle.');
 
   // The panel's button opens the print view in a tab (the web edition's print dialog then).
-  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Exporter en PDF' }).click()]);
+  const [tab] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.locator('.annotations-panel').getByRole('button', { name: 'Exporter en PDF' }).click(),
+  ]);
   await expect(tab.locator('html')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
   expect(new URL(tab.url()).hash).toBe(location);
   await tab.close();
@@ -263,6 +266,21 @@ test('a redline comparison and a three-step trail to PDF', async ({ page }) => {
   expect(redline).toMatch(/\[−[^\]]*non-salariés[^\]]*\]/);
   expect(redline).toMatch(/\[\+[^\]]*non salariés[^\]]*\]/);
   expect(redline).toMatch(/page 1 \/ \d+/);
+
+  // The trail bar's button opens the trail's print view (steps in order, at their dates).
+  await openApp(page, url, `#/${CSS}/L611-3@2006-01-28`);
+  await page.locator('.article-body a.reference').first().click();
+  await expect(page.locator('.trail-step')).toHaveCount(2);
+  const [tab] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.locator('.trail-bar').getByRole('button', { name: 'Exporter en PDF' }).click(),
+  ]);
+  await expect(tab.locator('html')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
+  expect(decodeURIComponent(new URL(tab.url()).hash)).toMatch(
+    /^#\/imprimer\/a4\/parcours\/\/code-de-la-securite-sociale\/LEGIARTI\d+@2006-01-28\//,
+  );
+  await expect(tab.locator('.dossier-steps tbody tr')).toHaveCount(2);
+  await tab.close();
 
   const steps = [
     { num: 'L611-3', date: '1985-12-21' },
