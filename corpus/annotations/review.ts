@@ -14,6 +14,7 @@
 import type { ArticleId, IsoDate, Version } from '../model/model.ts';
 import { versionOn } from '../model/timeline.ts';
 import { compareArticleNumbers } from '../text/article-number.ts';
+import { textKey } from '../text/paragraphs.ts';
 import type { Annotation } from './annotation.ts';
 import { anchorAnnotation, AnchorCache, type Anchor, type AnchorableArticle } from './anchor.ts';
 
@@ -64,12 +65,13 @@ export interface ReviewInput {
 }
 
 /**
- * A short key of a version's text (FNV-1a, 2 × 32 bits, over its paragraphs and NOTA): two versions
+ * A short key of a version's text (FNV-1a, 2 × 32 bits, over the compiler's `textKey`): two versions
  * with the same key have the same text, for what a review needs — whether a version is new.
  */
 export function versionTextKey(version: Pick<Version, 'paragraphs' | 'nota' | 'textUnavailable'>): string {
   if (version.textUnavailable) return 'unavailable';
-  const text = `${version.paragraphs.join('\n')}\u0000${(version.nota ?? []).join('\n')}`;
+  // Text equality is the compiler's (`corpus/text/paragraphs.ts`): the hash is of its key.
+  const text = textKey(version);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

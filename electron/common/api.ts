@@ -87,6 +87,8 @@ export interface SessionState {
   location?: string;
   theme?: 'light' | 'dark';
   textScale?: number;
+  /** The last articles read, each at its date, the most recent first (the home page lists them). */
+  recent?: TrailStep[];
 }
 
 /** The user's settings of annotations: the names of the colours. */
