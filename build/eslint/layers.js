@@ -16,11 +16,13 @@ export const corpusLayers = [
 
 /** The renderer's features: they may import one another (the article page shows the links panel), never the shell. */
 export const rendererFeatures = [
+  'annotations',
   'article',
   'correspondence',
   'home',
   'links',
   'notices',
+  'print',
   'results',
   'search',
   'session',

@@ -19,6 +19,11 @@ import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts'
 import { isIsoDate } from '../dates/french-dates.ts';
 import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-route.ts';
 import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
+import type { PrintRequest } from '../../../electron/common/api.ts';
+import { formatPrintRoute, parsePrintRoute, PRINT_SEGMENT } from './print-route.ts';
+
+/** The list of all annotations (`#/annotations`) and the review after a corpus update (`#/annotations/revue`). */
+export const ANNOTATIONS_SEGMENT = 'annotations';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;
@@ -34,6 +39,9 @@ export type Route =
   | { kind: 'search'; search: ResultsQuery }
   /** A code's table of former and new numbers (`renderer/src/correspondence/`), with its filter. */
   | { kind: 'correspondence'; code: CodeId; filter?: string }
+  | { kind: 'annotations'; review?: boolean }
+  /** A print view (`print-route.ts`): shown alone, without the app around it. */
+  | { kind: 'print'; request: PrintRequest }
   | { kind: 'invalid'; raw: string; message: string };
 
 const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -61,6 +69,15 @@ export function parseRoute(location: string): Route {
   if (path === '') return { kind: 'home' };
   if (isResultsPath(path)) return { kind: 'search', search: parseResultsPath(path) };
   const parts = path.split('/');
+  if (parts[0] === PRINT_SEGMENT) {
+    const request = parsePrintRoute(parts.slice(1));
+    return request ? { kind: 'print', request } : invalid('Ce lien ne correspond à aucune page à imprimer.');
+  }
+  if (parts[0] === ANNOTATIONS_SEGMENT) {
+    if (parts.length === 1) return { kind: 'annotations' };
+    if (parts.length === 2 && parts[1] === 'revue') return { kind: 'annotations', review: true };
+    return invalid('Ce lien ne correspond à aucune page d’annotations.');
+  }
   if (parts.length > 5) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
   const head = splitDate(parts[0] ?? '');
@@ -109,6 +126,10 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'invalid':
       return `#${route.raw}`;
+    case 'annotations':
+      return `#/${ANNOTATIONS_SEGMENT}${route.review ? '/revue' : ''}`;
+    case 'print':
+      return formatPrintRoute(route.request);
     case 'code':
       return `#/${route.code}${route.date ? `@${route.date}` : ''}`;
     case 'article': {

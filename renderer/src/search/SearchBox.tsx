@@ -3,6 +3,7 @@
  * filters, and article numbers in any form (`L. 611-3`, `art. L611-3`) offered first and opened by
  * Enter. Keyboard: ↑/↓ move in the results, Enter opens, Escape closes.
  */
+import { AnnotatedMark } from '../annotations/AnnotatedMark.tsx';
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
@@ -270,6 +271,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                 >
                   <span className="option-title">
                     Article {hit.num}
+                    <AnnotatedMark article={hit.article} />
                     <span className="option-state">{hitState(hit)}</span>
                   </span>
                   <span className="option-code">{reader.codeTitle(hit.code)}</span>
