@@ -45,6 +45,7 @@ import { median, ms, percentile, printTable } from './table.ts';
 import { fingerprint, PeerCache, type Outcome } from './search-quality-cache.ts';
 import { openBundle, readDocuments, type BenchBundle, type BenchDocument, type ShardFile } from './search-quality-corpus.ts';
 import { drawQueries, MODELS, type Query } from './search-quality-queries.ts';
+import { ceilingOutcomes, type CeilingOutcome } from './search-quality-ceiling.ts';
 import { buildMiniSearch, flexSearchPeer, lunrPeer, miniSearchPeers, type Peer, type PeerDocument } from './search-quality-peers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
   }
   const bundle = await openBundle(DIST, REBUILD);
   const documents = readDocuments(bundle);
-  const { queries, sampled, eligible, pastEligible } = drawQueries(documents, { seed: SEED, articles: ARTICLES, past: PAST });
+  const { queries, sampled, eligible, pastEligible, draws } = drawQueries(documents, { seed: SEED, articles: ARTICLES, past: PAST });
   const current = documents.filter((doc) => doc.current);
   console.log(
     `Corpus : ${path.relative(root, DIST) || DIST} (compilé le ${bundle.manifest.builtAt}), ${bundle.origin} ; moteur : ${path.relative(root, ENGINE)}`,
@@ -328,29 +329,71 @@ async function main(): Promise<void> {
   }
 
   const names = [...results.keys()];
-  const rows: string[][] = [['modèle de requête', 'moteur', 'n', 'MRR@10', 'succès@1', 'succès@10', 'p50', 'p95', '']];
+  const started = performance.now();
+  const ceiling = ceilingOutcomes(queries, draws, (id) => documents[id]!.article);
+  const ceilingSeconds = ((performance.now() - started) / 1000).toFixed(1);
+  const rows: string[][] = [
+    [
+      'modèle de requête',
+      'moteur',
+      'n',
+      'MRR@10',
+      'succès@1',
+      'succès@10',
+      'version montrée',
+      'p50',
+      'p95',
+      'écart au meilleur pair (MRR)',
+    ],
+  ];
   for (const model of MODELS) {
+    const byName = new Map(names.map((name) => [name, figures(results.get(name)?.get(model.key) ?? [])]));
+    const peerBest = [...byName].filter(([name, f]) => name !== 'Palimpseste' && f.n > 0).sort((a, b) => b[1].mrr - a[1].mrr)[0];
+    let first = true;
     for (const name of names) {
-      const outcomes = results.get(name)?.get(model.key);
-      if (!outcomes?.length) continue;
-      const f = figures(outcomes);
-      const best = Math.max(...names.map((other) => figures(results.get(other)?.get(model.key) ?? []).mrr));
-      const note = model.key === 'past' ? `version parmi celles montrées : ${pct(f.version)}` : f.mrr === best ? 'meilleur' : '';
+      const f = byName.get(name)!;
+      if (!f.n) continue;
+      const margin =
+        name === 'Palimpseste' && peerBest
+          ? `${f.mrr - peerBest[1].mrr >= 0 ? '+' : '−'}${Math.abs(f.mrr - peerBest[1].mrr).toFixed(3)} (${peerBest[0]})`
+          : '';
       rows.push([
-        name === names[0] ? model.label : '',
+        first ? model.label : '',
         name + (cachedNote.has(name) ? ' *' : ''),
         String(f.n),
         f.mrr.toFixed(3),
         pct(f.s1),
         pct(f.s10),
+        model.key === 'past' ? pct(f.version) : '',
         ms(f.p50),
         ms(f.p95),
-        note,
+        margin,
+      ]);
+      first = false;
+    }
+    const bound = queries.flatMap((query, i) => (query.model === model.key && ceiling[i] ? [ceiling[i]] : []));
+    if (bound.length) {
+      const mean = (pick: (c: CeilingOutcome) => number) => bound.reduce((sum, c) => sum + pick(c), 0) / bound.length;
+      rows.push([
+        '',
+        'plafond (tirage connu) †',
+        String(bound.length),
+        mean((c) => c.rr).toFixed(3),
+        pct(mean((c) => c.s1)),
+        pct(mean((c) => c.s10)),
+        model.key === 'past' ? pct(mean((c) => c.s10)) : '',
+        '',
+        '',
+        '',
       ]);
     }
   }
   printTable(rows);
   for (const [name, note] of cachedNote) console.log(`* ${name} : réponses lues du cache (${note}) ; temps mesurés alors.`);
+  console.log(
+    `† Plafond : le classement par la probabilité que chaque document ait tiré ces mots (le tirage des requêtes, connu de lui seul ; ` +
+      `égalités au hasard ; (iv) sans la faute) : ce qu’aucun moteur ne peut dépasser en moyenne (${ceilingSeconds} s).`,
+  );
 
   // Where we miss, do the peers find it? Per model: queries whose target is not first for us, and
   // among them those that no peer puts first either (the words are shared by several articles).

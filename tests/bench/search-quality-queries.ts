@@ -73,6 +73,11 @@ export function documentFrequencies(documents: readonly DocumentWords[]): Map<st
 
 export type Weighting = 'tf' | 'tfidf';
 
+/** A word's weight in a document, for the draw: its frequency, times its rarity for tf·idf. */
+export function wordWeight(key: string, tf: number, weighting: Weighting, df: ReadonlyMap<string, number>, collectionSize: number): number {
+  return weighting === 'tf' ? tf : tf * Math.log(collectionSize / Math.max(1, df.get(key) ?? 1));
+}
+
 /** Draws `count` distinct words of a document, each with probability ∝ its weight. */
 export function drawWords(
   doc: DocumentWords,
@@ -84,7 +89,7 @@ export function drawWords(
 ): string[] {
   const pool = [...doc.words].map(([key, { tf }]) => ({
     key,
-    weight: weighting === 'tf' ? tf : tf * Math.log(collectionSize / Math.max(1, df.get(key) ?? 1)),
+    weight: wordWeight(key, tf, weighting, df, collectionSize),
   }));
   const drawn: string[] = [];
   while (drawn.length < count && pool.length > 0) {
@@ -152,6 +157,8 @@ export interface Query {
   text: string;
   target: BenchDocument;
   scope: 'in-force' | 'all';
+  /** What was drawn (the ceiling's input, `search-quality-ceiling.ts`): the words and how they were weighed. */
+  drawn?: { keys: readonly string[]; weighting: Weighting };
 }
 
 export interface Model {
@@ -172,6 +179,14 @@ export const MODELS: Model[] = [
   { key: 'past', label: 'textes passés, toutes versions (article et version)' },
 ];
 
+/** Where the queries of a scope were drawn from: the documents' words, their frequencies, the documents that could be picked. */
+export interface DrawSpace {
+  words: ReadonlyMap<number, DocumentWords>;
+  df: ReadonlyMap<string, number>;
+  size: number;
+  pool: readonly number[];
+}
+
 /** Documents a query can be drawn from: enough words to type four of them. */
 const drawable = (words: DocumentWords) => words.words.size >= 6;
 
@@ -185,7 +200,7 @@ function sample<T>(items: readonly T[], count: number, random: () => number): T[
 export function drawQueries(
   documents: readonly BenchDocument[],
   { seed: SEED, articles: ARTICLES, past: PAST }: { seed: number; articles: number; past: number },
-): { queries: Query[]; sampled: number; eligible: number; pastEligible: number } {
+): { queries: Query[]; sampled: number; eligible: number; pastEligible: number; draws: Record<Query['scope'], DrawSpace> } {
   const current = documents.filter((doc) => doc.current);
   const currentWords = new Map(current.map((doc) => [doc.id, documentWords(doc.text)]));
   const dfCurrent = documentFrequencies([...currentWords.values()]);
@@ -212,8 +227,9 @@ export function drawQueries(
       ['iii', 2, 'tfidf'],
     ] as const) {
       const keys = draw(doc, count, weighting, streams[model]);
-      queries.push({ model, text: typed(words, keys, false), target: doc, scope: 'in-force' });
-      queries.push({ model: `${model}-plain`, text: typed(words, keys, true), target: doc, scope: 'in-force' });
+      const drawn = { keys, weighting };
+      queries.push({ model, text: typed(words, keys, false), target: doc, scope: 'in-force', drawn });
+      queries.push({ model: `${model}-plain`, text: typed(words, keys, true), target: doc, scope: 'in-force', drawn });
     }
     // (iv): a tf·idf draw of its own, with one word of five letters or more mistyped.
     const keys = draw(doc, 3, 'tfidf', streams.iv);
@@ -226,7 +242,8 @@ export function drawQueries(
       const [key, at] = longOnes[Math.floor(streams.iv() * longOnes.length)]!;
       const written = keys.map((k) => (words.words.get(k)?.written ?? k).toLowerCase());
       written[at] = typo(key, streams.iv);
-      queries.push({ model: 'iv', text: written.join(' '), target: doc, scope: 'in-force' });
+      // The ceiling reads the words meant, not the one mistyped: an engine that reads typos perfectly.
+      queries.push({ model: 'iv', text: written.join(' '), target: doc, scope: 'in-force', drawn: { keys, weighting: 'tfidf' } });
     }
     // The article's number, in one of its written forms.
     const forms = numberForms(doc.num);
@@ -243,7 +260,16 @@ export function drawQueries(
   for (const doc of sample(pastEligible, PAST, randomGenerator(SEED + 7))) {
     const words = allWords.get(doc.id)!;
     const keys = drawWords(words, 3, 'tfidf', dfAll, documents.length, pastStream);
-    queries.push({ model: 'past', text: typed(words, keys, false), target: doc, scope: 'all' });
+    queries.push({ model: 'past', text: typed(words, keys, false), target: doc, scope: 'all', drawn: { keys, weighting: 'tfidf' } });
   }
-  return { queries, sampled: picked.length, eligible: eligible.length, pastEligible: pastEligible.length };
+  return {
+    queries,
+    sampled: picked.length,
+    eligible: eligible.length,
+    pastEligible: pastEligible.length,
+    draws: {
+      'in-force': { words: currentWords, df: dfCurrent, size: current.length, pool: eligible.map((doc) => doc.id) },
+      all: { words: allWords, df: dfAll, size: documents.length, pool: pastEligible.map((doc) => doc.id) },
+    },
+  };
 }
