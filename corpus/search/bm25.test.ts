@@ -1,6 +1,6 @@
 /**
- * The index weighs a term as BM25 with the parameters of `french-analysis.ts` (k1 2, b 1), not
- * lunr's defaults: checked on the texts of articles L611-3 (1995) and L611-20 (2015) of the Code
+ * The index weighs a term as BM25 with the parameters of `french-analysis.ts` (lunr's defaults for
+ * the law in force, k1 2 and b 1 for past texts): checked on the texts of articles L611-3 (1995) and L611-20 (2015) of the Code
  * de la sécurité sociale (seeds 000 and 001), each weight recomputed here from the term's count,
  * the text's length and the number of texts that have it.
  */
@@ -22,11 +22,12 @@ function seedText(file: string): string {
 }
 
 describe.skipIf(missing.length > 0)('BM25 weights of the index', () => {
-  it('uses k1 2 and b 1: the weight grows with the count, over the length of the text', () => {
-    expect(BM25).toEqual({ k1: 2, b: 1 });
+  it.each(['current', 'past'] as const)('weighs the %s collection with its parameters (past: k1 2, b 1)', (collection) => {
+    expect(BM25.past).toEqual({ k1: 2, b: 1 });
+    const { k1, b } = BM25[collection];
     const texts = SEEDS.map(seedText);
     const index = lunr(function () {
-      useFrenchAnalysis(this);
+      useFrenchAnalysis(this, collection);
       this.ref('ref');
       this.field(TEXT_FIELD);
       texts.forEach((text, i) => this.add({ ref: String(i), [TEXT_FIELD]: text }));
@@ -40,8 +41,8 @@ describe.skipIf(missing.length > 0)('BM25 weights of the index', () => {
       const tf = analysed[doc]!.filter((t) => t === term).length;
       const df = analysed.filter((terms) => terms.includes(term)).length;
       const idf = Math.log(1 + Math.abs((texts.length - df + 0.5) / (df + 0.5)));
-      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * analysed[doc]!.length) / average);
-      return Math.round(((idf * tf * (BM25.k1 + 1)) / (norm + tf)) * 1000) / 1000;
+      const norm = k1 * (1 - b + (b * analysed[doc]!.length) / average);
+      return Math.round(((idf * tf * (k1 + 1)) / (norm + tf)) * 1000) / 1000;
     };
     // Terms of L611-20, some of them also in L611-3, some repeated.
     const checked = [...new Set(analysed[1])].slice(0, 40);
