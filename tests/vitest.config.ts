@@ -10,8 +10,9 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'build/**/*.test.ts',
-      // The test helpers' own tests (tests/e2e, tests/electron and tests/bench have their own runners).
+      // The test helpers' own tests and the benchmarks' (tests/e2e and tests/electron have their own runners).
       'tests/support/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     exclude: ['node_modules', 'corpus/dist/**'],
     testTimeout: 120_000,
