@@ -11,8 +11,13 @@
  */
 import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './model.ts';
 
-/** Bumped whenever the shape of any bundle file changes; the loader refuses other versions. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the shape of any bundle file changes; the loader refuses other versions.
+ * 3: versions carry their number (`Version.num`) and how an inferred end was found
+ * (`Version.endInferred`); change sets the numbers of their day (`ChangeSet.numbers`); catalog
+ * entries their gaps and former numbers (2 is the search index's change on its own branch).
+ */
+export const BUNDLE_SCHEMA_VERSION = 3;
 
 export interface ArticleCatalogEntry {
   id: ArticleId;
@@ -26,6 +31,13 @@ export interface ArticleCatalogEntry {
   /** Status of the last version. */
   status: VersionStatus;
   versionCount: number;
+  /**
+   * Periods between `from` and `to` when no version was in force (repealed, then re-created under
+   * the same LEGI id: L6324-3 of the Code du travail, out from 2014-03-07 to 2019-08-23); `to` exclusive.
+   */
+  gaps?: { from: IsoDate; to: IsoDate }[];
+  /** The other numbers the article bore, oldest first (`D7122-10` for the article now `R7122-10`). */
+  formerNums?: string[];
 }
 
 export interface CodeSummary {

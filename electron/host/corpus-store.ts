@@ -219,10 +219,13 @@ export class CorpusStore {
         const entries = data as ArticleCatalogEntry[];
         const byNumber = new Map<string, ArticleCatalogEntry[]>();
         for (const entry of entries) {
-          const key = numberKey(entry.num);
-          const list = byNumber.get(key);
-          if (list) list.push(entry);
-          else byNumber.set(key, [entry]);
+          // An article is found by every number it bore (D7122-10 finds the article now R7122-10).
+          for (const num of new Set([entry.num, ...(entry.formerNums ?? [])])) {
+            const key = numberKey(num);
+            const list = byNumber.get(key);
+            if (!list) byNumber.set(key, [entry]);
+            else if (!list.includes(entry)) list.push(entry);
+          }
         }
         return { entries, byId: new Map(entries.map((e) => [e.id, e])), byNumber };
       });

@@ -49,13 +49,18 @@ function numberIndex(witness: LexlibWitness): Map<string, (Presence & { id: stri
   return index;
 }
 
-/** The LEGI id the message means by a number on a date: the file present that day, else the one that left that day. */
-function idOfListed(index: ReturnType<typeof numberIndex>, num: string, date: IsoDate, category: ChangeCategory): string {
+/**
+ * The LEGI ids a message can mean by a number on a date: the files present that day, else those
+ * that left that day (for a repeal, the other way round). Several files can bear one number at
+ * once (the six « Annexe à l'article R233-84 » of the former Code du travail): the number names
+ * any of them.
+ */
+function idsOfListed(index: ReturnType<typeof numberIndex>, num: string, date: IsoDate, category: ChangeCategory): string[] {
   const periods = index.get(num) ?? [];
-  const present = periods.find((p) => p.from <= date && (p.to === undefined || date < p.to));
-  const left = periods.find((p) => p.to === date);
-  const chosen = category === 'repealed' ? (left ?? present) : (present ?? left);
-  return chosen?.id ?? `num:${num}`;
+  const present = periods.filter((p) => p.from <= date && (p.to === undefined || date < p.to)).map((p) => p.id);
+  const left = periods.filter((p) => p.to === date).map((p) => p.id);
+  const chosen = category === 'repealed' ? (left.length ? left : present) : present.length ? present : left;
+  return chosen.length ? [...new Set(chosen)] : [`num:${num}`];
 }
 
 function keyOfCompiled(id: ArticleId, numberOf: (id: ArticleId) => string | undefined): string {
@@ -82,8 +87,13 @@ export function compareChangeSets(
     const set = compiledByDate.get(day.date);
     if (!set) missingDates.push(day.date);
     for (const category of CHANGE_CATEGORIES) {
-      const expected = new Set(day[category].map((num) => idOfListed(index, num, day.date, category)));
       const compiled = new Set((set?.[category] ?? []).map((id) => keyOfCompiled(id, numberOf)));
+      const expected = new Set(
+        day[category].map((num) => {
+          const ids = idsOfListed(index, num, day.date, category);
+          return ids.find((id) => compiled.has(id)) ?? ids[0]!;
+        }),
+      );
       // A number listed that no file bore is matched by the compiled change set's unplaced numbers.
       for (const num of set?.unplaced ?? []) if (expected.has(`num:${num}`)) compiled.add(`num:${num}`);
       counts[category].expected += expected.size;

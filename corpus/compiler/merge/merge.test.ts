@@ -142,7 +142,15 @@ describe('mergeSources', () => {
               num: 'L611-3',
               legiId: LEGI_ID,
               versions: [
-                { validFrom: '1985-12-21', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006743538' },
+                // legi-data lists every version with DILA's dates: they decide when it was in force.
+                {
+                  validFrom: '1985-12-21',
+                  validTo: '2018-01-01',
+                  datesOnly: true,
+                  paragraphs: [],
+                  links: [],
+                  legiVersionId: 'LEGIARTI000006743538',
+                },
                 {
                   validFrom: '2018-01-01',
                   datesOnly: true,
@@ -274,7 +282,18 @@ describe('mergeSources, versions known by their dates only', () => {
               code: CODE,
               num: 'R162-48',
               legiId: 'LEGIARTI000006747000',
-              versions: [{ validFrom: '1996-09-12', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006747001' }],
+              versions: [
+                { validFrom: '1985-12-21', validTo: '1996-09-12', datesOnly: true, paragraphs: [], links: [] },
+                {
+                  validFrom: '1996-09-12',
+                  validTo: '2004-08-14',
+                  datesOnly: true,
+                  paragraphs: [],
+                  links: [],
+                  legiVersionId: 'LEGIARTI000006747001',
+                },
+                { validFrom: '2004-08-14', datesOnly: true, paragraphs: [], links: [] },
+              ],
             },
           ],
           '2026-03-27',
