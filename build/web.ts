@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
 
   const host = createHost({ corpusDir, dataDir, log: say });
-  const options = { api: host.api, rendererDir, corpusDir, log: say };
+  const options = { api: host.api, rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile, log: say };
   let web: WebServer;
   try {
     web = await startWebServer({ ...options, port: requestedPort ?? DEFAULT_PORT });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Version } from '../../model/model.ts';
+import { isInForceOn } from '../../model/timeline.ts';
 import { applyLegiPeriods, dilaPeriods } from './legi-periods.ts';
 
 const version = (validFrom: string, validTo?: string, status: Version['status'] = 'MODIFIE', text = validFrom): Version => ({
@@ -71,12 +72,13 @@ describe('DILA’s periods in force', () => {
     expect(result.dropped.map((v) => v.paragraphs[0])).toEqual(['never']);
   });
 
-  it('end in force today a version DILA ends later (ABROGE_DIFF)', () => {
+  it('keep in force until its date a version DILA ends later (ABROGE_DIFF): a scheduled repeal, ABROGE as `versionStatus` says', () => {
     const result = applyLegiPeriods(
       [version('2008-05-01', undefined, 'VIGUEUR')],
       [dila('2008-05-01', '2027-01-01', 'VIGUEUR')],
       '2026-03-27',
     );
-    expect(spans(result.versions)).toEqual([['2008-05-01', '2027-01-01', 'VIGUEUR']]);
+    expect(spans(result.versions)).toEqual([['2008-05-01', '2027-01-01', 'ABROGE']]);
+    expect(isInForceOn(result.versions[0]!, '2026-03-27', '2026-03-27')).toBe(true);
   });
 });

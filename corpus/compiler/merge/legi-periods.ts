@@ -18,7 +18,7 @@
  *   of the version starts there.
  */
 import type { IsoDate, Version, VersionStatus } from '../../model/model.ts';
-import type { DateRange } from '../../model/timeline.ts';
+import { endOfStatus, versionStatus, type DateRange, type VersionEnd } from '../../model/timeline.ts';
 import type { ImportedVersion } from '../sources/source-import.ts';
 
 interface DilaPeriod extends DateRange {
@@ -95,7 +95,7 @@ export function applyLegiPeriods(
     const next = timeline[i + 1]?.validFrom;
     // Replaced by the next version: repealed and re-created that very day (LEGI's « ABROGE » ending
     // where the next version starts) stays so; any other end there is a modification.
-    const statusAtNext: VersionStatus = version.validTo === next && version.status === 'ABROGE' ? 'ABROGE' : 'MODIFIE';
+    const endAtNext: VersionEnd = version.validTo === next && version.status === 'ABROGE' ? 'repealed' : 'replaced';
     const pieces = piecesWithin(version.validFrom, next, periods);
     if (pieces.length === 0) {
       dropped.push(version);
@@ -111,20 +111,20 @@ export function applyLegiPeriods(
       }
       v.validFrom = piece.from;
       delete v.endInferred;
-      if (piece.to === undefined) {
-        delete v.validTo;
-        v.status = 'VIGUEUR';
-      } else {
+      let end: VersionEnd | undefined;
+      if (piece.to === undefined) delete v.validTo;
+      else {
         v.validTo = piece.to;
-        // An end DILA dates after the data date (ABROGE_DIFF): in force today, ending later.
-        v.status = piece.to === next ? statusAtNext : piece.to > dataDate ? 'VIGUEUR' : (piece.endStatus ?? 'ABROGE');
+        // An end DILA dates after the data date (ABROGE_DIFF) is a repeal already scheduled: the
+        // status says how it ends (`versionStatus`), the date that it is in force until then.
+        end = piece.to === next ? endAtNext : (endOfStatus(piece.endStatus) ?? 'repealed');
       }
+      v.status = versionStatus({ validFrom: v.validFrom, ...(end ? { end } : {}) }, dataDate);
       if (v.linkOnlyChanges) {
         const inside = v.linkOnlyChanges.filter((d) => d > v.validFrom && (v.validTo === undefined || d < v.validTo));
         if (inside.length > 0) v.linkOnlyChanges = inside;
         else delete v.linkOnlyChanges;
       }
-      if (v.validFrom > dataDate) v.status = 'VIGUEUR_DIFF';
       versions.push(v);
     });
   });

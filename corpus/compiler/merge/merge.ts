@@ -17,8 +17,9 @@ import type {
   Version,
   VersionStatus,
 } from '../../model/model.ts';
+import { FAR_FUTURE, endOfStatus, isEndedStatus, versionStatus, type VersionEnd } from '../../model/timeline.ts';
+import { textKey } from '../../text/paragraphs.ts';
 import { groupBy, pushTo } from '../../util/group-by.ts';
-import { FAR_FUTURE, isEndedStatus } from '../../model/timeline.ts';
 import type { ImportedArticle, ImportedVersion, SourceImport } from '../sources/source-import.ts';
 import { applyLegiPeriods } from './legi-periods.ts';
 import { dateUndatedRepeals } from './repeal-dates.ts';
@@ -56,11 +57,6 @@ interface ArticleDraft {
   legiId?: string;
   section?: string;
   candidates: Candidate[];
-}
-
-/** Key of a text for equality: paragraphs and NOTA as the sources normalised them. */
-function textKey(v: Pick<ImportedVersion, 'paragraphs' | 'nota'>): string {
-  return JSON.stringify([v.paragraphs, v.nota ?? []]);
 }
 
 const DATE_TRUST: Record<NonNullable<ImportedVersion['dateQuality']>, number> = { exact: 0, clamped: 1, unfixed: 2 };
@@ -180,9 +176,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     // The article's number is its latest: the last version's.
     const article: Article = { id: draft.id, code: draft.code, num: versions.at(-1)!.num ?? draft.num, versions };
     if (draft.legiId) article.legiId = draft.legiId;
-    const list = articles.get(draft.code);
-    if (list) list.push(article);
-    else articles.set(draft.code, [article]);
+    pushTo(articles, draft.code, article);
   }
 
   const codes: Code[] = [];
@@ -453,20 +447,28 @@ function closeVersions(timeline: readonly TimelineDraft[], dataDate: IsoDate): v
   for (let i = 0; i < timeline.length; i++) {
     const d = timeline[i]!;
     const next = timeline[i + 1];
-    if (next && endsBefore(d, next.version.validFrom)) {
-      // Repealed, then back later under the same LEGI id (L6324-3 of the Code du travail: file
-      // removed on 2014-03-07, back on 2019-08-23): the gap is kept, never run through.
-      d.version.validTo = d.statedEnd!;
-      d.version.status = d.statedStatus!;
-    } else if (next) {
-      d.version.validTo = next.version.validFrom;
-      d.version.status = d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'ABROGE' : 'MODIFIE';
-    } else {
-      if (d.statedEnd) d.version.validTo = d.statedEnd;
-      d.version.status = finalStatus(d.version, d.statedStatus, dataDate);
-    }
-    if (d.version.validFrom > dataDate) d.version.status = 'VIGUEUR_DIFF';
+    // Repealed, then back later under the same LEGI id (L6324-3 of the Code du travail: file
+    // removed on 2014-03-07, back on 2019-08-23): the gap is kept, never run through.
+    const gap = next !== undefined && endsBefore(d, next.version.validFrom);
+    if (gap) d.version.validTo = d.statedEnd!;
+    else if (next) d.version.validTo = next.version.validFrom;
+    else if (d.statedEnd) d.version.validTo = d.statedEnd;
+    const end = gap ? endOfStatus(d.statedStatus) : endOf(d, next);
+    d.version.status = versionStatus({ validFrom: d.version.validFrom, ...(end ? { end } : {}) }, dataDate);
   }
+}
+
+/**
+ * How a version of the merged timeline ends: replaced by the next one, unless its source repealed
+ * it on the day the next begins; the last one as its source states (a stated end date with no other
+ * status is a repeal). lexlib keeps the files of many repealed articles without dating the repeal
+ * (an « Abrogé par » entry says it happened): repealed, date unknown, rather than in force.
+ */
+function endOf(d: TimelineDraft, next: TimelineDraft | undefined): VersionEnd | undefined {
+  if (next) return d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'repealed' : 'replaced';
+  if (d.statedStatus === 'TRANSFERE') return 'transferred';
+  if (d.version.validTo) return d.statedStatus === 'PERIME' ? 'lapsed' : 'repealed';
+  return d.statedStatus === 'ABROGE' ? 'repealed' : undefined;
 }
 
 /** A new draft for a candidate's version, with the end and status its source stated. */
@@ -475,18 +477,6 @@ function draftOf(version: Version, key: string, c: Candidate): TimelineDraft {
   if (c.version.validTo) draft.statedEnd = c.version.validTo;
   if (c.version.status) draft.statedStatus = c.version.status;
   return draft;
-}
-
-function finalStatus(version: Version, stated: VersionStatus | undefined, dataDate: IsoDate): VersionStatus {
-  if (version.validTo) {
-    if (stated === 'TRANSFERE' || stated === 'PERIME') return stated;
-    return 'ABROGE';
-  }
-  // lexlib keeps the files of many repealed articles without dating the repeal (an « Abrogé par »
-  // entry says it happened): repealed, date unknown, rather than in force.
-  if (stated === 'ABROGE' || stated === 'TRANSFERE') return stated;
-  if (version.validFrom > dataDate) return 'VIGUEUR_DIFF';
-  return 'VIGUEUR';
 }
 
 function addSource(version: Version, source: SourceId): void {

@@ -30,7 +30,7 @@
  * are not touched: their periods come from DILA (`legi-periods.ts`).
  */
 import type { Article, ArticleId, ChangeSet, InferredEnd, InferredEndBasis, IsoDate, Version } from '../../model/model.ts';
-import { isEndedStatus } from '../../model/timeline.ts';
+import { endOfStatus, isEndedStatus, versionStatus } from '../../model/timeline.ts';
 import { parseFrenchDate } from '../sources/common/dates.ts';
 import { dayAfterPublication, entryDateOfEffect, notaDateOfEffect, repealEntries, textIdentity } from './repeal-evidence.ts';
 
@@ -154,9 +154,8 @@ export function dateUndatedRepeals(
       }
       last.validTo = inferred.date;
       last.endInferred = inferred.end;
-      // A repeal dated after the data date has not happened yet: in force until then.
-      if (inferred.date > dataDate) last.status = last.validFrom > dataDate ? 'VIGUEUR_DIFF' : 'VIGUEUR';
-      else if (!isEndedStatus(last.status)) last.status = 'ABROGE';
+      // A repeal dated after the data date is scheduled: ABROGE all the same (`versionStatus`).
+      last.status = versionStatus({ validFrom: last.validFrom, end: endOfStatus(last.status) ?? 'repealed' }, dataDate);
       dated++;
     }
   }

@@ -4,15 +4,14 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
-import { ApiFailure } from '../api/client.ts';
-import { useReader } from '../app/reader-context.ts';
-import type { Route } from '../app/route.ts';
+import { useReader } from '../reader/reader-context.ts';
+import type { Route } from '../reader/route.ts';
 import { LinksPanel } from '../links/LinksPanel.tsx';
-import { sectionsAbove } from '../toc/toc-index.ts';
+import { sectionsAbove } from '../data/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
-import { readingAt } from '../../../corpus/model/timeline.ts';
+import { readingAt, versionNumber } from '../../../corpus/model/timeline.ts';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
 
@@ -23,15 +22,11 @@ const VersionsView = lazy(() => import('../versions/VersionsView.tsx').then((mod
 export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
   const reader = useReader();
   const { library, date } = reader;
-  const state = useAsync<Article>(async () => {
+  // Undefined: the code has no article of that number (said below, with the code's title of the
+  // render: the corpus description may arrive after the article).
+  const state = useAsync<Article | undefined>(async () => {
     const id = route.id ?? (await library.resolveNumber(route.code, route.num, date))?.id;
-    if (!id) {
-      throw new ApiFailure({
-        code: 'not-found',
-        message: `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`,
-      });
-    }
-    return library.article(id);
+    return id ? library.article(id) : undefined;
   }, [library, route.code, route.num, route.id, date]);
   // The breadcrumb comes from the table of contents, loaded after the text is on screen.
   const [sections, setSections] = useState<Section[]>([]);
@@ -52,9 +47,10 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       live = false;
     };
   }, [library, article]);
+  const missing = state.status === 'failed' || (state.status === 'done' && !state.value);
   useEffect(() => {
-    if (state.status === 'failed') library.firstPageDone();
-  }, [library, state.status]);
+    if (missing) library.firstPageDone();
+  }, [library, missing]);
 
   useEffect(() => {
     if (article) onShown(article, date);
@@ -68,17 +64,21 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       </section>
     );
   }
-  if (state.status === 'failed') {
+  if (state.status === 'failed' || !state.value) {
     return (
       <section className="article-pane">
         <Message title="Article introuvable" tone="error">
-          {state.message}
+          {state.status === 'failed'
+            ? state.message
+            : `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`}
         </Message>
       </section>
     );
   }
   const loaded = state.value;
   const reading = readingAt(loaded, date, reader.dataDate);
+  // The number the article bore in the version shown (D7122-10 before it became R7122-10).
+  const shownNum = reading ? versionNumber(loaded, reading.version) : loaded.num;
   const tabs = [
     { id: 'texte' as const, label: 'Texte' },
     { id: 'versions' as const, label: `Versions (${loaded.versions.length})` },
@@ -88,7 +88,8 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       <section className="article-pane" aria-labelledby="article-title">
         <header className="article-header">
           <p className="article-code">{reader.corpus ? reader.codeTitle(loaded.code) : '\u00a0'}</p>
-          <h1 id="article-title">Article {loaded.num}</h1>
+          <h1 id="article-title">Article {shownNum}</h1>
+          {shownNum !== loaded.num && <p className="article-renumbered">Aujourd’hui article {loaded.num}</p>}
           {sections.length > 0 && (
             <nav aria-label="Position dans le plan actuel du code" title="Position dans le plan actuel du code" className="breadcrumb">
               <ol>

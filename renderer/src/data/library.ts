@@ -6,10 +6,12 @@
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { Article, ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
+import { LruCache } from '../../../corpus/util/lru-cache.ts';
 import type { CorpusInfo, PalimpsesteApi } from '../../../electron/common/api.ts';
 import { unwrap } from '../api/client.ts';
 import { corpusDataDate, entryInForceOn } from '../../../corpus/model/timeline.ts';
-import { buildTocIndex, type TocIndex } from '../toc/toc-index.ts';
+import { groupBy } from '../../../corpus/util/group-by.ts';
+import { buildTocIndex, type TocIndex } from './toc-index.ts';
 
 /** Articles kept in memory; a reading session rarely goes beyond a few dozen. */
 const ARTICLE_CACHE_SIZE = 300;
@@ -22,7 +24,7 @@ export interface CodeIndex extends TocIndex {
 export class Library {
   private readonly codes = new Map<CodeId, Promise<CodeIndex>>();
   private readonly loadedCodes = new Map<CodeId, CodeIndex>();
-  private readonly articles = new Map<ArticleId, Promise<Article>>();
+  private readonly articles = new LruCache<ArticleId, Article>({ maxWeight: ARTICLE_CACHE_SIZE });
   private readonly numbers = new Map<string, Promise<ArticleCatalogEntry | undefined>>();
   private info?: Promise<CorpusInfo>;
   private markPainted: () => void = () => {};
@@ -63,13 +65,7 @@ export class Library {
     if (!entry) {
       entry = Promise.all([this.api.getToc(code).then(unwrap), this.api.getCatalog(code).then(unwrap), this.dataDate()]).then(
         ([toc, catalog, dataDate]) => {
-          const byNum = new Map<string, ArticleCatalogEntry[]>();
-          for (const item of catalog) {
-            const list = byNum.get(item.num);
-            if (list) list.push(item);
-            else byNum.set(item.num, [item]);
-          }
-          const index = { ...buildTocIndex(toc, catalog, dataDate), byNum };
+          const index = { ...buildTocIndex(toc, catalog, dataDate), byNum: groupBy(catalog, (item) => item.num) };
           this.loadedCodes.set(code, index);
           return index;
         },
@@ -81,21 +77,7 @@ export class Library {
   }
 
   article(id: ArticleId): Promise<Article> {
-    let entry = this.articles.get(id);
-    if (entry) {
-      // Most recently used last: Map keeps insertion order, the oldest is evicted first.
-      this.articles.delete(id);
-      this.articles.set(id, entry);
-      return entry;
-    }
-    entry = this.api.getArticle(id).then(unwrap);
-    this.articles.set(id, entry);
-    entry.catch(() => this.articles.delete(id));
-    if (this.articles.size > ARTICLE_CACHE_SIZE) {
-      const oldest = this.articles.keys().next().value;
-      if (oldest !== undefined) this.articles.delete(oldest);
-    }
-    return entry;
+    return this.articles.load(id, () => this.api.getArticle(id).then(unwrap));
   }
 
   /**

@@ -3,9 +3,10 @@
  * paragraphs opens a version (and ends the previous one), a commit that changes only the links or
  * the NOTA does not, the file's removal repeals the article.
  */
-import type { IsoDate, Link, VersionStatus } from '../../../model/model.ts';
+import type { IsoDate, Link } from '../../../model/model.ts';
+import { FAR_FUTURE, versionStatus, type VersionEnd } from '../../../model/timeline.ts';
+import { textKey } from '../../../text/paragraphs.ts';
 import type { Commit } from '../common/git-repository.ts';
-import { textKey } from '../common/lexlib-format/article-file.ts';
 import type { ImportedVersion } from '../source-import.ts';
 import { chooseAmendedBy } from './amended-by.ts';
 
@@ -67,7 +68,8 @@ export function applyText(
   commit: Commit,
   commitTexts: string[],
 ): void {
-  const key = textKey(paragraphs);
+  // The NOTA left out: a commit that changes only the NOTA (or the links) keeps the version.
+  const key = textKey({ paragraphs });
   const open = state.open;
   const num = state.num;
   if (open && open.key === key && open.num !== num) {
@@ -113,19 +115,13 @@ function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {
 }
 
 /**
- * Status from the dates and how the version ended, relative to the data's date D: starts after D →
- * VIGUEUR_DIFF; in force on D → VIGUEUR; ended by a later text on or before D → MODIFIE; ended by
- * the file's removal on or before D → ABROGE.
+ * How a version ended as the lexlib history shows it: a later text replaced it, or its file was
+ * removed (repealed; transferred when its links say « Transféré par »), or it never ended.
  */
-export function versionStatus(
-  version: { validFrom: IsoDate; validTo?: IsoDate; endedBy?: 'replaced' | 'repealed'; links: readonly Link[] },
-  dataDate: IsoDate | undefined,
-): VersionStatus {
-  if (dataDate && version.validFrom > dataDate) return 'VIGUEUR_DIFF';
-  if (version.validTo === undefined) return repealedUndated(version) ? 'ABROGE' : 'VIGUEUR';
-  if (dataDate && version.validTo > dataDate) return 'VIGUEUR';
-  if (version.endedBy !== 'repealed') return 'MODIFIE';
-  return version.links.some((link) => link.kind === 'transferredBy') ? 'TRANSFERE' : 'ABROGE';
+function endOf(version: WorkingVersion): VersionEnd | undefined {
+  if (version.validTo === undefined) return repealedUndated(version) ? 'repealed' : undefined;
+  if (version.endedBy !== 'repealed') return 'replaced';
+  return version.links.some((link) => link.kind === 'transferredBy') ? 'transferred' : 'repealed';
 }
 
 /**
@@ -135,7 +131,7 @@ export function versionStatus(
  * keeps no end but is not in force: ABROGE. A repealing text itself in force later (VD) has not
  * repealed it yet.
  */
-export function repealedUndated(version: { links: readonly Link[] }): boolean {
+function repealedUndated(version: { links: readonly Link[] }): boolean {
   return version.links.some((link) => link.kind === 'repealedBy' && link.status !== 'VD');
 }
 
@@ -148,7 +144,8 @@ function finishVersion(version: WorkingVersion, dataDate: IsoDate | undefined): 
   const result: ImportedVersion = {
     validFrom: version.validFrom,
     ...(version.num !== undefined ? { num: version.num } : {}),
-    status: versionStatus(version, dataDate),
+    // Without a data date (no README) nothing is « in force later »: every version counts as begun.
+    status: versionStatus({ validFrom: version.validFrom, end: endOf(version) }, dataDate ?? FAR_FUTURE),
     paragraphs: version.paragraphs,
     links: version.links,
     dateQuality: 'exact',

@@ -106,7 +106,7 @@ function titleFromOrigin(origin: string, sourceId: string, warnings: CompileWarn
   return title;
 }
 
-/** One warning for the articles whose last version is repealed with no date (see `repealedUndated`). */
+/** One warning for the articles whose last version is repealed with no date (an « Abrogé par » with no end: `article-history.ts`). */
 function warnUndatedRepeals(articles: readonly ImportedArticle[], origin: string, sourceId: string, warnings: CompileWarning[]): void {
   const undatedRepeals = articles.filter((article) => {
     const last = article.versions.at(-1)!;

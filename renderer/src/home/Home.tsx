@@ -1,0 +1,79 @@
+/** The home page (the codes of the corpus) and a code's page (its summary, before an article is chosen). */
+import type { CodeId } from '../../../corpus/model/model.ts';
+import { formatDate } from '../dates/french-dates.ts';
+import { Message } from '../ui/Message.tsx';
+import { useReader } from '../reader/reader-context.ts';
+
+const numberFormat = new Intl.NumberFormat('fr-FR');
+
+export function Home() {
+  const reader = useReader();
+  const codes = reader.corpus?.manifest.codes ?? [];
+  return (
+    <section className="article-pane home" aria-labelledby="home-title">
+      <h1 id="home-title">Les codes, avec toutes leurs versions</h1>
+      <p className="lead">
+        Choisissez un code, cherchez un mot ou un numéro d’article (<kbd>Ctrl</kbd>+<kbd>K</kbd> ou <kbd>/</kbd>), ou changez la date de
+        lecture pour lire le droit tel qu’il était.
+      </p>
+      <ul className="code-list">
+        {codes.map((code) => (
+          <li key={code.id}>
+            <a
+              href={`#/${code.id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                reader.openCode(code.id);
+              }}
+            >
+              {code.title}
+            </a>
+            <span className="code-meta">
+              {numberFormat.format(code.articleCount)} articles, {numberFormat.format(code.versionCount)} versions
+              {code.changeDates.length > 0 &&
+                ` — versions consolidées du ${formatDate(code.changeDates[0] ?? '')} au ${formatDate(code.changeDates[code.changeDates.length - 1] ?? '')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function CodeHome({ code }: { code: CodeId }) {
+  const reader = useReader();
+  const summary = reader.corpus?.manifest.codes.find((c) => c.id === code);
+  if (!summary) {
+    return (
+      <section className="article-pane">
+        <Message title="Code introuvable" tone="error">
+          Le code « {code} » ne fait pas partie du corpus installé.
+        </Message>
+      </section>
+    );
+  }
+  return (
+    <section className="article-pane home" aria-labelledby="code-title">
+      <h1 id="code-title">{summary.title}</h1>
+      <p className="lead">
+        {numberFormat.format(summary.articleCount)} articles et {numberFormat.format(summary.versionCount)} versions. Ouvrez un article dans
+        le sommaire, ou cherchez-le par son numéro.
+      </p>
+      <p>Sommaire et textes tels qu’en vigueur le {formatDate(reader.date)}.</p>
+      {summary.changeDates.length > 0 && (
+        <p>
+          <a
+            href={reader.changesHref(code)}
+            onClick={(event) => {
+              event.preventDefault();
+              reader.openChanges(code);
+            }}
+          >
+            Modifications du code
+          </a>{' '}
+          : {numberFormat.format(summary.changeDates.length)} versions consolidées, chacune avec ses articles créés, modifiés et abrogés.
+        </p>
+      )}
+    </section>
+  );
+}
