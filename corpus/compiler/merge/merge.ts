@@ -77,6 +77,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
   // its "cid" and the id of every version. Any shared id means the same article.
   const aliases = new Map<string, ArticleId>();
   const formerPartSince = new Map<ArticleId, IsoDate>();
+  const inFormerPart = new Set<ArticleId>();
 
   // Pass 1: articles with a LEGI id fix the identities; pass 2 attaches number-only articles to them.
   const ordered = imports.map((source, priority) => ({ source, priority }));
@@ -95,6 +96,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
         if (pass) {
           const draft = draftWithLegiId(imported);
           if (imported.formerPartSince && !formerPartSince.has(draft.id)) formerPartSince.set(draft.id, imported.formerPartSince);
+          if (imported.inFormerPart) inFormerPart.add(draft.id);
           for (const version of imported.versions) draft.candidates.push({ version, source: source.info.id, priority });
         } else {
           for (const { draft, versions } of attachByNumber(imported)) {
@@ -195,7 +197,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
   const datedByDila = new Set(
     [...drafts.values()].filter((d) => d.candidates.some((c) => timelineOptions.datedHistories?.has(c.source))).map((d) => d.id),
   );
-  dateUndatedRepeals(articles, changeSets, datedByDila, options.dataDate, formerPartSince);
+  dateUndatedRepeals(articles, changeSets, datedByDila, options.dataDate, formerPartSince, inFormerPart);
   return { codes, articles, changeSets };
 }
 

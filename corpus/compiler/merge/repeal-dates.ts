@@ -26,6 +26,12 @@
  * 9. `former-code` — no repeal entry at all, but the source moved the article into the code's former
  *    part: the day it did (the former Code du travail: 2008-05-01, when the new code came into force).
  *    Last, because a repeal entry naming a later text proves the article outlived that day.
+ *    An article whose file sits in the former part from the start (lexlib files the former Code du
+ *    travail under « … ancienne » folders since 1973) and that no source dates — 510 of them, no
+ *    « Abrogé par », no NOTA: L51-10-3, R51-11-2 — ends with the former code as a whole: on the day
+ *    most of the former part's dated repeals fall (2008-05-01), if its last version started before.
+ *    A version that started later (a source amended it after that day) proves it outlived the code
+ *    and stays in force; so do the articles DILA dates (legi-data: L143-11-4 in force since 2011).
  * Any date not after the version's start is no evidence. Articles whose dates DILA gives (legi-data)
  * are not touched: their periods come from DILA (`legi-periods.ts`).
  */
@@ -138,6 +144,7 @@ export function dateUndatedRepeals(
   datedByDila: ReadonlySet<ArticleId>,
   dataDate: IsoDate,
   formerPartSince: ReadonlyMap<ArticleId, IsoDate> = new Map(),
+  inFormerPart: ReadonlySet<ArticleId> = new Set(),
 ): { dated: number; undated: number } {
   let dated = 0;
   let undated = 0;
@@ -158,6 +165,49 @@ export function dateUndatedRepeals(
       last.status = versionStatus({ validFrom: last.validFrom, end: endOfStatus(last.status) ?? 'repealed' }, dataDate);
       dated++;
     }
+    dated += endFormerPart(
+      list.filter((a) => inFormerPart.has(a.id) && !datedByDila.has(a.id)),
+      context,
+      dataDate,
+    );
   }
   return { dated, undated };
+}
+
+function endWith(version: Version, inferred: InferredRepeal, dataDate: IsoDate): void {
+  version.validTo = inferred.date;
+  version.endInferred = inferred.end;
+  // A repeal dated after the data date is scheduled: ABROGE all the same (`versionStatus`).
+  version.status = versionStatus({ validFrom: version.validFrom, end: endOfStatus(version.status) ?? 'repealed' }, dataDate);
+}
+
+/**
+ * The articles of a code's former part still open after the pass above (no source states their
+ * repeal): the evidence of `inferRepealDate` if any (a NOTA, « Nouveaux textes »), else the day the
+ * former part ended — the date most of its dated repeals share. Returns how many were dated.
+ */
+function endFormerPart(former: readonly Article[], context: RepealContext, dataDate: IsoDate): number {
+  const ends = new Map<IsoDate, number>();
+  for (const article of former) {
+    const last = article.versions.at(-1)!;
+    if (last.validTo !== undefined && isEndedStatus(last.status)) ends.set(last.validTo, (ends.get(last.validTo) ?? 0) + 1);
+  }
+  const [formerEnd, count] = [...ends].sort((a, b) => b[1] - a[1])[0] ?? [];
+  let dated = 0;
+  for (const article of former) {
+    const last = article.versions.at(-1)!;
+    if (last.validTo !== undefined) continue;
+    const inferred =
+      inferRepealDate(article, last, context) ??
+      (formerEnd !== undefined && formerEnd > last.validFrom
+        ? {
+            date: formerEnd,
+            end: { basis: 'former-code' as const, evidence: `${count} articles de l’ancienne partie du code abrogés ce jour` },
+          }
+        : undefined);
+    if (!inferred) continue;
+    endWith(last, inferred, dataDate);
+    dated++;
+  }
+  return dated;
 }

@@ -44,6 +44,12 @@ export interface ImportedArticle {
    * the new code came into force). Evidence for dating a repeal no source dates.
    */
   formerPartSince?: IsoDate;
+  /**
+   * The article's latest file sits in the code's former part (lexlib files the whole former Code du
+   * travail under « … ancienne » folders from 1973 on, and keeps them after its repeal without an
+   * « Abrogé par » entry for thousands of them: L51-10-3, R51-11-2).
+   */
+  inFormerPart?: boolean;
   /** Chronological. */
   versions: ImportedVersion[];
 }

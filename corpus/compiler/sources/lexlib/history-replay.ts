@@ -77,6 +77,7 @@ export class HistoryReplay {
       const sectionPath = this.toc.sectionPaths.get(this.idOf(state.digits, state.num));
       if (sectionPath) article.sectionPath = sectionPath;
       if (state.formerPartSince) article.formerPartSince = state.formerPartSince;
+      if (state.currentPath && isFormerPart(state.currentPath)) article.inFormerPart = true;
       imported.push(article);
     }
     return imported;
