@@ -37,7 +37,30 @@ if (!hasShared) console.warn('lexlib-agreement.test.ts: ../shared/corpus absent 
  * Misses of the change sets that the data explains, by code and kind, with the reason. A miss not
  * covered here fails the test.
  */
-const EXPLAINED_MISSES: { code: string; test: (miss: ChangeMiss) => boolean; reason: string }[] = [];
+const EXPLAINED_MISSES: { code: string; test: (miss: ChangeMiss) => boolean; reason: string }[] = [
+  {
+    code: 'code-du-travail',
+    test: (m) => m.date === '2008-05-01' && (m.key === 'num:L3133-9' || m.key === 'LEGIARTI000006902619'),
+    reason:
+      'L3133-9 is listed both new and repealed on 2008-05-01 (three commits that day) and no file bore that number then; ' +
+      'the compiler puts the number on the only article that ever bore it (LEGIARTI000006902619, a file from 2016-08-10): ' +
+      'the same number on both sides, counted once as missing and once as extra in each list',
+  },
+  {
+    code: 'code-de-la-securite-sociale',
+    test: (m) => m.date === '2008-05-01' && m.key === 'LEGIARTI000006735217' && m.side === 'missing',
+    reason:
+      'D133-17 is listed both new and repealed on 2008-05-01 while its file stays, unchanged, from 2008-01-01 to 2009-01-01 ' +
+      '(its repeal): the two lists of that day cancel out, the article is in force throughout, and the compiled set lists neither',
+  },
+  {
+    code: 'code-de-la-securite-sociale',
+    test: (m) => m.date === '2018-01-01' && (m.key === "num:Annexe 1 à l'art. R611-9" || m.key === 'LEGIARTI000006746430'),
+    reason:
+      "« Annexe 1 à l'art. R611-9 » is listed repealed on 2018-01-01 under a name its file bore only from 1995-06-24 to 1996-06-18 " +
+      '(then « Annexe I »): the compiler places it on that same LEGI article, the witness knows no file of that name that day',
+  },
+];
 
 describe.skipIf(!hasDist || !hasShared)('the compiled corpus against the lexlib repositories', () => {
   let bundle: CompiledBundle;

@@ -283,9 +283,12 @@ interface TimelineDraft {
  * known by their dates only, then every version's end and status.
  */
 export function buildTimeline(candidates: readonly Candidate[], options: MergeOptions): Version[] {
-  const timeline = textVersions(
-    candidates.filter((c) => !c.version.datesOnly),
-    renumberingSources(options),
+  const timeline = withoutVersionsInStatedGaps(
+    textVersions(
+      candidates.filter((c) => !c.version.datesOnly),
+      renumberingSources(options),
+    ),
+    options.completeHistories ?? new Set(),
   );
   addDatesOnlyVersions(
     timeline,
@@ -305,6 +308,32 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
  */
 function renumberingSources(options: MergeOptions): ReadonlySet<SourceId> {
   return new Set([...(options.completeHistories ?? []), ...(options.datedHistories ?? [])]);
+}
+
+/**
+ * A complete history (lexlib) states a gap: its version ends, repealed, and a later one of its own
+ * comes back. A version only a lesser source gives (LexHub, known by number) starting inside that
+ * gap is left out: the article's file was absent from the code then (R611-4 of the sécurité sociale:
+ * out from 2005-04-21 to 2006-01-28 per lexlib, a LexHub version in between ran the gap through).
+ * legi-data's dates, applied after, still decide for the articles DILA knows.
+ */
+function withoutVersionsInStatedGaps(timeline: TimelineDraft[], complete: ReadonlySet<SourceId>): TimelineDraft[] {
+  const fromComplete = (d: TimelineDraft) => d.version.sources.some((s) => complete.has(s));
+  if (!timeline.some(fromComplete)) return timeline;
+  const kept: TimelineDraft[] = [];
+  let lastComplete: TimelineDraft | undefined;
+  timeline.forEach((d, i) => {
+    if (fromComplete(d)) {
+      lastComplete = d;
+      kept.push(d);
+      return;
+    }
+    const gapStart = lastComplete && isEndedStatus(lastComplete.statedStatus) ? lastComplete.statedEnd : undefined;
+    const back = timeline.slice(i + 1).find(fromComplete);
+    if (gapStart !== undefined && back && gapStart <= d.version.validFrom && d.version.validFrom < back.version.validFrom) return;
+    kept.push(d);
+  });
+  return kept;
 }
 
 /** Pass 1: the versions that have a text, in date order, equal texts collapsed. */
