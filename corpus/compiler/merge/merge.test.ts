@@ -309,3 +309,40 @@ describe('mergeSources, versions known by their dates only', () => {
     expect(article.versions[0]!.linkOnlyChanges).toEqual(['1996-09-12']);
   });
 });
+
+describe('mergeSources, gaps a complete history states', () => {
+  it('leaves out a LexHub version inside the gap lexlib states (R611-4 of the sécurité sociale, out 2005-04-21 → 2006-01-28)', () => {
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [
+          {
+            code: CODE,
+            num: 'R611-4',
+            legiId: 'LEGIARTI000006750939',
+            versions: [
+              { validFrom: '1985-12-21', validTo: '2005-04-21', status: 'ABROGE', paragraphs: ['Texte de 1985.'], links: [] },
+              { validFrom: '2006-01-28', validTo: '2018-01-01', status: 'ABROGE', paragraphs: ['Texte de 2006.'], links: [] },
+            ],
+          },
+        ]),
+        source('lexhub', 'lexhub', [
+          {
+            code: CODE,
+            num: 'R611-4',
+            versions: [
+              { validFrom: '1985-12-21', paragraphs: ['Texte de 1985.'], links: [] },
+              { validFrom: '2005-04-21', paragraphs: ['Texte d’un autre article R611-4.'], links: [] },
+              { validFrom: '2006-01-28', validTo: '2018-01-01', status: 'ABROGE', paragraphs: ['Texte de 2006.'], links: [] },
+            ],
+          },
+        ]),
+      ],
+      { dataDate: '2026-03-27' },
+    );
+    const article = only(merged);
+    expect(article.versions.map((v) => [v.validFrom, v.validTo, v.status])).toEqual([
+      ['1985-12-21', '2005-04-21', 'ABROGE'],
+      ['2006-01-28', '2018-01-01', 'ABROGE'],
+    ]);
+  });
+});
