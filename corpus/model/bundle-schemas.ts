@@ -54,6 +54,23 @@ export const versionSchema = z.looseObject({
   validFrom: isoDate,
   validTo: isoDate.optional(),
   status: versionStatus,
+  num: text.optional(),
+  endInferred: z
+    .looseObject({
+      basis: z.enum([
+        'message',
+        'repeal-entry',
+        'repealing-text',
+        'new-texts',
+        'nota',
+        'repealing-text-first',
+        'publication',
+        'signature',
+        'former-code',
+      ]),
+      evidence: text.optional(),
+    })
+    .optional(),
   paragraphs: strings,
   nota: strings.optional(),
   amendedBy: text.optional(),
@@ -102,6 +119,8 @@ export const catalogEntrySchema = z.looseObject({
   to: isoDate.optional(),
   status: versionStatus,
   versionCount: z.number().int().positive(),
+  gaps: z.array(z.looseObject({ from: isoDate, to: isoDate })).optional(),
+  formerNums: strings.optional(),
 }) satisfies z.ZodType<ArticleCatalogEntry>;
 
 export const catalogSchema = z.array(catalogEntrySchema);
@@ -113,6 +132,7 @@ export const changeSetSchema = z.looseObject({
   created: strings,
   modified: strings,
   repealed: strings,
+  numbers: z.record(z.string(), text).optional(),
   unplaced: strings.optional(),
   source: text,
 }) satisfies z.ZodType<ChangeSet>;

@@ -20,8 +20,11 @@ import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './mo
  * Bumped whenever the shape of any bundle file changes; the loader refuses other versions.
  * 2: the manifest lists every file with its checksum (`files`); shards hold one article per line
  *    (`bundle-shard.ts`).
+ * 3: versions carry their number (`Version.num`) and how an inferred end was found
+ *    (`Version.endInferred`); change sets the numbers of their day (`ChangeSet.numbers`); catalog
+ *    entries their gaps and former numbers.
  */
-export const BUNDLE_SCHEMA_VERSION = 2;
+export const BUNDLE_SCHEMA_VERSION = 3;
 
 export interface ArticleCatalogEntry {
   id: ArticleId;
@@ -35,6 +38,13 @@ export interface ArticleCatalogEntry {
   /** Status of the last version. */
   status: VersionStatus;
   versionCount: number;
+  /**
+   * Periods between `from` and `to` when no version was in force (repealed, then re-created under
+   * the same LEGI id: L6324-3 of the Code du travail, out from 2014-03-07 to 2019-08-23); `to` exclusive.
+   */
+  gaps?: { from: IsoDate; to: IsoDate }[];
+  /** The other numbers the article bore, oldest first (`D7122-10` for the article now `R7122-10`). */
+  formerNums?: string[];
 }
 
 export interface CodeSummary {

@@ -339,10 +339,13 @@ export class CorpusStore {
         const line = new Map<ArticleId, number>();
         const shardSizes = new Map<string, number>();
         for (const entry of entries) {
-          const key = numberKey(entry.num);
-          const list = byNumber.get(key);
-          if (list) list.push(entry);
-          else byNumber.set(key, [entry]);
+          // An article is found by every number it bore (D7122-10 finds the article now R7122-10).
+          for (const num of new Set([entry.num, ...(entry.formerNums ?? [])])) {
+            const key = numberKey(num);
+            const list = byNumber.get(key);
+            if (!list) byNumber.set(key, [entry]);
+            else if (!list.includes(entry)) list.push(entry);
+          }
           const position = shardSizes.get(entry.shard) ?? 0;
           line.set(entry.id, position);
           shardSizes.set(entry.shard, position + 1);

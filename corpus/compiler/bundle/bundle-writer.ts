@@ -20,6 +20,7 @@ import { fileChecksum } from '../../model/bundle-integrity.ts';
 import { encodeShard } from '../../model/bundle-shard.ts';
 import { correspondenceOfCode, correspondencePairs } from '../../model/correspondence.ts';
 import type { Article, ChangeSet, Code, SourceInfo } from '../../model/model.ts';
+import { FAR_FUTURE, gapsOf, numbersOf } from '../../model/timeline.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
 export const ARTICLES_PER_SHARD = 250;
@@ -106,6 +107,11 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
         };
         if (article.section) entry.section = article.section;
         if (last.validTo) entry.to = last.validTo;
+        // Only the last version can end without a date, so the gaps never depend on the data date.
+        const gaps = gapsOf(article.versions, FAR_FUTURE);
+        if (gaps.length > 0) entry.gaps = gaps;
+        const formerNums = numbersOf(article).slice(0, -1);
+        if (formerNums.length > 0) entry.formerNums = formerNums;
         catalog.push(entry);
         codeVersions += article.versions.length;
       }
