@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { ArticleCatalogEntry, BundleFileChecksum, CodeSummary, Manifest, SearchManifest } from './bundle.ts';
 import type { CorrespondencePair } from './correspondence.ts';
+import type { ShardIndex } from './bundle-shard.ts';
 import type { Article, ChangeSet, Code, Link, Reference, Section, SourceInfo, Version } from './model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
@@ -163,8 +164,14 @@ const codeSummarySchema = z.looseObject({
   catalog: text,
   changeSets: text,
   correspondence: text.optional(),
+  shardIndex: text.optional(),
   changeDates: z.array(isoDate),
 }) satisfies z.ZodType<CodeSummary>;
+
+export const shardIndexSchema = z.looseObject({
+  articlesPerMember: z.number().int().positive(),
+  shards: z.record(z.string(), z.array(z.number().int().nonnegative()).min(2)),
+}) satisfies z.ZodType<ShardIndex>;
 
 const searchManifestSchema = z.looseObject({
   lunrVersion: text,

@@ -4,7 +4,8 @@
  * manifest.json                      Manifest
  * codes/<code>/toc.json              Code (table of contents with article ids)
  * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
- * codes/<code>/articles-<n>.json.gz  Article[] gzipped, one per line (full versions, loaded on demand by the host)
+ * codes/<code>/articles-<n>.json.gz  Article[], one per line, gzipped 16 lines a member (`bundle-shard.ts`; read by the host)
+ * codes/<code>/shards.json           ShardIndex: where each shard's members start (read by the host)
  * codes/<code>/changesets.json       ChangeSet[]
  * codes/<code>/correspondence.json   CorrespondencePair[] (former ↔ new numbers; only for a code that has some)
  * search/…                           see `SearchManifest`
@@ -58,6 +59,11 @@ export interface CodeSummary {
   changeSets: string;
   /** The table of old and new numbers (`correspondence.ts`), when the code has one. */
   correspondence?: string;
+  /**
+   * Where each shard's gzip members start (`ShardIndex`). A bundle written before it had none: its
+   * shards are then inflated whole (same format version: they are still valid gzip of the same text).
+   */
+  shardIndex?: string;
   /** Dates of the code's consolidated versions (change sets), ascending. */
   changeDates: IsoDate[];
 }
