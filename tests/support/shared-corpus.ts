@@ -1,0 +1,83 @@
+/**
+ * Where the tests read the real sources — the one place that knows the path `../shared`.
+ *
+ * - `../shared/` beside the project (as on CI): the whole histories (`corpus/*.bundle`) and the
+ *   seed documents (`seeds/`).
+ * - Without it (a fresh clone): the committed sample `corpus/sample/`, the histories of a few dozen
+ *   articles cut from the same bundles by `npm run corpus:sample`, and the seeds, copied. The
+ *   bundles have the same names, so a test asks for one by name and reads whichever is here.
+ *
+ * A test of one article's history reads `historyBundle(name)` and runs everywhere. A test that
+ * needs a whole history (counts over a code, every version of 2006-01-28, 95 % of the references)
+ * goes in `describeWholeCorpus`, which skips it without `../shared/corpus` and marks it so that
+ * `npm test` counts it in its summary (« N tests need ../shared/corpus: skipped »).
+ *
+ * `PALIMPSESTE_SHARED_DIR` points elsewhere (another copy of the sources; a folder that does not
+ * exist runs the tests as on a fresh clone).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe } from 'vitest';
+import { getCurrentSuite } from 'vitest/suite';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHARED_DIR = path.resolve(process.env.PALIMPSESTE_SHARED_DIR ?? path.join(PROJECT_ROOT, '..', 'shared'));
+export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'corpus', 'sample');
+
+/** The four histories of the default corpus (`../shared/corpus/<name>.bundle`). */
+export type HistoryName =
+  | 'lexlib-code-de-la-securite-sociale'
+  | 'lexlib-code-de-la-mutualite'
+  | 'lexhub-code-de-la-securite-sociale'
+  | 'lexhub-code-de-la-mutualite';
+
+const HISTORIES: readonly HistoryName[] = [
+  'lexlib-code-de-la-securite-sociale',
+  'lexlib-code-de-la-mutualite',
+  'lexhub-code-de-la-securite-sociale',
+  'lexhub-code-de-la-mutualite',
+];
+
+/** All four whole histories are here. */
+export const hasSharedCorpus = HISTORIES.every((name) => existsSync(path.join(SHARED_DIR, 'corpus', `${name}.bundle`)));
+
+/** Why a test of `describeWholeCorpus` did not run; `npm test` groups its skipped tests by this. */
+export const WHOLE_CORPUS_REASON = 'need ../shared/corpus (whole histories; corpus/sample holds a few dozen articles)';
+
+/** The bundle a test reads: the whole history when `../shared/corpus` is here, else the sample's. */
+export function historyBundle(name: HistoryName): string {
+  return hasSharedCorpus ? path.join(SHARED_DIR, 'corpus', `${name}.bundle`) : path.join(SAMPLE_DIR, `${name}.bundle`);
+}
+
+/** The seed documents: `../shared/seeds/`, or their copy in the sample. */
+export function seedsDir(): string {
+  const shared = path.join(SHARED_DIR, 'seeds');
+  return existsSync(shared) ? shared : path.join(SAMPLE_DIR, 'seeds');
+}
+
+/** A seed by its number: `seedFile('000')` is `…/000_957ebed65d058a0e.txt` (L611-3 as of 1995). */
+export function seedFile(number: '000' | '001' | '002' | '003' | '004'): string {
+  const dir = seedsDir();
+  const name = readdirSync(dir).find((f) => f.startsWith(`${number}_`));
+  if (!name) throw new Error(`seed ${number} absent from ${dir} (npm run corpus:sample copies the seeds there)`);
+  return path.join(dir, name);
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Set on a suite whose tests need a whole history: the reason they are skipped without it. */
+    needs?: string;
+  }
+}
+
+/**
+ * A suite that needs the whole histories: run with `../shared/corpus`, skipped without it, its
+ * reason kept on the suite for the reporter of `npm test` (`tests/support/skip-reasons-reporter.ts`).
+ */
+export function describeWholeCorpus(title: string, body: () => void): void {
+  describe.skipIf(!hasSharedCorpus)(title, () => {
+    const suite = getCurrentSuite().suite;
+    if (suite) suite.meta.needs = WHOLE_CORPUS_REASON;
+    body();
+  });
+}
