@@ -10,9 +10,10 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry, Manifest } from '../model/bundle.ts';
 import type { Article, Code, Section } from '../model/model.ts';
+import { historyBundle, seedsDir } from '../../tests/support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const seeds = path.resolve(root, '../shared/seeds');
+const seeds = seedsDir();
 const seed = (prefix: string) =>
   path.join(
     seeds,
@@ -130,12 +131,20 @@ describe('npm run corpus on the seeds', () => {
   });
 
   it('recognises a git repository of another lexlib code and a folder of documents, with no code change', () => {
-    const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-mutualite.bundle');
+    // The whole history with ../shared (1,083 articles), else the sample's.
+    const bundle = historyBundle('lexlib-code-de-la-mutualite');
     const repository = path.join(work, 'lexlib-mutualite');
     execFileSync('git', ['clone', '--quiet', bundle, repository]);
+    // One article per LEGI id that ever had a file, as git lists them.
+    const legiIds = new Set(
+      execFileSync('git', ['-C', repository, 'log', '-z', '--format=', '--name-only'], { encoding: 'utf8' })
+        .split('\0')
+        .map((file) => / - (\d+)\.md$/.exec(file)?.[1])
+        .filter(Boolean),
+    );
     const fromRepository = corpus(['--no-default', '--source', repository, '--out', path.join(work, 'repo-out')]);
     expect(fromRepository.status).toBe(0);
-    expect(fromRepository.stderr).toMatch(/lexlib-mutualite : 1083 articles, \d+ versions \(lexlib\)/);
+    expect(fromRepository.stderr).toMatch(new RegExp(`lexlib-mutualite : ${legiIds.size} articles, \\d+ versions \\(lexlib\\)`));
     const folder = corpus(['--no-default', '--source', seeds, '--out', path.join(work, 'folder-out')]);
     expect(folder.status).toBe(0);
     const manifest = readJson<Manifest>(path.join(work, 'folder-out', 'manifest.json'));

@@ -9,7 +9,7 @@
  *
  * A test of one article's history reads `historyBundle(name)` and runs everywhere. A test that
  * needs a whole history (counts over a code, every version of 2006-01-28, 95 % of the references)
- * goes in `describeWholeCorpus`, which skips it without `../shared/corpus` and marks it so that
+ * goes in `describeWholeCorpus` (`whole-corpus.ts`), which skips it without `../shared/corpus` and marks it so that
  * `npm test` counts it in its summary (« N tests need ../shared/corpus: skipped »).
  *
  * `PALIMPSESTE_SHARED_DIR` points elsewhere (another copy of the sources; a folder that does not
@@ -17,8 +17,6 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
-import { getCurrentSuite } from 'vitest/suite';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHARED_DIR = path.resolve(process.env.PALIMPSESTE_SHARED_DIR ?? path.join(PROJECT_ROOT, '..', 'shared'));
@@ -61,23 +59,4 @@ export function seedFile(number: '000' | '001' | '002' | '003' | '004'): string 
   const name = readdirSync(dir).find((f) => f.startsWith(`${number}_`));
   if (!name) throw new Error(`seed ${number} absent from ${dir} (npm run corpus:sample copies the seeds there)`);
   return path.join(dir, name);
-}
-
-declare module 'vitest' {
-  interface TaskMeta {
-    /** Set on a suite whose tests need a whole history: the reason they are skipped without it. */
-    needs?: string;
-  }
-}
-
-/**
- * A suite that needs the whole histories: run with `../shared/corpus`, skipped without it, its
- * reason kept on the suite for the reporter of `npm test` (`tests/support/skip-reasons-reporter.ts`).
- */
-export function describeWholeCorpus(title: string, body: () => void): void {
-  describe.skipIf(!hasSharedCorpus)(title, () => {
-    const suite = getCurrentSuite().suite;
-    if (suite) suite.meta.needs = WHOLE_CORPUS_REASON;
-    body();
-  });
 }

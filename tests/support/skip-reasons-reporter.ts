@@ -1,6 +1,6 @@
 /**
  * A Vitest reporter for `npm test`: every skipped test with the reason it was skipped — the one its
- * suite states (`describeWholeCorpus` in `shared-corpus.ts`), or the note of a `ctx.skip(note)` —
+ * suite states (`describeWholeCorpus` in `whole-corpus.ts`), or the note of a `ctx.skip(note)` —
  * grouped by reason and written to the JSON file `PALIMPSESTE_SKIPS_FILE` names (the summary of
  * `build/test-all.ts` reads it). Skipped tests that say no reason are counted as such: a skip
  * should always say why.

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWholeCorpus, historyBundle } from '../../../tests/support/shared-corpus.ts';
+import { historyBundle } from '../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import { GitRepository, SourceOpenError } from './git-repository.ts';
 
 // The whole mutualité history with ../shared, else its sample (the same commits for fewer articles).

@@ -15,8 +15,9 @@ import type { SourceImport } from '../../source-import.ts';
 import { rebuildParagraphs } from '../../../text/paragraphs.ts';
 import { parseArcheoDiff } from './archeo-diff.ts';
 import { importSeedText } from './seed-import.ts';
+import { seedsDir } from '../../../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../../../shared/seeds');
+const seeds = seedsDir();
 const FILES = ['000_957ebed65d058a0e.txt', '001_803e8bac355c9d63.txt', '002_ed8248280429ca41.txt', '003_e563875e8f8a73d7.txt'];
 const originals = FILES.map((f) => readFileSync(path.join(seeds, f)));
 
