@@ -15,10 +15,12 @@ import { articleDocuments, articlePart } from './documents.ts';
 import { SearchEngine, SearchIndexFileError, SearchIndexVersionError } from './engine.ts';
 import { articlesFromLegiData, type LegiDataNode } from './fixtures/legi-data-fixture.ts';
 import { foldForSearch } from './fold.ts';
+import { historyBundle } from '../../tests/support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CSS_JSON = path.join(root, 'node_modules/@socialgouv/legi-data/data/LEGITEXT000006073189.json');
-const LEXLIB_CSS = path.join(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
+// The whole lexlib history with ../shared, else the sample's: every commit of L611-3 either way.
+const LEXLIB_CSS = historyBundle('lexlib-code-de-la-securite-sociale');
 const L611_3_FILE = '01. Partie législative/Article L611-3 - 6743538.md';
 const CODE = 'code-de-la-securite-sociale';
 /** legi-data's date for this code. */
