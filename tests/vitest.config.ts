@@ -13,6 +13,8 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
     ],
     exclude: ['node_modules', 'corpus/dist/**'],
+    // Says once which sources the tests read (../shared/corpus or the committed sample).
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
