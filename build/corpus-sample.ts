@@ -126,7 +126,7 @@ async function main(): Promise<number> {
 
   // Formatted as `npm test` checks it (Prettier aligns the tables).
   const readme = path.join(out, 'README.md');
-  const options = (await prettier.resolveConfig(readme)) ?? {};
+  const options = (await prettier.resolveConfig(path.join(root, 'README.md'))) ?? {};
   writeFileSync(readme, await prettier.format(sampleReadme(plan, reports, seeds, seedBytes), { ...options, filepath: readme }));
   const total = reports.reduce((n, r) => n + r.bytes, 0) + seedBytes;
   console.log(`Échantillon écrit dans ${path.relative(root, out) || out} : ${(total / 1024 / 1024).toFixed(1)} Mo.`);

@@ -5,7 +5,8 @@
  * blobs, byte for byte. Written as a git bundle (`HEAD` and `refs/heads/main`, like the sources).
  *
  * `npm run corpus:sample` cuts the lexlib and LexHub histories of a few dozen articles this way
- * (`build/corpus-sample.ts`). One `git log` pass reads the source, one `git fast-import` writes the
+ * (`build/corpus-sample.ts`); `npm run corpus:fetch` cuts one code's folder out of LexHub's
+ * repository of all codes (`build/corpus-fetch.ts`). One `git log` pass reads the source, one `git fast-import` writes the
  * cut (blobs referenced by their id through the source's object store), so a cut of 1,800 commits
  * takes seconds.
  */
@@ -94,6 +95,8 @@ export interface CutOptions {
   triggers(filePath: string): boolean;
   /** The message of the cut's commit (default: the source's). */
   message?(commit: SourceCommit): string;
+  /** The path of a kept file in the cut (default: the same): a code's folder of a repository of many codes becomes the root. */
+  rename?(filePath: string): string;
   outBundle: string;
 }
 
@@ -123,9 +126,10 @@ export async function cutHistory(options: CutOptions): Promise<CutResult> {
       let triggered = false;
       for (const change of commit.changes) {
         if (!options.keep(change.path)) continue;
-        paths.add(change.path);
-        if (change.status === 'D') files.delete(change.path);
-        else files.set(change.path, { mode: change.mode, blob: change.blob });
+        const filePath = options.rename ? options.rename(change.path) : change.path;
+        paths.add(filePath);
+        if (change.status === 'D') files.delete(filePath);
+        else files.set(filePath, { mode: change.mode, blob: change.blob });
         if (options.triggers(change.path)) triggered = true;
       }
       if (!triggered) continue;
