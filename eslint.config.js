@@ -4,6 +4,7 @@
 // - corpus/compiler, electron/host, build, tests: Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importBoundaries from './build/eslint/import-boundaries.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'url', 'worker_threads', 'zlib', 'stream'];
 const pure = (extra = []) => ({
@@ -23,6 +24,34 @@ const pure = (extra = []) => ({
     },
   ],
 });
+
+// The compiler's layers (issue 7): one block of its own, with its own rule name, so that it merges
+// cleanly with the other zones. Each importer of `corpus/compiler/sources/` (lexlib, LexHub,
+// legi-data, seeds) depends only on the shared layer `sources/common/`, never on another importer,
+// and the shared layer on none of them. Tests are exempt: a seed document cut from a LEGI dump is an
+// independent witness of the lexlib replay, so the lexlib tests read the seeds on purpose.
+const importers = ['lexlib', 'lexhub', 'legidata', 'seeds'].map((name) => `corpus/compiler/sources/${name}/`);
+const compilerBoundaries = [
+  ...importers.map((folder) => ({
+    from: folder,
+    forbid: importers.filter((other) => other !== folder),
+    message: 'An importer may not import another importer: move what they share to corpus/compiler/sources/common/.',
+  })),
+  {
+    from: 'corpus/compiler/sources/common/',
+    forbid: importers,
+    message: 'The shared layer of the sources may not import an importer.',
+  },
+];
+// The host reads bundles; only the compiler writes them (a test that needs a bundle takes
+// tests/support/seed-bundle.ts). Its tests included: they exercise the host, not the compiler.
+const hostBoundaries = [
+  {
+    from: 'electron/host/',
+    forbid: ['corpus/compiler/'],
+    message: 'The host may not import the compiler (a test bundle: tests/support/).',
+  },
+];
 
 export default tseslint.config(
   {
@@ -59,4 +88,15 @@ export default tseslint.config(
   },
   // renderer/vite.config.ts is the renderer's build script: it runs in Node.
   { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/vite.config.ts'], rules: pure() },
+  {
+    files: ['corpus/compiler/**'],
+    ignores: ['**/*.test.ts'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/import-boundaries': ['error', compilerBoundaries] },
+  },
+  {
+    files: ['electron/host/**'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/import-boundaries': ['error', hostBoundaries] },
+  },
 );

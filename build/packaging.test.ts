@@ -18,7 +18,7 @@ import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SCHEMA_VERSION } from '../corpus/model/bundle.ts';
 import { CORPUS_DIR, PROJECT_ROOT, RENDERER_DIR } from '../electron/host/paths.ts';
-import { writeSeedBundle } from '../electron/host/seed-bundle.ts';
+import { writeSeedBundle } from '../tests/support/seed-bundle.ts';
 import { buildElectron } from './electron-build.ts';
 import { ensureRenderer } from './ensure-built.ts';
 

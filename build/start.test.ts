@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../electron/host/paths.ts';
-import { writeSeedBundle } from '../electron/host/seed-bundle.ts';
+import { writeSeedBundle } from '../tests/support/seed-bundle.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-start-'));
 const corpus = path.join(work, 'corpus');

@@ -7,15 +7,16 @@ import path from 'node:path';
 import lunr from 'lunr';
 import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
-import type { CompileWarning, IsoDate, SourceInfo } from '../model/model.ts';
-import { writeBundle } from './bundle-writer.ts';
-import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './fingerprint.ts';
-import { mergeSources } from './merge.ts';
-import { resolveCorpusReferences } from './reference-step.ts';
-import { buildSearchStep } from './search-step.ts';
-import type { SourceImport } from './source-import.ts';
-import { importSource, legiDataVersion, SOURCE_PRIORITY } from './source-registry.ts';
-import type { SourceSpec } from './source-spec.ts';
+import { dataDateOf } from '../model/timeline.ts';
+import type { CompileWarning, SourceInfo } from '../model/model.ts';
+import { writeBundle } from './bundle/bundle-writer.ts';
+import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
+import { mergeSources } from './merge/merge.ts';
+import { resolveCorpusReferences } from './references/reference-step.ts';
+import { buildSearchStep } from './search/search-step.ts';
+import type { SourceImport } from './sources/source-import.ts';
+import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
+import type { SourceSpec } from './sources/source-spec.ts';
 
 export interface CompileOptions {
   root: string;
@@ -126,9 +127,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
 
   // The data's date: the newest source's, but never after the build date (LexHub carries versions
   // due years ahead; they are "in force later", not the present).
-  const today = new Date().toISOString().slice(0, 10);
-  const newest = imports.reduce<IsoDate>((max, i) => (i.info.date && i.info.date > max ? i.info.date : max), '0000-00-00');
-  const dataDate = newest < today ? newest : today;
+  const dataDate = dataDateOf(
+    imports.map((i) => i.info),
+    new Date().toISOString().slice(0, 10),
+  );
   let phase = importStart;
   const lap = (label: string) => {
     const now = performance.now();
@@ -138,7 +140,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   lap('Import des sources');
   const merged = mergeSources(imports, { dataDate });
   lap('Fusion des sources');
-  const references = resolveCorpusReferences(merged);
+  const references = resolveCorpusReferences(merged, dataDate);
   lap('Résolution des renvois');
   const search = buildSearchStep(merged, dataDate, (done, total) => log.progress('index', done, total));
   log.progressEnd('index');

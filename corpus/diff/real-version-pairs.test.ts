@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GitRepository } from '../compiler/git/git-repository.ts';
+import { GitRepository } from '../compiler/sources/common/git-repository.ts';
 import type { CompileWarning } from '../model/model.ts';
-import { parseArticleFile } from '../compiler/sources/lexlib/article-file.ts';
+import { parseArticleFile } from '../compiler/sources/common/lexlib-format/article-file.ts';
 import { compareVersions, type Comparison } from './compare-versions.ts';
 import { applyChanges, revertChanges } from './patch.ts';
 import { diffWords } from './word-diff.ts';

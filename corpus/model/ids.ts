@@ -26,3 +26,27 @@ export function articleId(code: CodeId, legiId: string | undefined, num: string)
 export function legiArticleId(digits: string): string {
   return `LEGIARTI${digits.padStart(12, '0')}`;
 }
+
+/** What an article id says: its code, and its LEGI id or (for an article known by number only) its number. */
+export type ParsedArticleId = { code: CodeId; legiId: string; num?: undefined } | { code: CodeId; num: string; legiId?: undefined };
+
+/** The inverse of `articleId`; undefined for a string that is not an article id. */
+export function parseArticleId(id: string): ParsedArticleId | undefined {
+  const slash = id.indexOf('/');
+  if (slash <= 0 || slash === id.length - 1) return undefined;
+  const code = id.slice(0, slash);
+  const rest = id.slice(slash + 1);
+  if (rest.startsWith('num:')) return rest.length > 4 ? { code, num: rest.slice(4) } : undefined;
+  return { code, legiId: rest };
+}
+
+/** The code of an article id (`code-de-la-securite-sociale/LEGIARTI…` → `code-de-la-securite-sociale`). */
+export function codeOfArticleId(id: ArticleId): CodeId {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
+}
+
+/** The number of an article id known by number only (`c/num:L611-3` → `L611-3`), else undefined. */
+export function numberOfArticleId(id: ArticleId): string | undefined {
+  return parseArticleId(id)?.num;
+}

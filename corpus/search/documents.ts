@@ -7,6 +7,7 @@
  * index of the law in force; every other text goes to the history index, labelled with its dates.
  */
 import type { Article, ArticleId, CodeId, IsoDate, Version } from '../model/model.ts';
+import { articleStateOn, effectiveEnd, isInForceOn, type DateRange } from '../model/timeline.ts';
 
 /** Which part of a code an article belongs to, from the prefix of its number. */
 export type ArticlePart = 'L' | 'R' | 'D' | 'A' | 'other';
@@ -28,10 +29,7 @@ export function articlePart(num: string): ArticlePart {
 }
 
 /** A period during which a text was in force: [from, to), `to` absent while it still is. */
-export interface DateRange {
-  from: IsoDate;
-  to?: IsoDate;
-}
+export type { DateRange };
 
 /** Where the article stands on the build date. */
 export type ArticleState = 'in-force' | 'repealed' | 'future';
@@ -52,25 +50,15 @@ export interface SearchDocument {
   paragraphCount: number;
 }
 
-export function isInForceOn(range: DateRange, date: IsoDate): boolean {
-  return range.from <= date && (range.to === undefined || date < range.to);
-}
-
-function versionRange(version: Version): DateRange {
-  return version.validTo === undefined ? { from: version.validFrom } : { from: version.validFrom, to: version.validTo };
-}
-
-/** A version is in force on a date within its range unless it ended with no end date (bad data). */
-function versionInForceOn(version: Version, date: IsoDate): boolean {
-  if (version.validTo === undefined && (version.status === 'ABROGE' || version.status === 'TRANSFERE' || version.status === 'PERIME'))
-    return false;
-  return isInForceOn(versionRange(version), date);
+/** The period of a version, its end counted as the timeline does (an undated repeal ends on the build date). */
+function versionRange(version: Version, asOf: IsoDate): DateRange {
+  const to = effectiveEnd(version, asOf);
+  return to === undefined ? { from: version.validFrom } : { from: version.validFrom, to };
 }
 
 function articleState(article: Article, asOf: IsoDate): ArticleState {
-  if (article.versions.some((version) => versionInForceOn(version, asOf))) return 'in-force';
-  const first = article.versions[0];
-  return first !== undefined && first.validFrom > asOf ? 'future' : 'repealed';
+  const state = articleStateOn(article, asOf, asOf);
+  return state === 'ended' ? 'repealed' : state;
 }
 
 /** Consecutive or overlapping ranges become one. */
@@ -106,8 +94,8 @@ export function articleDocuments(article: Article, asOf: IsoDate): SearchDocumen
       entry = { paragraphCount: version.paragraphs.length, ranges: [], current: false };
       byText.set(key, entry);
     }
-    entry.ranges.push(versionRange(version));
-    if (versionInForceOn(version, asOf)) entry.current = true;
+    entry.ranges.push(versionRange(version, asOf));
+    if (isInForceOn(version, asOf, asOf)) entry.current = true;
   }
   return [...byText].map(([key, entry]) => ({
     article: article.id,

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GitRepository } from '../compiler/git/git-repository.ts';
+import { GitRepository } from '../compiler/sources/common/git-repository.ts';
 import type { Article, Version } from '../model/model.ts';
 import { articleId, legiArticleId } from '../model/ids.ts';
 import { rebuildParagraphs } from '../text/paragraphs.ts';

@@ -25,7 +25,7 @@
 import type { SearchManifest } from '../model/bundle.ts';
 import type { IsoDate } from '../model/model.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import { isInForceOn } from './documents.ts';
+import { rangeCovers } from '../model/timeline.ts';
 import { lunr } from './french-analysis.ts';
 import { matchSpans, queryMatcher, snippet } from './highlight.ts';
 import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ChunkStore, type ReadFile } from './loaded-shard.ts';
@@ -291,7 +291,7 @@ export class SearchEngine {
       if (codes && !codes.has(shard.code(doc))) return false;
       if (parts && !parts.has(shard.part(doc))) return false;
       if (scope === 'repealed' && shard.state(doc) !== 'repealed') return false;
-      if (date !== undefined && !shard.dateRanges(doc).some((range) => isInForceOn(range, date))) return false;
+      if (date !== undefined && !shard.dateRanges(doc).some((range) => rangeCovers(range, date))) return false;
       return true;
     };
 

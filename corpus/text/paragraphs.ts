@@ -6,7 +6,7 @@
  * breaks, and it also breaks right after the hyphen of a hyphenated word (« non-\nagricoles »), so
  * undoing the wrap is not always « join with a space ». The rules below were checked against the
  * Archéo Lex diff of the whole Code de la sécurité sociale (seed 002, one line per paragraph):
- * see `paragraphs.test.ts` and `corpus/compiler/sources/seeds/archeo-check.test.ts`.
+ * see `paragraphs.test.ts` and the seed 002 check of `corpus/compiler/sources/lexlib/lexlib-securite-sociale.test.ts`.
  *
  * Pure: no platform imports.
  */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GitRepository } from '../compiler/git/git-repository.ts';
+import { GitRepository } from '../compiler/sources/common/git-repository.ts';
 import type { Reference } from '../model/model.ts';
 import { normalizeArticleNumber } from './article-number.ts';
 import { createCodeNameMatcher } from './code-names.ts';

@@ -7,7 +7,7 @@ import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
-import { SEED_CODE, seedParagraphs, writeSeedBundle } from './seed-bundle.ts';
+import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 
 let base: string;

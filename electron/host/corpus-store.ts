@@ -13,6 +13,7 @@ import path from 'node:path';
 import lunr from 'lunr';
 import { z } from 'zod';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
+import { codeOfArticleId } from '../../corpus/model/ids.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
 import { HostError } from './result.ts';
@@ -99,7 +100,7 @@ export class CorpusStore {
 
   async article(id: ArticleId): Promise<Article> {
     const bundle = await this.bundle();
-    const code = id.slice(0, id.indexOf('/'));
+    const code = codeOfArticleId(id);
     const entry = bundle.manifest.codes.some((c) => c.id === code) ? (await this.catalogIndex(bundle, code)).byId.get(id) : undefined;
     if (!entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
     let shard = bundle.shards.get(entry.shard);

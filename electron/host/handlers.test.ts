@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PalimpsesteApi, Result, Trail } from '../common/api.ts';
 import { dispatch } from './dispatch.ts';
 import { createHost } from './host.ts';
-import { SEED_CODE, writeSeedBundle } from './seed-bundle.ts';
+import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 let base: string;
 let api: PalimpsesteApi;

@@ -8,7 +8,7 @@ import { createHttpApi } from '../common/http-api.ts';
 import { createHost } from './host.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
-import { SEED_CODE, writeSeedBundle } from './seed-bundle.ts';
+import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 interface Answer {

@@ -5,7 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../common/api.ts';
 import { createHost } from '../host/host.ts';
-import { SEED_CODE, writeSeedBundle } from '../host/seed-bundle.ts';
+import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 import { registerApiHandlers, type IpcMainLike } from './ipc.ts';
 import { isTrustedSender } from './security.ts';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../build/electron-build.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
-import { writeSeedBundle } from '../host/seed-bundle.ts';
+import { writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 /**
  * The stand-in: records every call main.ts makes, and when the window loads its first URL, plays

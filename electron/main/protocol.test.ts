@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
-import { SEED_CODE, writeSeedBundle } from '../host/seed-bundle.ts';
+import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 import { createProtocolHandler, SCHEME_PRIVILEGES } from './protocol.ts';
 
 let base: string;

@@ -22,7 +22,7 @@ const out = path.join(work, 'dist');
 
 function compile(args: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'corpus/compiler/cli.ts'), '--out', out, ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'corpus/compiler/cli/cli.ts'), '--out', out, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CI: '1' },

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { importLegiData } from '../../corpus/compiler/sources/legidata/legidata-import.ts';
 import { importLexhub } from '../../corpus/compiler/sources/lexhub/lexhub-import.ts';
-import type { SourceImport } from '../../corpus/compiler/source-import.ts';
+import type { SourceImport } from '../../corpus/compiler/sources/source-import.ts';
 import { mb, ms, printTable, timeAsync } from './table.ts';
 import { SHARED_DIR } from '../support/shared-corpus.ts';
 

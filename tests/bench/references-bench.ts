@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../corpus/model/model.ts';
-import { mergeSources } from '../../corpus/compiler/merge.ts';
-import { resolveReferences } from '../../corpus/compiler/resolve-references.ts';
-import type { SourceImport } from '../../corpus/compiler/source-import.ts';
-import { importSource, SOURCE_PRIORITY } from '../../corpus/compiler/source-registry.ts';
-import { readSourcesFile } from '../../corpus/compiler/source-spec.ts';
-import { listKnownCodes } from '../../corpus/compiler/sources/legidata/known-codes.ts';
+import { mergeSources } from '../../corpus/compiler/merge/merge.ts';
+import { resolveReferences } from '../../corpus/compiler/references/resolve-references.ts';
+import type { SourceImport } from '../../corpus/compiler/sources/source-import.ts';
+import { importSource, SOURCE_PRIORITY } from '../../corpus/compiler/sources/source-registry.ts';
+import { readSourcesFile } from '../../corpus/compiler/sources/source-spec.ts';
+import { listKnownCodes } from '../../corpus/compiler/sources/common/known-codes.ts';
 import { createCodeNameMatcher } from '../../corpus/text/code-names.ts';
 import { median, ms, printTable, time } from './table.ts';
 
@@ -27,18 +27,19 @@ for (const spec of specs) {
     console.warn(`${spec.id}: ignoré (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
 }
-const articles: Article[] = [...mergeSources(imports, { dataDate: new Date().toISOString().slice(0, 10) }).articles.values()].flat();
+const dataDate = new Date().toISOString().slice(0, 10);
+const articles: Article[] = [...mergeSources(imports, { dataDate }).articles.values()].flat();
 const versions = articles.reduce((n, a) => n + a.versions.length, 0);
 const codeNames = createCodeNameMatcher(listKnownCodes());
 
 const full: number[] = [];
 const resolveOnly: number[] = [];
-let last = resolveReferences(articles, { codeNames }); // warm-up
+let last = resolveReferences(articles, { codeNames, dataDate }); // warm-up
 for (let i = 0; i < 3; i++) {
-  const [result, elapsed] = time(() => resolveReferences(articles, { codeNames }));
+  const [result, elapsed] = time(() => resolveReferences(articles, { codeNames, dataDate }));
   full.push(elapsed);
   last = result;
-  resolveOnly.push(time(() => resolveReferences(articles, { codeNames, extract: false }))[1]);
+  resolveOnly.push(time(() => resolveReferences(articles, { codeNames, extract: false, dataDate }))[1]);
 }
 const { counts } = last;
 printTable([

@@ -64,7 +64,7 @@ test('XSS payloads in corpus files never execute', async ({ page }) => {
   const corpus = path.join(folder, 'corpus');
   const compiled = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'corpus/compiler/cli.ts', '--no-default', '--source', sources, '--out', corpus],
+    ['--import', 'tsx', 'corpus/compiler/cli/cli.ts', '--no-default', '--source', sources, '--out', corpus],
     {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',

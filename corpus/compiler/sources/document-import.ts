@@ -2,7 +2,7 @@
  * A single document given as a source (a file, or each file of a folder): a lexlib article, a
  * whole code, an Archéo Lex diff page (the seeds' formats) or a LexHub article.
  */
-import type { SourceImport } from '../source-import.ts';
+import type { SourceImport } from './source-import.ts';
 import { importLexhubFile } from './lexhub/lexhub-file-import.ts';
 import { importSeedFile } from './seeds/seed-import.ts';
 import { detectSeedKind } from './seeds/seed-kind.ts';

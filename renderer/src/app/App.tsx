@@ -9,6 +9,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Article, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import type { HostNotice, PalimpsesteApi, Trail, TrailStep } from '../../../electron/common/api.ts';
 import { ArticlePage } from '../article/ArticlePage.tsx';
+import { corpusDataDate } from '../../../corpus/model/timeline.ts';
 import { todayIso } from '../dates/french-dates.ts';
 import type { Library } from '../data/library.ts';
 import { SearchClient } from '../search/search-client.ts';
@@ -256,6 +257,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
       date,
       isToday: date === today,
       today,
+      dataDate: corpusInfo ? corpusDataDate(corpusInfo.manifest) : today,
       openArticle: (target, intent = 'visit') => navigate(toRoute(target), intent),
       openCode: (code) => navigate({ kind: 'code', code, ...(date !== today ? { date } : {}) }, 'replace'),
       articleHref: (target) => formatRoute(toRoute(target)),

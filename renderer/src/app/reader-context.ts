@@ -35,6 +35,11 @@ export interface Reader {
   /** True when no date was chosen: the law of today is read. */
   isToday: boolean;
   today: IsoDate;
+  /**
+   * The corpus data date (`corpusDataDate`): a repeal the sources state without a date counts from
+   * it on (`corpus/model/timeline.ts`). Today until the corpus description has loaded.
+   */
+  dataDate: IsoDate;
   openArticle(target: ArticleTarget, intent?: Intent): void;
   openCode(code: CodeId): void;
   /** The `#/…` location of an article, for the `href` of links (middle click, copy link). */

@@ -12,7 +12,7 @@ import { sectionsAbove } from '../toc/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
-import { readingAt } from './version-at.ts';
+import { readingAt } from '../../../corpus/model/timeline.ts';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
 
@@ -78,7 +78,7 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
     );
   }
   const loaded = state.value;
-  const reading = readingAt(loaded, date);
+  const reading = readingAt(loaded, date, reader.dataDate);
   const tabs = [
     { id: 'texte' as const, label: 'Texte' },
     { id: 'versions' as const, label: `Versions (${loaded.versions.length})` },

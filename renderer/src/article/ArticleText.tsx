@@ -4,19 +4,14 @@
  * Everything from the corpus is rendered as text nodes.
  */
 import { useEffect } from 'react';
-import type { Article, Reference, VersionStatus } from '../../../corpus/model/model.ts';
+import { codeOfArticleId } from '../../../corpus/model/ids.ts';
+import type { Article, Reference } from '../../../corpus/model/model.ts';
+import { endsUndated, type Reading } from '../../../corpus/model/timeline.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate, validityRange } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { segmentParagraph, unresolvedReason } from './text-segments.ts';
-import { statusLabel, type Reading } from './version-at.ts';
-
-const REPEAL_STATUSES: ReadonlySet<VersionStatus> = new Set(['ABROGE', 'TRANSFERE', 'PERIME']);
-
-/** The code part of an article id (`code-de-la-securite-sociale/LEGIARTI…`). */
-export function codeOfArticle(id: string): string {
-  return id.slice(0, id.indexOf('/'));
-}
+import { statusLabel } from './status-label.ts';
 
 export function ArticleText({ article, reading }: { article: Article; reading: Reading }) {
   const reader = useReader();
@@ -50,16 +45,23 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           </button>
         </Message>
       )}
-      {reading.kind === 'ended' && (
+      {reading.kind === 'ended' && reading.endedOn === undefined && (
+        // The sources say this text was repealed (« Abrogé par ») but none dates the repeal: from the
+        // corpus data date on it is not the law in force; the text is shown, with that said.
+        <Message title="Abrogé, date non précisée" tone="warning">
+          Les sources indiquent que cet article a été {endLabel(reading.status)}, sans en préciser la date : il n’est plus en vigueur{' '}
+          {atDate}. Ci-dessous, sa dernière version.
+        </Message>
+      )}
+      {reading.kind === 'ended' && reading.endedOn !== undefined && (
         <Message title="Plus en vigueur à cette date" tone="warning">
           Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
           {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
           version.
         </Message>
       )}
-      {reading.kind === 'in-force' && !reading.next && !version.validTo && REPEAL_STATUSES.has(version.status) && (
-        // The sources say this text was repealed (« Abrogé par ») but none dates the repeal: the text
-        // is shown, with that said, rather than presented as the law in force.
+      {reading.kind === 'in-force' && endsUndated(version) && (
+        // Before the data date the text of an undated repeal is shown as it stood, with that said.
         <Message title="Abrogé, date non précisée" tone="warning">
           Les sources indiquent que cet article a été {endLabel(version.status)}, sans en préciser la date : ce texte n’est peut-être plus
           en vigueur {atDate}.
@@ -135,7 +137,7 @@ function ReferenceLink({ text, reference }: { text: string; reference: Reference
   }
   // The target is opened as in force on the date of the text being read.
   const target = {
-    code: codeOfArticle(reference.target),
+    code: codeOfArticleId(reference.target),
     num: reference.num,
     id: reference.target,
     ...(reader.isToday ? {} : { date: reader.date }),

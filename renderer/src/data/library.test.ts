@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
+import type { ArticleCatalogEntry, Manifest } from '../../../corpus/model/bundle.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
-import type { PalimpsesteApi, Result } from '../../../electron/common/api.ts';
+import type { CorpusInfo, PalimpsesteApi, Result } from '../../../electron/common/api.ts';
 import { Library, pickAtDate } from './library.ts';
 
 // The compiled default corpus (`npm run corpus`); these tests read its real catalog.
@@ -16,6 +16,14 @@ const catalog = (): ArticleCatalogEntry[] => JSON.parse(readFileSync(catalogFile
 function fakeApi(entries: ArticleCatalogEntry[]) {
   const calls: string[] = [];
   const api = {
+    // The corpus description, for the data date from which an undated repeal counts.
+    getCorpusInfo: async (): Promise<Result<CorpusInfo>> => ({
+      ok: true,
+      value: {
+        manifest: JSON.parse(readFileSync(path.join(catalogFile, '../../../manifest.json'), 'utf8')) as Manifest,
+        baseUrl: 'corpus/',
+      },
+    }),
     findArticles: async (num: string): Promise<Result<ArticleCatalogEntry[]>> => {
       calls.push(num);
       const key = normalizeArticleNumber(num) ?? num;
@@ -30,10 +38,10 @@ describe.skipIf(missing)('Library on the real catalog of the sécurité sociale'
     // L131-6-3 was two articles: 2010-12-11 → 2011-12-23, then 2016-01-01 → 2018-01-01.
     const both = catalog().filter((e) => e.num === 'L131-6-3');
     expect(both).toHaveLength(2);
-    expect(pickAtDate(both, '2011-06-01')?.from).toBe('2010-12-11');
-    expect(pickAtDate(both, '2017-01-01')?.from).toBe('2016-01-01');
+    expect(pickAtDate(both, '2011-06-01', '2026-12-01')?.from).toBe('2010-12-11');
+    expect(pickAtDate(both, '2017-01-01', '2026-12-01')?.from).toBe('2016-01-01');
     // In force on neither date: the latest.
-    expect(pickAtDate(both, '2014-01-01')?.from).toBe('2016-01-01');
+    expect(pickAtDate(both, '2014-01-01', '2026-12-01')?.from).toBe('2016-01-01');
   });
 
   it('resolves a number written any way through the host, once per number and date', async () => {

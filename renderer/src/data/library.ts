@@ -8,7 +8,8 @@ import type { Article, ArticleId, CodeId, IsoDate } from '../../../corpus/model/
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import type { CorpusInfo, PalimpsesteApi } from '../../../electron/common/api.ts';
 import { unwrap } from '../api/client.ts';
-import { buildTocIndex, entryInForce, type TocIndex } from '../toc/toc-index.ts';
+import { corpusDataDate, entryInForceOn } from '../../../corpus/model/timeline.ts';
+import { buildTocIndex, type TocIndex } from '../toc/toc-index.ts';
 
 /** Articles kept in memory; a reading session rarely goes beyond a few dozen. */
 const ARTICLE_CACHE_SIZE = 300;
@@ -52,20 +53,27 @@ export class Library {
     return this.info;
   }
 
+  /** The corpus data date, from which a repeal without a date counts (`corpus/model/timeline.ts`). */
+  dataDate(): Promise<IsoDate> {
+    return this.corpusInfo().then((info) => corpusDataDate(info.manifest));
+  }
+
   codeIndex(code: CodeId): Promise<CodeIndex> {
     let entry = this.codes.get(code);
     if (!entry) {
-      entry = Promise.all([this.api.getToc(code).then(unwrap), this.api.getCatalog(code).then(unwrap)]).then(([toc, catalog]) => {
-        const byNum = new Map<string, ArticleCatalogEntry[]>();
-        for (const item of catalog) {
-          const list = byNum.get(item.num);
-          if (list) list.push(item);
-          else byNum.set(item.num, [item]);
-        }
-        const index = { ...buildTocIndex(toc, catalog), byNum };
-        this.loadedCodes.set(code, index);
-        return index;
-      });
+      entry = Promise.all([this.api.getToc(code).then(unwrap), this.api.getCatalog(code).then(unwrap), this.dataDate()]).then(
+        ([toc, catalog, dataDate]) => {
+          const byNum = new Map<string, ArticleCatalogEntry[]>();
+          for (const item of catalog) {
+            const list = byNum.get(item.num);
+            if (list) list.push(item);
+            else byNum.set(item.num, [item]);
+          }
+          const index = { ...buildTocIndex(toc, catalog, dataDate), byNum };
+          this.loadedCodes.set(code, index);
+          return index;
+        },
+      );
       this.codes.set(code, entry);
       entry.catch(() => this.codes.delete(code));
     }
@@ -127,10 +135,16 @@ export class Library {
       const found = unwrap(await this.api.findArticles(num, code));
       candidates = found.length > 0 ? found : undefined;
     }
-    return candidates ? pickAtDate(candidates, date) : undefined;
+    return candidates ? pickAtDate(candidates, date, await this.dataDate()) : undefined;
   }
 }
 
-export function pickAtDate(candidates: readonly ArticleCatalogEntry[], date: IsoDate): ArticleCatalogEntry | undefined {
-  return candidates.find((entry) => entryInForce(entry, date)) ?? [...candidates].sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+export function pickAtDate(
+  candidates: readonly ArticleCatalogEntry[],
+  date: IsoDate,
+  undatedEndsOn: IsoDate,
+): ArticleCatalogEntry | undefined {
+  return (
+    candidates.find((entry) => entryInForceOn(entry, date, undatedEndsOn)) ?? [...candidates].sort((a, b) => (a.from < b.from ? 1 : -1))[0]
+  );
 }

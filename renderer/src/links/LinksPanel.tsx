@@ -4,7 +4,7 @@
  * open it as in force on the date being read.
  */
 import { useState } from 'react';
-import { codeIdFromTitle } from '../../../corpus/model/ids.ts';
+import { codeIdFromTitle, codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Link, Version } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -72,7 +72,7 @@ function LinkEntry({ link }: { link: Link }) {
     );
   }
   const target = {
-    code: link.target ? link.target.slice(0, link.target.indexOf('/')) : (listCode ?? ''),
+    code: link.target ? codeOfArticleId(link.target) : (listCode ?? ''),
     num: link.articleNum,
     ...(link.target ? { id: link.target } : {}),
     ...(reader.isToday ? {} : { date: reader.date }),

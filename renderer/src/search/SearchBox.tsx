@@ -5,6 +5,7 @@
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
+import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import { useReader, type ArticleTarget } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -281,7 +282,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                 onClick={() => choose(options[index])}
               >
                 <span className="option-title">Aller à l’article {entry.num}</span>
-                <span className="option-code">{reader.codeTitle(entry.id.slice(0, entry.id.indexOf('/')))}</span>
+                <span className="option-code">{reader.codeTitle(codeOfArticleId(entry.id))}</span>
               </li>
             ))}
             {hits.map((hit, i) => {
@@ -344,7 +345,7 @@ function searchStatus(
 }
 
 function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {
-  return { code: entry.id.slice(0, entry.id.indexOf('/')), num: entry.num, id: entry.id, ...(date ? { date } : {}) };
+  return { code: codeOfArticleId(entry.id), num: entry.num, id: entry.id, ...(date ? { date } : {}) };
 }
 
 function hitTarget(

@@ -3,6 +3,7 @@
  * is the text that matched.
  */
 import type { IsoDate } from '../../../corpus/model/model.ts';
+import { rangeCovers } from '../../../corpus/model/timeline.ts';
 import type { SearchResult } from '../../../corpus/search/search-types.ts';
 import { formatDate } from '../dates/french-dates.ts';
 
@@ -31,7 +32,7 @@ export function hitDate(
   filterDate: IsoDate | undefined,
 ): IsoDate | undefined {
   if (filterDate) return filterDate;
-  const covers = hit.ranges.some((range) => range.from <= readingDate && (!range.to || readingDate < range.to));
+  const covers = hit.ranges.some((range) => rangeCovers(range, readingDate));
   if (covers) return explicitReading;
   if (hit.inForce) return undefined;
   return hit.ranges[hit.ranges.length - 1]?.from;

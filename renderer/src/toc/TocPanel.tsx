@@ -6,6 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { ArticleId, CodeId } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
@@ -192,7 +193,7 @@ function TocRowView({ row, current, onToggle }: { row: TocRow; current: boolean;
       </button>
     );
   }
-  const code = row.id.slice(0, row.id.indexOf('/'));
+  const code = codeOfArticleId(row.id);
   const target = { code, num: row.num, id: row.id, ...(reader.isToday ? {} : { date: reader.date }) };
   return (
     <a

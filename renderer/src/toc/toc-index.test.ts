@@ -48,7 +48,7 @@ const catalog = [
   entry('LEGIARTI000006743538', 'L611-3', '1985-12-21', '2018-01-01'),
   entry('num:L612-1', 'L612-1', '2010-01-01'),
 ];
-const index = buildTocIndex(code, catalog);
+const index = buildTocIndex(code, catalog, '2026-11-22');
 
 describe('table of contents index', () => {
   it('gives the sections above an article, root first', () => {
@@ -69,7 +69,7 @@ describe('table of contents index', () => {
   it('shows an article in its time even in a section of the current plan dated later', () => {
     // The real tree: L611-3 (1985-2018) placed in « Livre VI : Dispositions applicables aux travailleurs indépendants », dated 2018-01-01.
     const dated: Code = { ...code, toc: [{ ...code.toc[0]!, children: [{ ...code.toc[0]!.children[0]!, validFrom: '2018-01-01' }] }] };
-    const datedIndex = buildTocIndex(dated, catalog);
+    const datedIndex = buildTocIndex(dated, catalog, '2026-11-22');
     const rows = tocRows(
       datedIndex,
       new Set(['pl', 'l6', 't1', 'c1']),
@@ -96,9 +96,9 @@ describe('table of contents index', () => {
       status: 'ABROGE',
       versionCount: 1,
     };
-    expect(entryInForce(r63328, '1990-01-01', '2026-11-22')).toBe(true);
-    expect(entryInForce(r63328, '2026-11-22', '2026-11-22')).toBe(false);
+    expect(entryInForce(index, r63328, '1990-01-01')).toBe(true);
+    expect(entryInForce(index, r63328, '2026-11-22')).toBe(false);
     const inForce: ArticleCatalogEntry = { ...r63328, status: 'VIGUEUR' };
-    expect(entryInForce(inForce, '2026-11-22', '2026-11-22')).toBe(true);
+    expect(entryInForce(index, inForce, '2026-11-22')).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { ArticleId, Code, IsoDate, Section } from '../../../corpus/model/model.ts';
-import { todayIso } from '../dates/french-dates.ts';
+import { parseArticleId } from '../../../corpus/model/ids.ts';
+import { entryInForceOn } from '../../../corpus/model/timeline.ts';
 
 export interface TocIndex {
   code: Code;
@@ -16,19 +17,22 @@ export interface TocIndex {
   sectionPath: Map<string, string[]>;
   /** Section directly holding each article listed in the tree. */
   articleSection: Map<ArticleId, string>;
+  /** The corpus data date: a repeal the sources state without a date counts from it on (see `timeline.ts`). */
+  undatedEndsOn: IsoDate;
 }
 
 export type TocRow =
   | { type: 'section'; id: string; title: string; level: Section['level']; depth: number; open: boolean; count: number }
   | { type: 'article'; id: ArticleId; num: string; depth: number; inForce: boolean; entry?: ArticleCatalogEntry };
 
-export function buildTocIndex(code: Code, catalog: readonly ArticleCatalogEntry[]): TocIndex {
+export function buildTocIndex(code: Code, catalog: readonly ArticleCatalogEntry[], undatedEndsOn: IsoDate): TocIndex {
   const index: TocIndex = {
     code,
     catalog: new Map(catalog.map((entry) => [entry.id, entry])),
     sections: new Map(),
     sectionPath: new Map(),
     articleSection: new Map(),
+    undatedEndsOn,
   };
   const walk = (sections: readonly Section[], path: string[]) => {
     for (const section of sections) {
@@ -43,17 +47,9 @@ export function buildTocIndex(code: Code, catalog: readonly ArticleCatalogEntry[
   return index;
 }
 
-const ENDED_STATUSES: ReadonlySet<string> = new Set(['ABROGE', 'TRANSFERE', 'PERIME']);
-
-/**
- * Whether an article (by its catalog entry) is in force on a date. A repeal the sources state
- * without dating it (« Abrogé par » in lexlib, 606 articles of the sécurité sociale) counts from
- * today on, as the search does: the text was in force at past dates, it is not the law of today.
- */
-export function entryInForce(entry: ArticleCatalogEntry | undefined, date: IsoDate, today: IsoDate = todayIso()): boolean {
-  if (!entry) return true;
-  if (!entry.to && ENDED_STATUSES.has(entry.status) && date >= today) return false;
-  return entry.from <= date && (!entry.to || date < entry.to);
+/** Whether an article of the index is in force on a date (an article missing from the catalog is shown). */
+export function entryInForce(index: TocIndex, entry: ArticleCatalogEntry | undefined, date: IsoDate): boolean {
+  return !entry || entryInForceOn(entry, date, index.undatedEndsOn);
 }
 
 /** The sections above an article, root first: its position in the tree, or the catalog's. */
@@ -79,7 +75,7 @@ export function countArticles(index: TocIndex, date: IsoDate, all: boolean): Map
   const count = (section: Section): number => {
     let total = 0;
     for (const child of section.children) total += count(child);
-    for (const article of section.articles) if (all || entryInForce(index.catalog.get(article), date)) total++;
+    for (const article of section.articles) if (all || entryInForce(index, index.catalog.get(article), date)) total++;
     counts.set(section.id, total);
     return total;
   };
@@ -100,12 +96,12 @@ export function tocRows(index: TocIndex, open: ReadonlySet<string>, date: IsoDat
       // Legifrance lists a section's own articles before its sub-sections.
       for (const article of section.articles) {
         const entry = index.catalog.get(article);
-        const inForce = entryInForce(entry, date);
+        const inForce = entryInForce(index, entry, date);
         if (!all && !inForce) continue;
         rows.push({
           type: 'article',
           id: article,
-          num: entry?.num ?? article.replace(/^.*\/(num:)?/, ''),
+          num: entry?.num ?? parseArticleId(article)?.num ?? article,
           depth: depth + 1,
           inForce,
           ...(entry ? { entry } : {}),

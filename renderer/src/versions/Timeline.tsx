@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Article, IsoDate } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
-import { statusLabel } from '../article/version-at.ts';
+import { statusLabel } from '../article/status-label.ts';
 import { count } from './french-counts.ts';
 import { timelineOf, type TimelineEntry } from './timeline.ts';
 import type { CompareView } from './versions-route.ts';

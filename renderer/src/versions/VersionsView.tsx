@@ -7,7 +7,7 @@ import type { Article, IsoDate } from '../../../corpus/model/model.ts';
 import { useReader } from '../app/reader-context.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { Timeline } from './Timeline.tsx';
-import { versionIndexOn } from './timeline.ts';
+import { versionIndexOn } from '../../../corpus/model/timeline.ts';
 import type { VersionPair } from './versions-route.ts';
 import './versions.css';
 
@@ -36,7 +36,7 @@ export function VersionsView({ article, compare }: { article: Article; compare?:
   return (
     <Timeline
       article={article}
-      readIndex={versionIndexOn(article, reader.date)}
+      readIndex={versionIndexOn(article.versions, reader.date, reader.dataDate)}
       onCompare={(from: IsoDate, to: IsoDate, view) => openPair({ from, to, view })}
       // Reading a version is reading the article on that version's first day: a new step of the trail.
       onRead={(from) => reader.openArticle({ ...base, date: from }, 'visit')}

@@ -49,22 +49,13 @@ export function versionIndexFrom(article: Article, from: IsoDate): number {
   return article.versions.findIndex((version) => version.validFrom === from);
 }
 
-/** The version in force on a date, or -1. `validTo` is exclusive. */
-export function versionIndexOn(article: Article, date: IsoDate): number {
-  for (let i = article.versions.length - 1; i >= 0; i--) {
-    const version = article.versions[i]!;
-    if (version.validFrom <= date && (!version.validTo || date < version.validTo)) return i;
-  }
-  return -1;
-}
-
 /**
  * The pair of versions a change set on `day` shows for an article: the one in force the day before
  * (absent for an article created that day) and the one from that day (absent when repealed).
  */
 export function versionsAroundDay(article: Article, day: IsoDate): { before?: Version; after?: Version } {
-  const afterIndex = versionIndexOn(article, day);
-  const after = afterIndex >= 0 && article.versions[afterIndex]!.validFrom === day ? article.versions[afterIndex] : undefined;
+  const afterIndex = versionIndexFrom(article, day);
+  const after = afterIndex >= 0 ? article.versions[afterIndex] : undefined;
   // The version before is the one that ended on that day (or, when none did, the one in force then that
   // began before it: a repeal leaves the last version ending on the day).
   const ended = [...article.versions].reverse().find((v) => v.validTo === day);

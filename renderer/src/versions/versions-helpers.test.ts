@@ -11,11 +11,13 @@ import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { Article } from '../../../corpus/model/model.ts';
 import { foldForFilter, partOfNumber } from './code-parts.ts';
 import { redlineExcerpt } from './redline-excerpt.ts';
-import { timelineOf, versionIndexFrom, versionIndexOn, versionsAroundDay } from './timeline.ts';
+import { versionIndexOn } from '../../../corpus/model/timeline.ts';
+import { timelineOf, versionIndexFrom, versionsAroundDay } from './timeline.ts';
 
 const dist = path.resolve(import.meta.dirname, '../../../corpus/dist');
 const CSS = 'code-de-la-securite-sociale';
 const hasDist = existsSync(path.join(dist, 'manifest.json'));
+const DATA_DATE = '2026-12-01';
 if (!hasDist) console.log('versions-helpers.test.ts: corpus/dist absent (run `npm run corpus`): tests skipped');
 
 function catalog(): ArticleCatalogEntry[] {
@@ -45,10 +47,10 @@ describe.skipIf(!hasDist)('versions helpers on the real corpus', () => {
     const l6113 = article('L611-3');
     expect(versionIndexFrom(l6113, '1995-02-05')).toBe(2);
     expect(versionIndexFrom(l6113, '1995-02-06')).toBe(-1);
-    expect(versionIndexOn(l6113, '1990-01-01')).toBe(0);
-    expect(versionIndexOn(l6113, '1994-01-19')).toBe(1);
-    expect(versionIndexOn(l6113, '2018-01-01')).toBe(-1);
-    expect(versionIndexOn(l6113, '1985-12-20')).toBe(-1);
+    expect(versionIndexOn(l6113.versions, '1990-01-01', DATA_DATE)).toBe(0);
+    expect(versionIndexOn(l6113.versions, '1994-01-19', DATA_DATE)).toBe(1);
+    expect(versionIndexOn(l6113.versions, '2018-01-01', DATA_DATE)).toBe(-1);
+    expect(versionIndexOn(l6113.versions, '1985-12-20', DATA_DATE)).toBe(-1);
   });
 
   it('marks versions known by their dates only, and link-only changes', () => {

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArticleCatalogEntry, Manifest } from '../../../corpus/model/bundle.ts';
+import { codeOfArticleId } from '../../../corpus/model/ids.ts';
+import { corpusDataDate, entryInForceOn, versionOn as timelineVersionOn } from '../../../corpus/model/timeline.ts';
 import type { Article, Code, IsoDate, Section, Version } from '../../../corpus/model/model.ts';
 import { PROJECT_ROOT } from './web-host.ts';
 
@@ -32,6 +34,11 @@ export function corpusIsSample(): boolean {
   return manifest().sources.some((source) => source.path.split(path.sep).join('/').includes('/corpus/sample/'));
 }
 
+/** The corpus data date, as the reader counts it (`corpus/model/timeline.ts`). */
+export function dataDate(): IsoDate {
+  return corpusDataDate(manifest());
+}
+
 function summary(code: string) {
   const found = manifest().codes.find((c) => c.id === code);
   if (!found) throw new Error(`${code} is not in the corpus at ${CORPUS_DIR}`);
@@ -49,13 +56,13 @@ export function toc(code: string): Code {
 /** The article with this number in force on the date (or the only one with it). */
 export function articleByNum(code: string, num: string, date: IsoDate): Article {
   const entries = catalog(code).filter((e) => e.num === num);
-  const entry = entries.find((e) => e.from <= date && (!e.to || date < e.to)) ?? entries[0];
+  const entry = entries.find((e) => entryInForceOn(e, date, dataDate())) ?? entries[0];
   if (!entry) throw new Error(`${num} is not in ${code}`);
   return articleById(entry.id);
 }
 
 export function articleById(id: string): Article {
-  const code = id.slice(0, id.indexOf('/'));
+  const code = codeOfArticleId(id);
   const entry = catalog(code).find((e) => e.id === id);
   if (!entry) throw new Error(`${id} is not in the catalog`);
   const article = readJson<Article[]>(entry.shard).find((a) => a.id === id);
@@ -64,7 +71,7 @@ export function articleById(id: string): Article {
 }
 
 export function versionOn(article: Article, date: IsoDate): Version {
-  const version = [...article.versions].reverse().find((v) => v.validFrom <= date && (!v.validTo || date < v.validTo));
+  const version = timelineVersionOn(article, date, dataDate());
   if (!version) throw new Error(`${article.num} has no version in force on ${date}`);
   return version;
 }

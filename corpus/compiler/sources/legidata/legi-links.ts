@@ -7,7 +7,7 @@
  * effect on the article: the start of the version it brought (2999-01-01 when LEGI does not say).
  */
 import type { IsoDate, Link, LinkKind } from '../../../model/model.ts';
-import { parseLinkTitle } from '../lexhub/link-title.ts';
+import { parseLinkTitle } from '../common/link-title.ts';
 
 export interface LegiLink {
   textTitle?: unknown;

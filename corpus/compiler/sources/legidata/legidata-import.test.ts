@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import type { Section } from '../../../model/model.ts';
 import { dateFromEpoch, endDate } from './legi-dates.ts';
-import { legiDataPackage } from './legi-data-package.ts';
+import { legiDataPackage } from '../common/legi-data-package.ts';
 import { importLegiData } from './legidata-import.ts';
-import { knownCodeByLegiTextId, listKnownCodes } from './known-codes.ts';
+import { knownCodeByLegiTextId, listKnownCodes } from '../common/known-codes.ts';
 
 const CSS = 'code-de-la-securite-sociale';
 const article = (imported: SourceImport, code: string, num: string): ImportedArticle => {

@@ -11,14 +11,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../../source-import.ts';
+import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../source-import.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
 import type { CompileWarning, IsoDate, Section, SectionLevel, VersionStatus } from '../../../model/model.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';
-import { htmlToText } from '../lexhub/html-text.ts';
+import { htmlToText } from '../common/html-text.ts';
 import { dateFromEpoch, dateFromString, endDate } from './legi-dates.ts';
 import { amendingTextOn, linksFromLegi, type LegiLink } from './legi-links.ts';
-import { legiDataPackage } from './legi-data-package.ts';
+import { legiDataPackage } from '../common/legi-data-package.ts';
 
 export interface LegiDataImportOptions {
   sourceId: string;

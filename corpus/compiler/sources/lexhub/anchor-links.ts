@@ -7,9 +7,9 @@
  */
 import type { Link } from '../../../model/model.ts';
 import { normalizeArticleNumber } from '../../../text/article-number.ts';
-import { knownCodeByLegiTextId, knownCodeByLexhubSlug } from '../legidata/known-codes.ts';
-import type { HtmlAnchor } from './html-text.ts';
-import { parseLinkTitle } from './link-title.ts';
+import { knownCodeByLegiTextId, knownCodeByLexhubSlug } from '../common/known-codes.ts';
+import type { HtmlAnchor } from '../common/html-text.ts';
+import { parseLinkTitle } from '../common/link-title.ts';
 
 export function linkFromAnchor(anchor: HtmlAnchor): Link | undefined {
   if (anchor.title !== undefined && anchor.title.trim()) {

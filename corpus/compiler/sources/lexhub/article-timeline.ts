@@ -11,7 +11,7 @@
  *   dates changes not yet fixed on 2038-01-01 (`unfixed`: in force later, VIGUEUR_DIFF).
  * Other statuses are left to the merge, which knows the build date.
  */
-import type { ImportedVersion } from '../../source-import.ts';
+import type { ImportedVersion } from '../source-import.ts';
 import type { IsoDate, Link } from '../../../model/model.ts';
 
 export const CLAMPED_DATE = '1970-01-02';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { codeIdFromTitle } from '../../../model/ids.ts';
 import type { CodeId } from '../../../model/model.ts';
-import { knownCodeByLexhubSlug, listKnownCodes } from '../legidata/known-codes.ts';
+import { knownCodeByLexhubSlug, listKnownCodes } from '../common/known-codes.ts';
 
 export interface CodeIdentity {
   id: CodeId;

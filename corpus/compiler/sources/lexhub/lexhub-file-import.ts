@@ -9,10 +9,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SourceImport } from '../../source-import.ts';
+import type { SourceImport } from '../source-import.ts';
 import type { CodeId, CompileWarning, IsoDate } from '../../../model/model.ts';
-import { SourceOpenError } from '../../git/git-repository.ts';
-import { knownCodeByLexhubSlug, listKnownCodes } from '../legidata/known-codes.ts';
+import { SourceOpenError } from '../common/git-repository.ts';
+import { knownCodeByLexhubSlug, listKnownCodes } from '../common/known-codes.ts';
 import { CLAMPED_DATE, dateQualityOf } from './article-timeline.ts';
 import { CodeNameVotes, type CodeIdentity } from './code-identity.ts';
 import { parseLexhubFile } from './lexhub-file.ts';

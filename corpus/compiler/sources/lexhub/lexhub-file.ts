@@ -6,8 +6,8 @@
 import type { CompileWarning, Link } from '../../../model/model.ts';
 import { normalizeArticleNumber } from '../../../text/article-number.ts';
 import { linksFromAnchors } from './anchor-links.ts';
-import { htmlToText } from './html-text.ts';
-import { parseLinkTitle } from './link-title.ts';
+import { htmlToText } from '../common/html-text.ts';
+import { parseLinkTitle } from '../common/link-title.ts';
 
 export interface LexhubArticleFile {
   /** From the `# Article …` heading, else from the file name (`l160-17.md` → `L160-17`). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyBundle, seedFile } from '../../../../tests/support/shared-corpus.ts';
 import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
-import { GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { parseLexhubFile } from './lexhub-file.ts';
 import { importLexhub } from './lexhub-import.ts';
 

@@ -6,8 +6,8 @@
  * Identity: an article is its number (the `# Article …` heading), not its file: LexHub moves files
  * whenever a section is renamed (a delete and an add in the same commit), which is no repeal.
  */
-import { GitRepository, type Commit } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { GitRepository, type Commit } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { articleId } from '../../../model/ids.ts';
 import type { CompileWarning, IsoDate } from '../../../model/model.ts';
 import { AmendingTextCatalog, piecesOfMessage, type AmendingText } from './amending-text.ts';

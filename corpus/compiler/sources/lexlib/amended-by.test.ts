@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseAmendedBy, spellTextDate, textIdentity } from './amended-by.ts';
-import { parseLinkEntry } from './links.ts';
+import { parseLinkEntry } from '../common/lexlib-format/links.ts';
 
 const link = (kind: 'modifiedBy' | 'createdBy', entry: string) => parseLinkEntry(entry, kind).link;
 

@@ -10,7 +10,7 @@
  * commit list that names a single text gives it. Several texts are joined with ` ; `.
  */
 import type { Link } from '../../../model/model.ts';
-import { parseLinkEntry } from './links.ts';
+import { parseLinkEntry } from '../common/lexlib-format/links.ts';
 
 const GENERIC_AUTHORS = /^(plusieurs textes|inconnu)$/i;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompileWarning } from '../../../model/model.ts';
 import { parseCommitMessage } from './commit-message.ts';
-import { isValidIsoDate, parseFrenchDate } from './dates.ts';
+import { isValidIsoDate, parseFrenchDate } from '../common/dates.ts';
 
 const ctx = () => ({ source: 'lexlib', path: 'commit', warnings: [] as CompileWarning[] });
 

@@ -5,8 +5,8 @@
  * A second commit on the same date writes `Version consolidée du 2020-05-25 00:00:01 +0200`.
  */
 import type { IsoDate } from '../../../model/model.ts';
-import { isValidIsoDate } from './dates.ts';
-import { type ParseContext, warn } from './parse-context.ts';
+import { isValidIsoDate } from '../common/dates.ts';
+import { type ParseContext, warn } from '../common/parse-context.ts';
 
 export interface ConsolidatedVersionMessage {
   /** The version date from the first line; undefined when missing or impossible (warned). */

@@ -21,15 +21,15 @@
  */
 import type { ArticleId, ChangeSet, CodeId, CompileWarning, IsoDate, Link, VersionStatus } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle, legiArticleId } from '../../../model/ids.ts';
-import { type Commit, type FileChange, GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../../source-import.ts';
+import { type Commit, type FileChange, GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, ImportedCode, ImportedVersion, SourceImport } from '../source-import.ts';
 import { chooseAmendedBy } from './amended-by.ts';
-import { normalizeArticleNum, parseArticleFile, textKey } from './article-file.ts';
+import { normalizeArticleNum, parseArticleFile, textKey } from '../common/lexlib-format/article-file.ts';
 import { parseCommitMessage } from './commit-message.ts';
-import { isValidIsoDate } from './dates.ts';
-import { DatedToc } from './dated-toc.ts';
-import { parseIntegral } from './integral.ts';
-import type { ParseContext } from './parse-context.ts';
+import { isValidIsoDate } from '../common/dates.ts';
+import { DatedToc } from '../common/lexlib-format/dated-toc.ts';
+import { parseIntegral } from '../common/lexlib-format/integral.ts';
+import type { ParseContext } from '../common/parse-context.ts';
 
 export interface LexlibImportOptions {
   /** Where bundles are cloned (see `GitRepository.open`). */

@@ -9,14 +9,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { historyBundle, seedsDir } from '../../../../tests/support/shared-corpus.ts';
 import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
 import type { IsoDate } from '../../../model/model.ts';
+import { isInForceOn } from '../../../model/timeline.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';
-import { GitRepository } from '../../git/git-repository.ts';
-import type { ImportedArticle, SourceImport } from '../../source-import.ts';
+import { GitRepository } from '../common/git-repository.ts';
+import type { ImportedArticle, SourceImport } from '../source-import.ts';
 import { parseArcheoDiff } from '../seeds/archeo-diff.ts';
 import { importSeedFile } from '../seeds/seed-import.ts';
-import { articleHeading } from './article-file.ts';
+import { articleHeading } from '../common/lexlib-format/article-file.ts';
 import { importLexlib } from './lexlib-import.ts';
 
+/** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */
+const DATA_DATE = '2025-01-01';
 const root = path.resolve(import.meta.dirname, '../../../..');
 // The whole history with ../shared, else the sample's: the same commits for a few dozen articles.
 const bundle = historyBundle('lexlib-code-de-la-securite-sociale');
@@ -37,7 +40,7 @@ function textAsOf(date: IsoDate): { paragraphs: Set<string>; nums: Set<string> }
   const nums = new Set<string>();
   for (const article of result.articles) {
     for (const version of article.versions) {
-      if (version.validFrom <= date && (version.validTo === undefined || date < version.validTo)) {
+      if (isInForceOn(version, date, DATA_DATE)) {
         nums.add(article.num);
         for (const p of version.paragraphs) paragraphs.add(p);
       }

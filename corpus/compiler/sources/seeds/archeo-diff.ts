@@ -18,8 +18,8 @@
  * headings (`##### Article R115-5`, `#### Chapitre 7 : …`) and blank lines between them.
  */
 import type { CompileWarning, IsoDate } from '../../../model/model.ts';
-import { parseFrenchDate } from '../lexlib/dates.ts';
-import { type ParseContext, warn } from '../lexlib/parse-context.ts';
+import { parseFrenchDate } from '../common/dates.ts';
+import { type ParseContext, warn } from '../common/parse-context.ts';
 
 export interface ArcheoDiffLine {
   kind: ' ' | '-' | '+';

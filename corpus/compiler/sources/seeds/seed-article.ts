@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { CompileWarning, IsoDate } from '../../../model/model.ts';
 import { codeIdFromTitle } from '../../../model/ids.ts';
-import type { ImportedArticle, ImportedVersion, SourceImport } from '../../source-import.ts';
-import { parseArticleFile } from '../lexlib/article-file.ts';
-import { parseFrenchDate } from '../lexlib/dates.ts';
-import { warn } from '../lexlib/parse-context.ts';
+import type { ImportedArticle, ImportedVersion, SourceImport } from '../source-import.ts';
+import { parseArticleFile } from '../common/lexlib-format/article-file.ts';
+import { parseFrenchDate } from '../common/dates.ts';
+import { warn } from '../common/parse-context.ts';
 
 export interface SeedImportOptions {
   sourceId: string;

@@ -7,11 +7,11 @@
  */
 import type { CompileWarning } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
-import type { ImportedArticle, ImportedVersion, SourceImport } from '../../source-import.ts';
-import { parseArticleBody } from '../lexlib/article-file.ts';
-import { DatedToc } from '../lexlib/dated-toc.ts';
-import { parseIntegral } from '../lexlib/integral.ts';
-import { type ParseContext, warn } from '../lexlib/parse-context.ts';
+import type { ImportedArticle, ImportedVersion, SourceImport } from '../source-import.ts';
+import { parseArticleBody } from '../common/lexlib-format/article-file.ts';
+import { DatedToc } from '../common/lexlib-format/dated-toc.ts';
+import { parseIntegral } from '../common/lexlib-format/integral.ts';
+import { type ParseContext, warn } from '../common/parse-context.ts';
 import { contentHash, type SeedImportOptions } from './seed-article.ts';
 
 export function importSeedCode(text: string, options: SeedImportOptions): SourceImport {

@@ -7,8 +7,8 @@
  */
 import type { ChangeSet } from '../../../model/model.ts';
 import { articleId, codeIdFromTitle } from '../../../model/ids.ts';
-import type { SourceImport } from '../../source-import.ts';
-import { articleHeading } from '../lexlib/article-file.ts';
+import type { SourceImport } from '../source-import.ts';
+import { articleHeading } from '../common/lexlib-format/article-file.ts';
 import { parseArcheoDiff } from './archeo-diff.ts';
 import { contentHash, type SeedImportOptions } from './seed-article.ts';
 

@@ -4,7 +4,7 @@
  * for text that is none of these, `importSeedText` returns undefined.
  */
 import { readFileSync } from 'node:fs';
-import type { SourceImport } from '../../source-import.ts';
+import type { SourceImport } from '../source-import.ts';
 import { importSeedArticle, type SeedImportOptions } from './seed-article.ts';
 import { importSeedCode } from './seed-code.ts';
 import { importSeedDiff } from './seed-diff.ts';

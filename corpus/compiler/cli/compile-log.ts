@@ -3,8 +3,8 @@
  * every 10 % at most, so logs stay readable. Warnings name source, path and line.
  */
 import { SingleBar } from 'cli-progress';
-import type { CompileWarning } from '../model/model.ts';
-import type { CompileLog } from './compile.ts';
+import type { CompileWarning } from '../../model/model.ts';
+import type { CompileLog } from '../compile.ts';
 
 /** Warnings printed one by one before they are only counted (the summary has the total). */
 const WARNINGS_SHOWN = 50;

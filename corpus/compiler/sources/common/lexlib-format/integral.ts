@@ -9,10 +9,10 @@
  * previous one when its keyword ranks deeper (Partie > Livre > Titre > Chapitre > Section >
  * Sous-section > Paragraphe). Checked against the `## Contenu:` nesting in `integral.test.ts`.
  */
-import type { IsoDate, SectionLevel } from '../../../model/model.ts';
+import type { IsoDate, SectionLevel } from '../../../../model/model.ts';
 import { articleHeading } from './article-file.ts';
-import { isValidIsoDate } from './dates.ts';
-import { type ParseContext, warn } from './parse-context.ts';
+import { isValidIsoDate } from '../dates.ts';
+import { type ParseContext, warn } from '../parse-context.ts';
 
 export interface IntegralSection {
   title: string;

@@ -16,16 +16,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { CorpusStore } from '../../electron/host/corpus-store.ts';
-import { compareVersions } from '../diff/compare-versions.ts';
-import type { Article, ArticleId, ChangeSet, IsoDate, Version } from '../model/model.ts';
-import { normalizeParagraph } from '../text/paragraphs.ts';
-import { articleHeading } from './sources/lexlib/article-file.ts';
-import { parseArcheoDiff, type ArcheoDiff, type ArcheoDiffHunk, type ArcheoDiffLine } from './sources/seeds/archeo-diff.ts';
-import { seedFile as seed } from '../../tests/support/shared-corpus.ts';
-import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
+import { CorpusStore } from '../../../../electron/host/corpus-store.ts';
+import { compareVersions } from '../../../diff/compare-versions.ts';
+import type { Article, ArticleId, ChangeSet, IsoDate, Version } from '../../../model/model.ts';
+import { versionOn as timelineVersionOn } from '../../../model/timeline.ts';
+import { normalizeParagraph } from '../../../text/paragraphs.ts';
+import { articleHeading } from '../common/lexlib-format/article-file.ts';
+import { parseArcheoDiff, type ArcheoDiff, type ArcheoDiffHunk, type ArcheoDiffLine } from './archeo-diff.ts';
+import { seedFile as seed } from '../../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+/** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */
+const DATA_DATE = '2025-01-01';
+const root = path.resolve(import.meta.dirname, '../../../..');
 const dist = path.join(root, 'corpus/dist');
 const seedFile = seed('002');
 const CSS = 'code-de-la-securite-sociale';
@@ -49,8 +52,9 @@ type Placement =
   | { placed: true; how: 'redline' | 'created' | 'repealed' | 'moved' | 'section' | 'spacing'; article: string; detail?: string }
   | { placed: false; reason: string };
 
+/** The version in force on the date, by the one rule of the timeline (the data's own date: the bundles' last version). */
 function versionOn(article: Article, date: IsoDate): Version | undefined {
-  return article.versions.find((v) => v.validFrom <= date && (!v.validTo || date < v.validTo));
+  return timelineVersionOn(article, date, DATA_DATE);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

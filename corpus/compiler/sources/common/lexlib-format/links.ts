@@ -6,7 +6,7 @@
  * seed 003 write `\t**Cité par**:`; both repositories also write `**Liens**:` (no tab), whose entries
  * carry a qualifier (`TXT_SOURCE: Arrêté du 8 juin 2005 - art. 1 (V)`).
  */
-import type { Link, LinkKind, LinkStatusCode } from '../../../model/model.ts';
+import type { Link, LinkKind, LinkStatusCode } from '../../../../model/model.ts';
 
 /** Every header the data has (checked with `git grep` over both lexlib repositories). */
 const KIND_BY_HEADER: Record<string, LinkKind> = {

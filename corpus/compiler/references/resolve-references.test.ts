@@ -8,18 +8,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Version } from '../model/model.ts';
-import { createCodeNameMatcher } from '../text/code-names.ts';
-import { mergeSources } from './merge.ts';
+import type { Article, Version } from '../../model/model.ts';
+import { createCodeNameMatcher } from '../../text/code-names.ts';
+import { mergeSources } from '../merge/merge.ts';
 import type { ResolveResult } from './resolve-references.ts';
 import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
-import { importLexlib } from './sources/lexlib/lexlib-import.ts';
+import { listKnownCodes } from '../sources/common/known-codes.ts';
+import { importLexlib } from '../sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
-import { historyBundle } from '../../tests/support/shared-corpus.ts';
-import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
+import { historyBundle } from '../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+/** The data date of the two lexlib bundles' histories (their last consolidated version). */
+const DATA_DATE = '2025-01-01';
+
+const root = path.resolve(import.meta.dirname, '../../..');
 const bundles = (['lexlib-code-de-la-securite-sociale', 'lexlib-code-de-la-mutualite'] as const).map(historyBundle);
 
 const CSS = 'code-de-la-securite-sociale';
@@ -57,9 +60,9 @@ function resolveOnce(): Promise<void> {
     const imports = [];
     for (const bundle of bundles)
       imports.push(await importLexlib(bundle, { cacheDir: path.join(root, 'corpus/cache'), sourceId: path.basename(bundle) }));
-    articles = [...mergeSources(imports, { dataDate: '2025-01-01' }).articles.values()].flat();
+    articles = [...mergeSources(imports, { dataDate: DATA_DATE }).articles.values()].flat();
     const started = performance.now();
-    result = resolveReferences(articles, { codeNames, codeTitles: new Map([[CSS, 'Code de la sécurité sociale']]) });
+    result = resolveReferences(articles, { codeNames, codeTitles: new Map([[CSS, 'Code de la sécurité sociale']]), dataDate: DATA_DATE });
     seconds = (performance.now() - started) / 1000;
   })();
   return resolving;
@@ -67,7 +70,7 @@ function resolveOnce(): Promise<void> {
 
 /** The links lists' entries resolved (once: a second pass finds them resolved already). */
 function listLinks(): number {
-  listLinksResolved ??= resolveListLinks(articles, codeNames);
+  listLinksResolved ??= resolveListLinks(articles, codeNames, DATA_DATE);
   return listLinksResolved;
 }
 
@@ -147,11 +150,11 @@ describe('resolveReferences on the lexlib history of two codes (whole, or the sa
 
   it('gives the same result when run again (computed links replaced, not added)', () => {
     const links = articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.links.length, 0), 0);
-    const again = resolveReferences(articles, { codeNames });
+    const again = resolveReferences(articles, { codeNames, dataDate: DATA_DATE });
     expect(again.counts).toEqual(result.counts);
     expect(again.citedByLinks).toBe(result.citedByLinks);
     expect(articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.links.length, 0), 0)).toBe(links);
-    const resolvedAgain = resolveReferences(articles, { codeNames, extract: false });
+    const resolvedAgain = resolveReferences(articles, { codeNames, extract: false, dataDate: DATA_DATE });
     expect(resolvedAgain.counts).toEqual(result.counts);
   });
   it('gives the links lists’ entries naming a corpus article their target (L611-3: Cite L612-9, Cité par L611-4)', () => {
@@ -237,7 +240,7 @@ describe('resolveReferences on codes known by their current articles only', () =
     };
     const articles = [...travail, rural, citing];
     expect([...codesKnownByCurrentArticlesOnly(articles)].sort()).toEqual(['code-du-travail']);
-    const { counts, unresolved } = resolveReferences(articles, { codeNames });
+    const { counts, unresolved } = resolveReferences(articles, { codeNames, dataDate: DATA_DATE });
     expect(citing.versions[0]!.references.map((r) => [r.num, r.target ?? r.unresolved])).toEqual([
       ['L1233-68', 'article-not-found'],
       ['L351-3', 'article-not-found'],

@@ -6,7 +6,7 @@
  * Articles keep their order in the latest snapshot that lists them; a living section lists the
  * articles whose latest place it is (repealed ones included), an ended section what it last had.
  */
-import type { ArticleId, IsoDate, Section, SectionLevel } from '../../../model/model.ts';
+import type { ArticleId, IsoDate, Section, SectionLevel } from '../../../../model/model.ts';
 import type { IntegralSection } from './integral.ts';
 
 interface DatedNode {

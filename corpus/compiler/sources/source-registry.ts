@@ -6,14 +6,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { GitRepository } from './git/git-repository.ts';
+import { GitRepository } from './common/git-repository.ts';
 import type { SourceImport } from './source-import.ts';
 import type { SourceSpec } from './source-spec.ts';
 import { pathKind } from './source-spec.ts';
-import { importLegiData } from './sources/legidata/legidata-import.ts';
-import { importLexhub } from './sources/lexhub/lexhub-import.ts';
-import { importLexlib } from './sources/lexlib/lexlib-import.ts';
-import { importDocumentFile } from './sources/document-import.ts';
+import { importLegiData } from './legidata/legidata-import.ts';
+import { importLexhub } from './lexhub/lexhub-import.ts';
+import { importLexlib } from './lexlib/lexlib-import.ts';
+import { importDocumentFile } from './document-import.ts';
 
 /** Merge priority by kind (lower first): exact consolidated dates, then current tree, then the rest. */
 export const SOURCE_PRIORITY: Record<SourceSpec['kind'], number> = { lexlib: 0, 'legi-data': 1, lexhub: 2, auto: 3, seed: 4 };

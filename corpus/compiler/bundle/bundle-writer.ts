@@ -6,9 +6,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import type { ArticleCatalogEntry, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../model/bundle.ts';
-import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
-import type { Article, ChangeSet, Code, SourceInfo } from '../model/model.ts';
+import type { ArticleCatalogEntry, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../../model/bundle.ts';
+import { BUNDLE_SCHEMA_VERSION } from '../../model/bundle.ts';
+import type { Article, ChangeSet, Code, SourceInfo } from '../../model/model.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
 export const ARTICLES_PER_SHARD = 250;

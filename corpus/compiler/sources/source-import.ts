@@ -2,7 +2,7 @@
  * What every source importer produces: the model's shapes before merging. The merge step
  * (`merge.ts`) turns several of these into one timeline per article.
  */
-import type { ChangeSet, CodeId, CompileWarning, IsoDate, Link, Section, SourceInfo, VersionStatus } from '../model/model.ts';
+import type { ChangeSet, CodeId, CompileWarning, IsoDate, Link, Section, SourceInfo, VersionStatus } from '../../model/model.ts';
 
 /** One text version as a source describes it. `validTo` is exclusive. */
 export interface ImportedVersion {

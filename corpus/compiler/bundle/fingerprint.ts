@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SourceSpec } from './source-spec.ts';
-import { pathKind } from './source-spec.ts';
+import type { SourceSpec } from '../sources/source-spec.ts';
+import { pathKind } from '../sources/source-spec.ts';
 
 function hashOf(...parts: string[]): string {
   const hash = createHash('sha256');

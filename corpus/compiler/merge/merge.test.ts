@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceInfo } from '../model/model.ts';
+import type { SourceInfo } from '../../model/model.ts';
 import { mergeSources } from './merge.ts';
-import type { ImportedArticle, SourceImport } from './source-import.ts';
+import type { ImportedArticle, SourceImport } from '../sources/source-import.ts';
 
 // Texts of L611-3 of the Code de la sécurité sociale as lexlib has them (1985-12-21 and 2005-12-09 versions).
 const TEXT_1985 = [

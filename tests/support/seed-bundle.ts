@@ -3,15 +3,16 @@
  * articles of the sécurité sociale given as seeds (`000_…` is L611-3, `001_…` is
  * L611-20), their text read from the seed files. The real default corpus (`corpus/dist`) is tested
  * too where it exists; this one lets the host's mechanics be tested on real text everywhere.
+ * It lives with the tests, not in the host: the host only reads bundles, the compiler writes them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import lunr from 'lunr';
-import { writeBundle } from '../../corpus/compiler/bundle-writer.ts';
+import { writeBundle } from '../../corpus/compiler/bundle/bundle-writer.ts';
 import type { Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, Code } from '../../corpus/model/model.ts';
 import { normalizeParagraph } from '../../corpus/text/paragraphs.ts';
-import { seedsDir } from '../../tests/support/shared-corpus.ts';
+import { seedsDir } from './shared-corpus.ts';
 
 // `../shared/seeds`, or their copy in the committed sample (`corpus/sample/seeds`).
 export const SEEDS_DIR = seedsDir();

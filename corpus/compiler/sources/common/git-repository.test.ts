@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historyBundle } from '../../../tests/support/shared-corpus.ts';
-import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
+import { historyBundle } from '../../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
 import { GitRepository, SourceOpenError } from './git-repository.ts';
 
 // The whole mutualité history with ../shared, else its sample (the same commits for fewer articles).
 const bundle = historyBundle('lexlib-code-de-la-mutualite');
-const cache = path.resolve(import.meta.dirname, '../../cache');
+const cache = path.resolve(import.meta.dirname, '../../../cache');
 const gitOf = (repo: GitRepository, args: string[]) => execFileSync('git', ['--git-dir', repo.gitDir, ...args], { encoding: 'utf8' });
 
 describe('GitRepository', () => {

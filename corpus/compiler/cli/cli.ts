@@ -7,12 +7,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileCorpus, StrictModeError } from './compile.ts';
+import { compileCorpus, StrictModeError } from '../compile.ts';
 import { createCompileLog } from './compile-log.ts';
-import { readSourcesFile, sourceFromArgument, SourceSpecError, type SourceSpec } from './source-spec.ts';
+import { readSourcesFile, sourceFromArgument, SourceSpecError, type SourceSpec } from '../sources/source-spec.ts';
 import { formatSummary } from './summary.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 
 const USAGE = `Usage: npm run corpus -- [--source CHEMIN]... [--out DOSSIER] [--strict] [--force] [--no-default]
   --source CHEMIN  ajoute une source : bundle git, dépôt git, dossier ou fichier (lexlib, LexHub, graine)

@@ -3,7 +3,7 @@
  * else same number) has one timeline; versions whose text is the same collapse; every version
  * remembers its sources. Sources are given in priority order (first wins where they disagree).
  */
-import { articleId } from '../model/ids.ts';
+import { articleId, numberOfArticleId } from '../../model/ids.ts';
 import type {
   Article,
   ArticleId,
@@ -16,8 +16,8 @@ import type {
   SourceId,
   Version,
   VersionStatus,
-} from '../model/model.ts';
-import type { ImportedArticle, ImportedVersion, SourceImport } from './source-import.ts';
+} from '../../model/model.ts';
+import type { ImportedArticle, ImportedVersion, SourceImport } from '../sources/source-import.ts';
 import { placeUnsectionedArticles } from './toc-placement.ts';
 
 export interface MergedCorpus {
@@ -382,7 +382,7 @@ function mergeChangeSets(
   for (const list of articles.values()) for (const a of list) known.add(a.id);
   const remap = (code: CodeId, id: ArticleId): ArticleId | undefined => {
     if (known.has(id)) return id;
-    const num = id.startsWith(`${code}/num:`) ? id.slice(code.length + 5) : undefined;
+    const num = numberOfArticleId(id);
     const ids = num ? byNumber.get(code)?.get(num) : undefined;
     return ids?.find((candidate) => known.has(candidate));
   };

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleCatalogEntry, Manifest } from '../model/bundle.ts';
-import type { Article, Code, Section } from '../model/model.ts';
-import { historyBundle, seedsDir } from '../../tests/support/shared-corpus.ts';
+import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
+import type { Article, Code, Section } from '../../model/model.ts';
+import { historyBundle, seedsDir } from '../../../tests/support/shared-corpus.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const seeds = seedsDir();
 const seed = (prefix: string) =>
   path.join(
@@ -21,7 +21,7 @@ const seed = (prefix: string) =>
   );
 
 function corpus(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'corpus/compiler/cli.ts'), ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'corpus/compiler/cli/cli.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CI: '1' },

@@ -4,10 +4,10 @@
  * The same layout is used by the article files, by the seeds 000/001 and, under `###### Article X`
  * headings, by the whole-code file (`Code de la mutualité - Intégral.md`, seed 003).
  */
-import type { Link } from '../../../model/model.ts';
-import { rebuildParagraphs } from '../../../text/paragraphs.ts';
+import type { Link } from '../../../../model/model.ts';
+import { rebuildParagraphs } from '../../../../text/paragraphs.ts';
 import { parseLinksSection } from './links.ts';
-import { type ParseContext, warn } from './parse-context.ts';
+import { type ParseContext, warn } from '../parse-context.ts';
 
 export const NOTA_MARKER = '**Nota:**';
 export const LINKS_MARKER = '**Liens relatifs à cet article**';

@@ -2,11 +2,12 @@
  * The compile step that finds and resolves the references of every version, computes « Cité par »
  * from the texts, and produces the unresolved-references report.
  */
-import type { ReferenceCounts } from '../model/bundle.ts';
-import { createCodeNameMatcher } from '../text/code-names.ts';
-import type { MergedCorpus } from './merge.ts';
+import type { ReferenceCounts } from '../../model/bundle.ts';
+import type { IsoDate } from '../../model/model.ts';
+import { createCodeNameMatcher } from '../../text/code-names.ts';
+import type { MergedCorpus } from '../merge/merge.ts';
 import { resolveListLinks, resolveReferences } from './resolve-references.ts';
-import { listKnownCodes } from './sources/legidata/known-codes.ts';
+import { listKnownCodes } from '../sources/common/known-codes.ts';
 import { formatUnresolvedReport } from './unresolved-report.ts';
 
 export interface ReferenceStepResult {
@@ -18,7 +19,7 @@ export interface ReferenceStepResult {
   listLinks: number;
 }
 
-export function resolveCorpusReferences(corpus: MergedCorpus): ReferenceStepResult {
+export function resolveCorpusReferences(corpus: MergedCorpus, dataDate: IsoDate): ReferenceStepResult {
   // Every French code is recognised by name (legi-data's index), so a reference to a code outside
   // the corpus is reported as such, not mistaken for one of the citing article's own code.
   const known = new Map<string, string>();
@@ -29,7 +30,8 @@ export function resolveCorpusReferences(corpus: MergedCorpus): ReferenceStepResu
   const result = resolveReferences(articles, {
     codeNames,
     codeTitles: new Map(corpus.codes.map((c) => [c.id, c.title])),
+    dataDate,
   });
-  const listLinks = resolveListLinks(articles, codeNames);
+  const listLinks = resolveListLinks(articles, codeNames, dataDate);
   return { counts: result.counts, report: formatUnresolvedReport(result.unresolved), citedByLinks: result.citedByLinks, listLinks };
 }

@@ -5,8 +5,8 @@
  * whose number precedes theirs (so a repealed L615-4 sits among the L615-x), or, when no listed
  * article shares their part, into a section "Articles hors plan" of their own.
  */
-import { compareArticleNumbers } from '../text/article-number.ts';
-import type { Article, ArticleId, Section } from '../model/model.ts';
+import { compareArticleNumbers } from '../../text/article-number.ts';
+import type { Article, ArticleId, Section } from '../../model/model.ts';
 
 export const UNPLACED_SECTION_ID = 'hors-plan';
 

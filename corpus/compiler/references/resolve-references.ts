@@ -12,7 +12,7 @@
  * No `cites` link is added from the texts: the resolved references are the text's « Cite » (the
  * reader shows them in place, with their target), a second copy in the links would only weigh.
  */
-import type { ReferenceCounts } from '../model/bundle.ts';
+import type { ReferenceCounts } from '../../model/bundle.ts';
 import type {
   Article,
   ArticleId,
@@ -24,11 +24,13 @@ import type {
   UnresolvedReason,
   Version,
   VersionStatus,
-} from '../model/model.ts';
-import { normalizeArticleNumber } from '../text/article-number.ts';
-import type { CodeNameMatcher } from '../text/code-names.ts';
-import type { ParsedParagraph } from '../text/references.ts';
-import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../text/references.ts';
+} from '../../model/model.ts';
+import { effectiveEnd, FAR_FUTURE, versionOn } from '../../model/timeline.ts';
+import { pushTo } from '../../util/group-by.ts';
+import { normalizeArticleNumber } from '../../text/article-number.ts';
+import type { CodeNameMatcher } from '../../text/code-names.ts';
+import type { ParsedParagraph } from '../../text/references.ts';
+import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../../text/references.ts';
 
 export interface ResolveOptions {
   /** Recognises code titles in the texts (built from every known code, in the corpus or not). */
@@ -46,6 +48,8 @@ export interface ResolveOptions {
   citedBy?: boolean;
   /** Codes known by their articles in force only (default: `codesKnownByCurrentArticlesOnly`). */
   currentOnlyCodes?: ReadonlySet<CodeId>;
+  /** The corpus data date: a repeal the sources state without a date counts from it on (`timeline.ts`). */
+  dataDate: IsoDate;
 }
 
 /** One reference that found no article, for the report. */
@@ -103,8 +107,6 @@ export function codesKnownByCurrentArticlesOnly(articles: readonly Article[]): S
 
 export const DEFAULT_CODE_ALIASES: ReadonlyMap<CodeId, CodeId> = new Map([['code-rural', 'code-rural-et-de-la-peche-maritime']]);
 
-const FAR_FUTURE = '9999-12-31';
-
 /**
  * A number reduced to what tells articles apart, for a second lookup when the exact one fails:
  * `R*1233-3-4` and `R. 1233-3-4`, `R142-1-A` and `R. 142-1 A`, are the same article.
@@ -121,17 +123,11 @@ function key(code: CodeId, num: string): string {
   return `${code}\u0000${num}`;
 }
 
-/** The article's version in force on `date`, when one is. */
-function versionOn(article: Article, date: IsoDate): Version | undefined {
-  for (const v of article.versions) if (v.validFrom <= date && date < (v.validTo ?? FAR_FUTURE)) return v;
-  return undefined;
-}
-
 function sameText(a: Version, b: Version): boolean {
   return a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
 }
 
-/** Days-ish distance (string dates compared as numbers of days is not needed: order is enough). */
+/** How far, in days, the date is from the article's life (negative inside it): to pick the nearest in time. */
 function distanceTo(article: Article, date: IsoDate): number {
   const first = article.versions[0];
   const last = article.versions[article.versions.length - 1];
@@ -159,8 +155,8 @@ class ArticleIndex {
     for (const article of articles) {
       this.codes.add(article.code);
       const num = normalizeArticleNumber(article.num) ?? article.num;
-      push(this.exact, key(article.code, num), article);
-      push(this.loose, key(article.code, looseNumberKey(num)), article);
+      pushTo(this.exact, key(article.code, num), article);
+      pushTo(this.loose, key(article.code, looseNumberKey(num)), article);
     }
   }
 
@@ -175,19 +171,13 @@ class ArticleIndex {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
-  if (list) list.push(v);
-  else map.set(k, [v]);
-}
-
 /** The article a reference made on `date` points to, among those sharing its number. */
-function choose(candidates: readonly Article[], date: IsoDate): { article: Article; ambiguous: boolean } | undefined {
+function choose(candidates: readonly Article[], date: IsoDate, dataDate: IsoDate): { article: Article; ambiguous: boolean } | undefined {
   if (candidates.length === 0) return undefined;
   const [only] = candidates;
   if (candidates.length === 1 && only) return { article: only, ambiguous: false };
   const inForce = candidates.flatMap((article) => {
-    const version = versionOn(article, date);
+    const version = versionOn(article, date, dataDate);
     return version === undefined ? [] : [{ article, version }];
   });
   if (inForce.length > 0) {
@@ -251,7 +241,7 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
     if (ref.unresolved === 'not-a-code' || ref.unresolved === 'code-not-in-corpus') return { counted: false, reason: ref.unresolved };
     if (ref.code === undefined) return { counted: false, reason: 'not-a-code' };
     if (index.codes.has(ref.code)) {
-      const chosen = choose(index.candidates(ref.code, ref.num), date);
+      const chosen = choose(index.candidates(ref.code, ref.num), date, options.dataDate);
       if (chosen) return { counted: true, target: chosen.article, ambiguous: chosen.ambiguous };
       // A code known by its articles in force only lacks every article repealed before: a gap of
       // the corpus, not a miss of the resolver; reported, left out of the target's denominator.
@@ -262,7 +252,7 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
     // which the corpus does not hold.
     const alias = aliases.get(ref.code);
     if (alias !== undefined && index.codes.has(alias)) {
-      const chosen = choose(index.candidates(alias, ref.num), date);
+      const chosen = choose(index.candidates(alias, ref.num), date, options.dataDate);
       if (chosen) return { counted: true, target: chosen.article, ambiguous: chosen.ambiguous };
     }
     return { counted: false, reason: 'code-not-in-corpus' };
@@ -302,7 +292,7 @@ export function resolveReferences(articles: readonly Article[], options: Resolve
           unresolved.push(entry);
         }
       }
-      if (options.citedBy !== false) for (const target of cited) recordCitation(citations, target, article, version);
+      if (options.citedBy !== false) for (const target of cited) recordCitation(citations, target, article, version, options.dataDate);
     }
   }
   const citedByLinks = options.citedBy === false ? 0 : addCitedByLinks(articles, citations, options);
@@ -315,12 +305,13 @@ function recordCitation(
   target: Article,
   citing: Article,
   version: Version,
+  dataDate: IsoDate,
 ): void {
   const from = version.validFrom;
-  const to = version.validTo ?? FAR_FUTURE;
+  const to = effectiveEnd(version, dataDate) ?? FAR_FUTURE;
   let byVersion = citations.get(target);
   target.versions.forEach((cited, i) => {
-    if (!(cited.validFrom < to && from < (cited.validTo ?? FAR_FUTURE))) return;
+    if (!(cited.validFrom < to && from < (effectiveEnd(cited, dataDate) ?? FAR_FUTURE))) return;
     if (!byVersion) {
       byVersion = new Map();
       citations.set(target, byVersion);
@@ -400,6 +391,7 @@ function addCitedByLinks(
 export function resolveListLinks(
   articles: readonly Article[],
   codeNames: CodeNameMatcher,
+  dataDate: IsoDate,
   aliases: ReadonlyMap<CodeId, CodeId> = DEFAULT_CODE_ALIASES,
 ): number {
   const index = new ArticleIndex(articles);
@@ -411,7 +403,11 @@ export function resolveListLinks(
         let code = codeNames.codeOfTitle(link.text);
         if (code !== undefined && !index.codes.has(code)) code = aliases.get(code);
         if (code === undefined || !index.codes.has(code)) continue;
-        const chosen = choose(index.candidates(code, normalizeArticleNumber(link.articleNum) ?? link.articleNum), version.validFrom);
+        const chosen = choose(
+          index.candidates(code, normalizeArticleNumber(link.articleNum) ?? link.articleNum),
+          version.validFrom,
+          dataDate,
+        );
         if (chosen) {
           link.target = chosen.article.id;
           resolved++;

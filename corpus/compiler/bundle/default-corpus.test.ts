@@ -5,14 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CorpusStore } from '../../electron/host/corpus-store.ts';
-import { historyBundle } from '../../tests/support/shared-corpus.ts';
-import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
-import type { ArticleCatalogEntry, Manifest } from '../model/bundle.ts';
-import type { Article, Code, Section } from '../model/model.ts';
-import { GitRepository } from './git/git-repository.ts';
+import { CorpusStore } from '../../../electron/host/corpus-store.ts';
+import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
+import type { Article, Code, Section } from '../../model/model.ts';
+import { historyBundle } from '../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
+import { GitRepository } from '../sources/common/git-repository.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const dist = path.join(root, 'corpus/dist');
 const hasDist = existsSync(path.join(dist, 'manifest.json'));
 if (!hasDist) console.warn('default-corpus.test.ts: corpus/dist absent — run `npm run corpus` (npm test does it first).');

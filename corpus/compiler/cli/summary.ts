@@ -1,4 +1,4 @@
-import type { CompileSummary } from './compile.ts';
+import type { CompileSummary } from '../compile.ts';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
