@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { hasSharedCorpus, SHARED_DIR, WHOLE_CORPUS_REASON } from '../tests/support/shared-corpus.ts';
+import { hasSharedCorpus, missingSharedSources, SHARED_DIR, WHOLE_CORPUS_REASON } from '../tests/support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const artifacts = path.join(root, 'tests', 'artifacts');
@@ -38,7 +38,7 @@ function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 console.log(
   hasSharedCorpus
     ? `Sources: ${SHARED_DIR}/corpus (the whole histories).`
-    : `Sources: ${SHARED_DIR}/corpus is absent — the default corpus and the tests read the committed sample (corpus/sample); the tests that ${WHOLE_CORPUS_REASON} are skipped.`,
+    : `Sources: ${missingSharedSources()} — the default corpus and the tests read the committed sample (corpus/sample); the tests that ${WHOLE_CORPUS_REASON} are skipped.`,
 );
 
 function check(title: string, cmd: string, args: string[]): void {

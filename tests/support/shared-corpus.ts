@@ -36,8 +36,20 @@ const HISTORIES: readonly HistoryName[] = [
   'lexhub-code-de-la-mutualite',
 ];
 
+/** The whole histories that are not here (all four on a fresh clone). */
+export const missingHistories: readonly string[] = HISTORIES.map((name) => path.join(SHARED_DIR, 'corpus', `${name}.bundle`)).filter(
+  (file) => !existsSync(file),
+);
+
 /** All four whole histories are here. */
-export const hasSharedCorpus = HISTORIES.every((name) => existsSync(path.join(SHARED_DIR, 'corpus', `${name}.bundle`)));
+export const hasSharedCorpus = missingHistories.length === 0;
+
+/** What is missing, in one line: the folder when it is absent, else the bundles absent from it. */
+export function missingSharedSources(): string {
+  const folder = path.join(SHARED_DIR, 'corpus');
+  if (!existsSync(folder)) return `${folder} is absent`;
+  return `${missingHistories.map((file) => path.basename(file)).join(', ')} absent from ${folder}`;
+}
 
 /** Why a test of `describeWholeCorpus` did not run; `npm test` groups its skipped tests by this. */
 export const WHOLE_CORPUS_REASON = 'need ../shared/corpus (whole histories; corpus/sample holds a few dozen articles)';

@@ -3,11 +3,11 @@
  * histories of `../shared/corpus`, or the committed sample (`tests/support/shared-corpus.ts`).
  * `npm test` says it itself for every step (`PALIMPSESTE_SOURCES_SAID`).
  */
-import { hasSharedCorpus, SHARED_DIR, WHOLE_CORPUS_REASON } from './shared-corpus.ts';
+import { hasSharedCorpus, missingSharedSources, WHOLE_CORPUS_REASON } from './shared-corpus.ts';
 
 export default function sayWhichSources(): void {
   if (hasSharedCorpus || process.env.PALIMPSESTE_SOURCES_SAID) return;
   console.log(
-    `${SHARED_DIR}/corpus is absent: the tests read the committed sample (corpus/sample); those that ${WHOLE_CORPUS_REASON} are skipped.`,
+    `${missingSharedSources()}: the tests read the committed sample (corpus/sample); those that ${WHOLE_CORPUS_REASON} are skipped.`,
   );
 }
