@@ -10,7 +10,8 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'build/**/*.test.ts',
-      'tests/unit/**/*.test.ts',
+      // The test helpers' own tests (tests/e2e, tests/electron and tests/bench have their own runners).
+      'tests/support/**/*.test.ts',
     ],
     exclude: ['node_modules', 'corpus/dist/**'],
     // Says once which sources the tests read (../shared/corpus or the committed sample).

@@ -9,10 +9,11 @@
  *   force later): one lunr index written as size-bounded shards, codes kept together; the reader
  *   loads them in the background, so they never slow the first search down.
  */
-import type { Article, CodeId, IsoDate } from '../model/model.ts';
+import type { Article, CodeId, IsoDate, Section } from '../model/model.ts';
 import type { SearchManifest } from '../model/bundle.ts';
 import { articleDocuments, type SearchDocument } from './documents.ts';
 import { lunr, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
+import { packSections, sectionTable, type SectionTable } from './section-titles.ts';
 import {
   encodeRanges,
   packPostings,
@@ -96,6 +97,7 @@ export function buildCollection(
   asOf: IsoDate,
   plan: readonly ShardPlan[],
   onIndexed?: (count: number) => void,
+  sections: SectionTable = sectionTable([]),
 ): Map<string, BuiltShard> {
   const index = lunr(function () {
     useFrenchAnalysis(this);
@@ -121,6 +123,10 @@ export function buildCollection(
       }
     }
     const texts = new Map(textChunks(docs, file).map((chunk, k) => [textChunkFile(file, k), chunk]));
+    const placed = packSections(
+      sections,
+      docs.map((doc) => doc.section),
+    );
     const shard: PackedShard = {
       format: SHARD_FORMAT,
       schema: SEARCH_SCHEMA_VERSION,
@@ -137,10 +143,12 @@ export function buildCollection(
         state: docs.map((doc) => STATE_CODES[doc.articleState]).join(''),
         ranges: docs.map((doc) => encodeRanges(doc.ranges)),
         paragraphs: docs.map((doc) => doc.paragraphCount),
+        section: placed.docs,
       },
       texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
       terms: packed[n]!.terms,
       postings: packed[n]!.postings,
+      sections: placed.sections,
     };
     built.set(file, { shard, texts });
   });
@@ -163,13 +171,15 @@ export function planShards(documents: readonly SearchDocument[], size: number, f
 
 /**
  * The search index of a corpus. `codes` gives the order of the codes (documents follow it, then the
- * order of `articles`); articles of codes not listed come after.
+ * order of `articles`); articles of codes not listed come after. Their tables of contents give the
+ * titles above each article (`section-titles.ts`).
  */
 export function buildSearchIndexes(
   articles: readonly Article[],
-  codes: readonly { id: CodeId; title: string }[],
+  codes: readonly { id: CodeId; title: string; toc?: Section[] }[],
   options: SearchBuildOptions,
 ): SearchBuild {
+  const sections = sectionTable(codes.map((code) => code.toc ?? []));
   const codeRank = new Map(codes.map((code, rank) => [code.id, rank]));
   const ordered = articles
     .map((article, position) => ({ article, position }))
@@ -198,9 +208,9 @@ export function buildSearchIndexes(
       documents[file] = shard.docs.article.length;
     }
   };
-  write(buildCollection(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], progress));
+  write(buildCollection(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], progress, sections));
   const plan = past.length ? planShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE, (n) => `search/past-${n + 1}.json`) : [];
-  if (plan.length) write(buildCollection(past, 'past', options.asOf, plan, progress));
+  if (plan.length) write(buildCollection(past, 'past', options.asOf, plan, progress, sections));
   const pastFiles = plan.map((shard) => shard.file);
   return { files, manifest: { lunrVersion: lunr.version, current: CURRENT_FILE, past: pastFiles, documents } };
 }

@@ -48,6 +48,8 @@ export interface SearchDocument {
   text: string;
   /** Number of text paragraphs: the lines after them are the NOTA. */
   paragraphCount: number;
+  /** The section of the table of contents the article sits in (its latest place). */
+  section?: string;
 }
 
 /** The period of a version, its end counted as the timeline does (an undated repeal ends on the build date). */
@@ -107,5 +109,6 @@ export function articleDocuments(article: Article, asOf: IsoDate): SearchDocumen
     current: entry.current,
     text: key.slice(key.indexOf('|') + 1),
     paragraphCount: entry.paragraphCount,
+    ...(article.section !== undefined ? { section: article.section } : {}),
   }));
 }

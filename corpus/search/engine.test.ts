@@ -15,6 +15,7 @@ import { articleDocuments, articlePart } from './documents.ts';
 import { SearchEngine, SearchIndexFileError, SearchIndexVersionError } from './engine.ts';
 import { articlesFromLegiData, type LegiDataNode } from './fixtures/legi-data-fixture.ts';
 import { foldForSearch } from './fold.ts';
+import { SEARCH_SCHEMA_VERSION } from './shard-format.ts';
 import { historyBundle } from '../../tests/support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -298,7 +299,9 @@ describe.skipIf(missing.length > 0)('loading the index', () => {
     const shard = JSON.parse(await readBuilt('search/current.json')) as { schema: number };
     shard.schema = 0;
     const read = async (file: string) => (file === 'search/current.json' ? JSON.stringify(shard) : readBuilt(file));
-    await expect(SearchEngine.load(build.manifest, read)).rejects.toThrow(/search\/current\.json : schéma 0, attendu 1/);
+    await expect(SearchEngine.load(build.manifest, read)).rejects.toThrow(
+      `search/current.json : schéma 0, attendu ${SEARCH_SCHEMA_VERSION}`,
+    );
   });
 
   it('names a missing or broken file', async () => {

@@ -33,7 +33,9 @@ import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, t
 export { SearchIndexFileError, SearchIndexVersionError, type ReadFile };
 import { occursIn, phrasePattern, referencePattern } from './patterns.ts';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
-import type { MatchKind, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
+import type { MatchKind, SearchFacets, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
+import { evidenceFactor, evidenceQuery, textEvidence } from './text-evidence.ts';
+import { correctTypos } from './typos.ts';
 import { SEARCH_SCHEMA_VERSION, SHARD_FORMAT, type PackedShard } from './shard-format.ts';
 
 /** Results per page unless asked otherwise: a screenful; the list asks for the next page. */
@@ -72,7 +74,10 @@ export function checkShard(value: unknown, file: string): PackedShard {
     !Array.isArray(shard.texts) ||
     !Array.isArray(shard.terms) ||
     !Array.isArray(shard.postings) ||
-    shard.terms.length !== shard.postings.length
+    shard.terms.length !== shard.postings.length ||
+    !shard.sections ||
+    !Array.isArray(shard.sections.terms) ||
+    !Array.isArray(docs.section)
   ) {
     throw new SearchIndexFileError(file, 'contenu incomplet');
   }
@@ -89,14 +94,40 @@ interface Scored {
   weights: Float64Array;
 }
 
-/** The union of several posting lists (a prefix's terms), weights added. */
+/** The union of two sorted posting lists, weights added. */
+function merge(a: Scored, b: Scored): Scored {
+  const docs = new Int32Array(a.docs.length + b.docs.length);
+  const weights = new Float64Array(docs.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.docs.length || j < b.docs.length) {
+    const docA = i < a.docs.length ? a.docs[i]! : Number.MAX_SAFE_INTEGER;
+    const docB = j < b.docs.length ? b.docs[j]! : Number.MAX_SAFE_INTEGER;
+    if (docA === docB) {
+      docs[n] = docA;
+      weights[n++] = a.weights[i++]! + b.weights[j++]!;
+    } else if (docA < docB) {
+      docs[n] = docA;
+      weights[n++] = a.weights[i++]!;
+    } else {
+      docs[n] = docB;
+      weights[n++] = b.weights[j++]!;
+    }
+  }
+  return { docs: docs.subarray(0, n), weights: weights.subarray(0, n) };
+}
+
+/** The union of several posting lists (a prefix's terms, a word's text and titles), weights added. */
 function union(lists: readonly { docs: Int32Array; weights: ArrayLike<number> }[]): Scored {
-  if (lists.length === 1) return { docs: lists[0]!.docs, weights: Float64Array.from(lists[0]!.weights) };
-  const sums = new Map<number, number>();
-  for (const list of lists)
-    for (let i = 0; i < list.docs.length; i++) sums.set(list.docs[i]!, (sums.get(list.docs[i]!) ?? 0) + list.weights[i]!);
-  const docs = Int32Array.from(sums.keys()).sort();
-  return { docs, weights: Float64Array.from(docs, (doc) => sums.get(doc) ?? 0) };
+  const scored: Scored[] = lists.map((list) => ({ docs: list.docs, weights: Float64Array.from(list.weights) }));
+  if (scored.length === 0) return { docs: new Int32Array(0), weights: new Float64Array(0) };
+  // Pairwise, smallest first: a prefix may stand for hundreds of terms.
+  while (scored.length > 1) {
+    scored.sort((x, y) => x.docs.length - y.docs.length);
+    scored.splice(0, 2, merge(scored[0]!, scored[1]!));
+  }
+  return scored[0]!;
 }
 
 /** Documents in both, weights added; binary search in the longer list when it is much longer. */
@@ -152,6 +183,27 @@ function prefixTermSlots(shard: LoadedShard, prefix: string): number[] {
   return [...slots];
 }
 
+/**
+ * A word of the titles above an article adds to its score as a word of its text found once would,
+ * times this: enough to bring the articles of a section named by the query to the top among those
+ * whose texts have the words, not so much that a title outweighs the text itself (the query is
+ * mostly words of the text the user has in mind).
+ */
+const TITLE_WEIGHT = 0.5;
+
+/** The title weight of each term of a query in a shard (0 where no title has it). */
+function titleWeights(shard: LoadedShard, terms: readonly QueryTerm[]): { sections: ReadonlySet<number>; weight: number }[] {
+  const sections = shard.sectionCount;
+  return terms.flatMap((term) => {
+    if (term.prefix || term.inPattern) return [];
+    const slot = shard.titleTermSlot(term.term);
+    if (slot < 0) return [];
+    const withTerm = shard.titleTermSections(slot);
+    const idf = Math.log(1 + Math.abs((sections - withTerm.size + 0.5) / (withTerm.size + 0.5)));
+    return [{ sections: withTerm, weight: TITLE_WEIGHT * idf * 1000 }];
+  });
+}
+
 /** The candidates of each shard, in their order. */
 function byShard(candidates: readonly Candidate[]): Map<LoadedShard, Candidate[]> {
   const groups = new Map<LoadedShard, Candidate[]>();
@@ -171,12 +223,26 @@ function latestStart(candidate: Candidate): string {
   return ranges[ranges.length - 1]?.from ?? '';
 }
 
+/** Index order: codes, then their articles in the order of their tables of contents. */
+function indexOrder(a: Candidate, b: Candidate): number {
+  return a.shard.file < b.shard.file ? -1 : a.shard.file > b.shard.file ? 1 : a.doc - b.doc;
+}
+
+/** Number matches: the code being read first, then the others in the order of the index. */
+function preferredFirst(a: Candidate, b: Candidate, preferred: string | undefined): number {
+  if (preferred === undefined || a.match === 'text') return 0;
+  return Number(a.shard.code(a.doc) !== preferred) - Number(b.shard.code(b.doc) !== preferred);
+}
+
 /**
- * Best first: number matches, then family, then text; higher score; the text in force, then the
- * most recent text; then the order of the index (codes, then their articles).
+ * Texts, best first: number matches (the code being read first), then family, then text; higher
+ * score; the text in force, then the most recent text; then the order of the index. The first
+ * text of an article is the one its result shows.
  */
-function compareCandidates(a: Candidate, b: Candidate): number {
+function compareCandidates(a: Candidate, b: Candidate, preferred?: string): number {
   if (TIER[a.match] !== TIER[b.match]) return TIER[a.match] - TIER[b.match];
+  const code = preferredFirst(a, b, preferred);
+  if (code !== 0) return code;
   if (a.score !== b.score) return b.score - a.score;
   const current = (a.shard.collection === 'current' ? 0 : 1) - (b.shard.collection === 'current' ? 0 : 1);
   if (current !== 0) return current;
@@ -184,12 +250,67 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     const [startA, startB] = [latestStart(a), latestStart(b)];
     if (startA !== startB) return startA < startB ? 1 : -1;
   }
-  return a.shard.file < b.shard.file ? -1 : a.shard.file > b.shard.file ? 1 : a.doc - b.doc;
+  return indexOrder(a, b);
+}
+
+/**
+ * Articles searched over other versions than the law in force (« toutes versions », a date):
+ * an article in force before a repealed one of comparable score. A factor rather than a tier: the
+ * repealed article whose words were typed still comes before in-force ones that merely share some.
+ */
+const REPEALED_WEIGHT = 0.8;
+
+function compareArticles(a: Candidate, b: Candidate, preferred?: string): number {
+  if (TIER[a.match] !== TIER[b.match]) return TIER[a.match] - TIER[b.match];
+  const code = preferredFirst(a, b, preferred);
+  if (code !== 0) return code;
+  const weight = (candidate: Candidate) => (candidate.shard.state(candidate.doc) === 'in-force' ? 1 : REPEALED_WEIGHT);
+  const [scoreA, scoreB] = [a.score * weight(a), b.score * weight(b)];
+  if (scoreA !== scoreB) return scoreB - scoreA;
+  const state = Number(a.shard.state(a.doc) !== 'in-force') - Number(b.shard.state(b.doc) !== 'in-force');
+  return state !== 0 ? state : indexOrder(a, b);
+}
+
+/** Matching articles per code and part (an article's texts counted once). */
+function facets(candidates: readonly Candidate[]): SearchFacets {
+  const counted = new Set<string>();
+  const out: SearchFacets = { codes: {}, parts: {} };
+  for (const { shard, doc } of candidates) {
+    // In the law in force an article has one text: no need to remember it.
+    if (shard.collection !== 'current') {
+      const key = shard.article(doc);
+      if (counted.has(key)) continue;
+      counted.add(key);
+    }
+    const code = shard.code(doc);
+    const part = shard.part(doc);
+    out.codes[code] = (out.codes[code] ?? 0) + 1;
+    out.parts[part] = (out.parts[part] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Texts whose evidence is read: enough for several pages of results, few enough to stay fast. */
+const EVIDENCE_READ = 40;
+/** …of which past texts whose chunk is not in memory (reading one costs a chunk parse). */
+const EVIDENCE_READ_PAST = 12;
+
+/** The terms of a query as the texts are read for them, with the forms typed. */
+function evidenceTerms(parsed: ParsedQuery) {
+  const terms = parsed.terms
+    .filter((term) => !term.prefix && !term.inPattern)
+    .map((term) => ({ term: term.term, forms: parsed.typed.filter((typed) => typed.term === term.term).map((typed) => typed.word) }));
+  return evidenceQuery(terms);
 }
 
 export interface LoadOptions {
   /** Load the stored texts of the law in force in the background right away (default true). */
   prefetchTexts?: boolean;
+  /**
+   * Rank by the text's lunr scores alone, as lunr itself would (no titles, no text evidence, no
+   * typo reading): how the tests show that the packed index is the lunr index.
+   */
+  lunrScoresOnly?: boolean;
 }
 
 export class SearchEngine {
@@ -210,6 +331,7 @@ export class SearchEngine {
     private readonly readFile: ReadFile,
     /** The build date: what « in force » means. */
     readonly asOf: IsoDate,
+    private readonly lunrScoresOnly = false,
   ) {}
 
   /**
@@ -221,7 +343,7 @@ export class SearchEngine {
     if (manifest.lunrVersion !== lunr.version)
       throw new SearchIndexVersionError(`manifeste : Lunr ${manifest.lunrVersion}, attendu ${lunr.version}`);
     const current = await readShard(manifest.current, readFile);
-    const engine = new SearchEngine(manifest, readFile, current.asOf);
+    const engine = new SearchEngine(manifest, readFile, current.asOf, options.lunrScoresOnly);
     engine.shards.push(current);
     if (options.prefetchTexts ?? true) {
       engine.currentTexts = current.loadAllTexts().then(() => current.prepareNumbers());
@@ -266,13 +388,14 @@ export class SearchEngine {
 
   async search(query: string, filters: SearchFilters = {}): Promise<SearchResponse> {
     const started = performance.now();
-    const parsed = parseQuery(query);
+    let parsed = parseQuery(query);
     const scope = filters.scope ?? 'in-force';
     const date = filters.inForceOn;
     const pastNeeded = scope !== 'in-force' || (date !== undefined && date !== this.asOf);
     const response: SearchResponse = {
       results: [],
       total: 0,
+      facets: { codes: {}, parts: {} },
       relaxed: false,
       empty: isEmptyQuery(parsed),
       pastNeeded,
@@ -283,17 +406,15 @@ export class SearchEngine {
 
     const codes = filters.codes?.length ? new Set(filters.codes) : undefined;
     const parts = filters.parts?.length ? new Set(filters.parts) : undefined;
-    const shards = this.shards.filter((shard) => {
-      if (shard.collection === 'current' ? scope === 'repealed' : !pastNeeded) return false;
-      return !codes || shard.codes.some((code) => codes.has(code));
-    });
+    // Every code and part is searched (the facets count them all); the filters choose what is shown.
+    const shards = this.shards.filter((shard) => (shard.collection === 'current' ? scope !== 'repealed' : pastNeeded));
     const keep = (shard: LoadedShard, doc: number): boolean => {
-      if (codes && !codes.has(shard.code(doc))) return false;
-      if (parts && !parts.has(shard.part(doc))) return false;
       if (scope === 'repealed' && shard.state(doc) !== 'repealed') return false;
       if (date !== undefined && !shard.dateRanges(doc).some((range) => rangeCovers(range, date))) return false;
       return true;
     };
+    const chosen = (candidate: Candidate): boolean =>
+      (!codes || codes.has(candidate.shard.code(candidate.doc))) && (!parts || parts.has(candidate.shard.part(candidate.doc)));
 
     let candidates: Candidate[] = [];
     if (parsed.number !== undefined) {
@@ -307,13 +428,10 @@ export class SearchEngine {
       // of the same number come too (a repealed article, or the versions of one in force).
       if (!pastNeeded) {
         for (const shard of this.shards) {
-          if (shard.collection === 'current' || (codes && !shard.codes.some((code) => codes.has(code)))) continue;
-          for (const doc of shard.docsByNumber(parsed.number, false)) {
-            if ((!codes || codes.has(shard.code(doc))) && (!parts || parts.has(shard.part(doc))))
-              candidates.push({ shard, doc, match: 'number', score: 0 });
-          }
+          if (shard.collection === 'current') continue;
+          for (const doc of shard.docsByNumber(parsed.number, false)) candidates.push({ shard, doc, match: 'number', score: 0 });
         }
-        if (!this.pastDone && !candidates.some((c) => c.match === 'number')) response.pastNeeded = true;
+        if (!this.pastDone && !candidates.some((c) => c.match === 'number' && chosen(c))) response.pastNeeded = true;
       }
       // Then the texts that cite it.
       const citing: ParsedQuery = {
@@ -321,9 +439,15 @@ export class SearchEngine {
         phrases: [],
         references: [parsed.number],
         excluded: [],
+        typed: [],
       };
       candidates.push(...(await this.textCandidates(citing, shards, keep, false)));
     } else {
+      const corrected = this.lunrScoresOnly ? undefined : correctTypos(parsed, shards, query);
+      if (corrected) {
+        parsed = corrected.parsed;
+        response.corrected = { query: corrected.query, words: corrected.words };
+      }
       candidates = await this.textCandidates(parsed, shards, keep, false);
       if (candidates.length === 0 && parsed.terms.length > 1 && parsed.phrases.length === 0 && parsed.references.length === 0) {
         candidates = await this.textCandidates(parsed, shards, keep, true);
@@ -331,8 +455,13 @@ export class SearchEngine {
       }
     }
 
+    response.facets = facets(candidates);
+    candidates = candidates.filter(chosen);
+    await this.weighEvidence(candidates, parsed);
+
     // One result per article: its best text, with the dates of every matching text.
-    candidates.sort(compareCandidates);
+    const preferred = filters.preferCode;
+    candidates.sort((a, b) => compareCandidates(a, b, preferred));
     const groups = new Map<string, Candidate[]>();
     for (const candidate of candidates) {
       const key = candidate.shard.article(candidate.doc);
@@ -341,6 +470,7 @@ export class SearchEngine {
       else groups.set(key, [candidate]);
     }
     const ranked = [...groups.values()];
+    if (scope !== 'in-force' || date !== undefined) ranked.sort((a, b) => compareArticles(a[0]!, b[0]!, preferred));
     response.total = ranked.length;
     const offset = filters.offset ?? 0;
     const page = ranked.slice(offset, offset + (filters.limit ?? DEFAULT_LIMIT));
@@ -348,6 +478,37 @@ export class SearchEngine {
     const matcher = queryMatcher(parsed);
     response.results = page.map((group, i) => this.result(group, matcher, texts[i]!));
     return this.finish(response, started);
+  }
+
+  /**
+   * Reads the texts of the best text candidates (`text-evidence.ts`): exact forms typed and nearness
+   * of the words raise their scores. The index ranks every candidate; only the first ones, those a
+   * reader looks at, are worth reading (the law in force's texts are in memory; past texts may need
+   * their chunk, hence fewer of them).
+   */
+  private async weighEvidence(candidates: Candidate[], parsed: ParsedQuery): Promise<void> {
+    const words = evidenceTerms(parsed);
+    if (words.terms.length === 0 || this.lunrScoresOnly) return;
+    const text = candidates.filter((candidate) => candidate.match === 'text');
+    if (text.length === 0) return;
+    text.sort((a, b) => b.score - a.score);
+    const read: Candidate[] = [];
+    let past = 0;
+    for (const candidate of text) {
+      if (read.length >= EVIDENCE_READ) break;
+      if (candidate.shard.collection === 'past' && !candidate.shard.holdsText(candidate.doc)) {
+        if (past >= EVIDENCE_READ_PAST) continue;
+        past++;
+      }
+      read.push(candidate);
+    }
+    for (const [shard, list] of byShard(read)) {
+      const byDoc = new Map(list.map((candidate) => [candidate.doc, candidate]));
+      await shard.eachText(byDoc.keys(), (doc, body) => {
+        const candidate = byDoc.get(doc)!;
+        candidate.score *= evidenceFactor(textEvidence(body, words));
+      });
+    }
   }
 
   /** The stored texts of the candidates shown, in their order. */
@@ -389,10 +550,13 @@ export class SearchEngine {
       const scored = this.match(shard, query.terms, relaxed);
       if (!scored) continue;
       const excluded = this.excludedDocs(shard, query.excluded);
+      const titles = this.lunrScoresOnly ? [] : titleWeights(shard, query.terms);
       for (let i = 0; i < scored.docs.length; i++) {
         const doc = scored.docs[i]!;
         if (excluded?.has(doc) || !keep(shard, doc)) continue;
-        candidates.push({ shard, doc, match: 'text', score: scored.weights[i]! / norm });
+        let weight = scored.weights[i]!;
+        if (titles.length) for (const title of titles) if (shard.isBelowAny(doc, title.sections)) weight += title.weight;
+        candidates.push({ shard, doc, match: 'text', score: weight / norm });
       }
     }
     const patterns = [

@@ -6,6 +6,7 @@ import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
 import type { BoundedCache } from './bounded-cache.ts';
 import { numberKey } from './french-analysis.ts';
+import { decodeSectionPostings } from './section-titles.ts';
 import {
   decodePostings,
   decodeRanges,
@@ -87,6 +88,7 @@ export class LoadedShard {
   private numbers: { keys: string[]; docs: Int32Array } | undefined;
   private readonly chunks: (readonly string[] | undefined)[];
   private readonly chunkLoads = new Map<number, Promise<readonly string[]>>();
+  private readonly titleSections = new Map<number, ReadonlySet<number>>();
 
   constructor(
     file: string,
@@ -141,6 +143,11 @@ export class LoadedShard {
       this.chunkLoads.set(n, load);
     }
     return load;
+  }
+
+  /** Whether the stored text of a document is in memory (reading it costs nothing). */
+  holdsText(doc: number): boolean {
+    return this.heldChunk(this.chunkOf(doc)) !== undefined;
   }
 
   /**
@@ -255,6 +262,44 @@ export class LoadedShard {
       this.cachedPostings += list.docs.length;
     }
     return list;
+  }
+
+  /** Sections whose titles hold these words: the title terms, sorted as the text terms. */
+  titleTermSlot(term: string): number {
+    const terms = this.shard.sections.terms;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = terms[middle]!;
+      if (candidate === term) return middle;
+      if (candidate < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** How many sections the shard has. */
+  get sectionCount(): number {
+    return this.shard.sections.parent.length;
+  }
+
+  /** The sections whose titles have a title term. */
+  titleTermSections(slot: number): ReadonlySet<number> {
+    let sections = this.titleSections.get(slot);
+    if (!sections) {
+      sections = new Set(decodeSectionPostings(this.shard.sections.postings[slot] ?? ''));
+      this.titleSections.set(slot, sections);
+    }
+    return sections;
+  }
+
+  /** Whether a document sits in one of these sections or below one of them. */
+  isBelowAny(doc: number, sections: ReadonlySet<number>): boolean {
+    const parent = this.shard.sections.parent;
+    for (let section = this.shard.docs.section[doc] ?? -1, depth = 0; section >= 0 && depth < 64; section = parent[section] ?? -1, depth++)
+      if (sections.has(section)) return true;
+    return false;
   }
 
   /** Sorts the documents by number (done by the first number search otherwise: ~50 ms). */

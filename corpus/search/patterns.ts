@@ -50,6 +50,15 @@ function wordPattern(word: string): string {
   return out;
 }
 
+/**
+ * Finds the words that start with one of these stems (folded), in any case and accent: the words
+ * of a text that may stem to a query term, found by the regular-expression engine rather than by
+ * stemming every word of the text.
+ */
+export function stemsPattern(stems: readonly string[]): RegExp {
+  return new RegExp(`${NOT_WORD_BEFORE}(?:${stems.map(wordPattern).join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu');
+}
+
 /** Finds the folded words of a phrase, in this order, separated by anything but letters and digits. */
 export function phrasePattern(words: readonly string[]): RegExp {
   return new RegExp(NOT_WORD_BEFORE + words.map(wordPattern).join(SEPARATOR) + NOT_WORD_AFTER, 'giu');

@@ -34,6 +34,17 @@ export interface ParsedQuery {
   references: string[];
   /** Stemmed terms no result contains. */
   excluded: string[];
+  /**
+   * The words typed outside phrases and prefixes, folded, with their stems: an article with the
+   * very form typed ranks above one with another word of the same stem, and a word found nowhere
+   * may be a typing error (`engine.ts`).
+   */
+  typed: TypedWord[];
+}
+
+export interface TypedWord {
+  word: string;
+  term: string;
 }
 
 const QUOTED = /"([^"]*)"?|«\s*([^»]*?)\s*»|“([^”]*)”?/g;
@@ -48,7 +59,7 @@ function addTerm(terms: QueryTerm[], term: QueryTerm): void {
 }
 
 export function parseQuery(query: string): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], phrases: [], references: [], excluded: [] };
+  const parsed: ParsedQuery = { terms: [], phrases: [], references: [], excluded: [], typed: [] };
   const trimmed = query.trim();
   if (!trimmed) return parsed;
   if (looksLikeArticleNumber(trimmed)) {
@@ -85,7 +96,12 @@ export function parseQuery(query: string): ParsedQuery {
       if (last !== undefined && last.length >= 2) addTerm(parsed.terms, { term: last, prefix: true });
       continue;
     }
-    for (const term of queryTerms(token)) addTerm(parsed.terms, { term, prefix: false });
+    for (const span of wordSpans(token)) {
+      if (isStopWord(span.word)) continue;
+      const term = stem(span.word);
+      addTerm(parsed.terms, { term, prefix: false });
+      if (!parsed.typed.some((typed) => typed.word === span.word)) parsed.typed.push({ word: span.word, term });
+    }
   }
   return parsed;
 }

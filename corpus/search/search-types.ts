@@ -21,6 +21,11 @@ export interface SearchFilters {
   scope?: SearchScope;
   /** Only texts in force on this date (any scope; a past date needs the past shards). */
   inForceOn?: IsoDate;
+  /**
+   * The code being read: where an article number exists in several codes, its article in this code
+   * comes first (the others follow, each with its code).
+   */
+  preferCode?: CodeId;
   /** Results per page (default 20) and first result of the page. */
   limit?: number;
   offset?: number;
@@ -44,15 +49,36 @@ export interface SearchResult {
   /** Distinct texts of this article that match. */
   matchedVersions: number;
   match: MatchKind;
-  /** lunr's score (BM25, as `lunr.Index.query` computes it); 0 for number matches. */
+  /**
+   * The ranking score: lunr's BM25 of the text and the titles above the article, raised for the
+   * exact forms typed and the nearness of the words (`text-evidence.ts`); 0 for number matches.
+   */
   score: number;
   snippet: Snippet;
+}
+
+/** A word found nowhere, read as the nearest word of the index (« cotisaton » → « cotisation »). */
+export interface CorrectedWord {
+  typed: string;
+  read: string;
+}
+
+/** Matching articles per code and per part, whatever the code and part filters (the results page). */
+export interface SearchFacets {
+  codes: Record<CodeId, number>;
+  parts: Partial<Record<ArticlePart, number>>;
 }
 
 export interface SearchResponse {
   results: SearchResult[];
   /** Matching articles in all (before `offset`/`limit`). */
   total: number;
+  facets: SearchFacets;
+  /**
+   * Words of five letters or more found in no text were read as the nearest word of the index:
+   * the UI says « Résultats pour … » with the query as read.
+   */
+  corrected?: { query: string; words: CorrectedWord[] };
   /** No article contains every word: the results contain some of them (the UI says so). */
   relaxed: boolean;
   /** The query has nothing to search (empty, or stop words only). */

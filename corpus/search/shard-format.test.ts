@@ -43,7 +43,10 @@ beforeAll(async () => {
   if (missing) return;
   const { code, articles } = articlesFromLegiData(JSON.parse(readFileSync(CRPA_JSON, 'utf8')) as LegiDataNode, AS_OF);
   build = buildSearchIndexes(articles, [code], { asOf: AS_OF });
-  engine = await SearchEngine.load(build.manifest, async (file) => build.files.get(file) ?? Promise.reject(new Error(file)));
+  // Lunr's scores alone: the ranking rules on top of them (titles, text evidence) are tested in engine.test.ts.
+  engine = await SearchEngine.load(build.manifest, async (file) => build.files.get(file) ?? Promise.reject(new Error(file)), {
+    lunrScoresOnly: true,
+  });
   // The same documents indexed by lunr directly, never serialised.
   const docs = articles.flatMap((article) => articleDocuments(article, AS_OF)).filter((doc) => doc.current);
   articleOfRef = docs.map((doc) => doc.article);
@@ -55,7 +58,7 @@ beforeAll(async () => {
     for (const [chunkFile, chunk] of texts) files.set(chunkFile, JSON.stringify(chunk));
   }
   const manifest = { lunrVersion: lunr.version, current: plan[0]!.file, past: plan.slice(1).map((p) => p.file), documents: {} };
-  split = await SearchEngine.load(manifest, async (file) => files.get(file) ?? Promise.reject(new Error(file)));
+  split = await SearchEngine.load(manifest, async (file) => files.get(file) ?? Promise.reject(new Error(file)), { lunrScoresOnly: true });
   await split.loadPast();
   direct = lunr(function () {
     useFrenchAnalysis(this);

@@ -13,10 +13,11 @@
  */
 import type { CodeId } from '../model/model.ts';
 import type { ArticleState, ArticlePart, DateRange } from './documents.ts';
+import type { PackedSections } from './section-titles.ts';
 import { decodeVarints, encodeVarint } from './varint.ts';
 
 /** Bumped whenever the shape of a shard or the analysis (tokens, stop words, stems) changes. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 export const SHARD_FORMAT = 'palimpseste-search-shard';
 export const TEXT_FORMAT = 'palimpseste-search-text';
 
@@ -37,6 +38,8 @@ export interface ShardDocuments {
   ranges: string[];
   /** Number of text paragraphs; the following lines of the text are the NOTA. */
   paragraphs: number[];
+  /** Slot in `PackedShard.sections` of the section the article sits in, -1 for none. */
+  section: number[];
 }
 
 /** Where the stored texts of a shard's documents are: consecutive documents per file. */
@@ -74,6 +77,8 @@ export interface PackedShard {
   terms: string[];
   /** For each term, varints: (document − previous document, weight × 1000) pairs. */
   postings: string[];
+  /** The sections above the documents, with their title words (`section-titles.ts`). */
+  sections: PackedSections;
 }
 
 /** lunr's serialisation, as far as this module reads and writes it. */

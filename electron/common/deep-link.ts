@@ -1,7 +1,7 @@
 /**
  * Desktop deep links: `palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28` opened from
  * another application becomes the in-app location `#/code-de-la-securite-sociale/L611-3@2006-01-28`
- * (the renderer's routes, `renderer/src/app/route.ts`). `palimpseste://app/…` is the app's own
+ * (the renderer's routes, `renderer/src/reader/route.ts`). `palimpseste://app/…` is the app's own
  * origin, never a deep link. A malformed link still becomes a location: the renderer then says in
  * French what is wrong with it, which is better than silently ignoring the user's click.
  */

@@ -4,7 +4,7 @@
  * loads React and the views (`boot.tsx`, a separate chunk), so both happen at the same time.
  */
 import { pickApi } from './api/client.ts';
-import { parseRoute } from './app/route.ts';
+import { parseRoute } from './reader/route.ts';
 import { Library } from './data/library.ts';
 import { todayIso } from './dates/french-dates.ts';
 import './styles/app.css';

@@ -4,11 +4,10 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
-import { ApiFailure } from '../api/client.ts';
-import { useReader } from '../app/reader-context.ts';
-import type { Route } from '../app/route.ts';
+import { useReader } from '../reader/reader-context.ts';
+import type { Route } from '../reader/route.ts';
 import { LinksPanel } from '../links/LinksPanel.tsx';
-import { sectionsAbove } from '../toc/toc-index.ts';
+import { sectionsAbove } from '../data/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
@@ -23,15 +22,11 @@ const VersionsView = lazy(() => import('../versions/VersionsView.tsx').then((mod
 export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: (article: Article, date: IsoDate) => void }) {
   const reader = useReader();
   const { library, date } = reader;
-  const state = useAsync<Article>(async () => {
+  // Undefined: the code has no article of that number (said below, with the code's title of the
+  // render: the corpus description may arrive after the article).
+  const state = useAsync<Article | undefined>(async () => {
     const id = route.id ?? (await library.resolveNumber(route.code, route.num, date))?.id;
-    if (!id) {
-      throw new ApiFailure({
-        code: 'not-found',
-        message: `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`,
-      });
-    }
-    return library.article(id);
+    return id ? library.article(id) : undefined;
   }, [library, route.code, route.num, route.id, date]);
   // The breadcrumb comes from the table of contents, loaded after the text is on screen.
   const [sections, setSections] = useState<Section[]>([]);
@@ -52,9 +47,10 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       live = false;
     };
   }, [library, article]);
+  const missing = state.status === 'failed' || (state.status === 'done' && !state.value);
   useEffect(() => {
-    if (state.status === 'failed') library.firstPageDone();
-  }, [library, state.status]);
+    if (missing) library.firstPageDone();
+  }, [library, missing]);
 
   useEffect(() => {
     if (article) onShown(article, date);
@@ -68,11 +64,13 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       </section>
     );
   }
-  if (state.status === 'failed') {
+  if (state.status === 'failed' || !state.value) {
     return (
       <section className="article-pane">
         <Message title="Article introuvable" tone="error">
-          {state.message}
+          {state.status === 'failed'
+            ? state.message
+            : `Le ${reader.codeTitle(route.code)} n’a pas d’article « ${route.num} ». Vérifiez le numéro, ou cherchez-le dans la barre de recherche.`}
         </Message>
       </section>
     );

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Article, Reference } from '../../../corpus/model/model.ts';
 import { endsUndated, type Reading } from '../../../corpus/model/timeline.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate, validityRange } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { segmentParagraph, unresolvedReason } from './text-segments.ts';

@@ -9,7 +9,8 @@ import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import type { CorpusInfo, PalimpsesteApi } from '../../../electron/common/api.ts';
 import { unwrap } from '../api/client.ts';
 import { corpusDataDate, entryInForceOn } from '../../../corpus/model/timeline.ts';
-import { buildTocIndex, type TocIndex } from '../toc/toc-index.ts';
+import { groupBy } from '../../../corpus/util/group-by.ts';
+import { buildTocIndex, type TocIndex } from './toc-index.ts';
 
 /** Articles kept in memory; a reading session rarely goes beyond a few dozen. */
 const ARTICLE_CACHE_SIZE = 300;
@@ -63,13 +64,7 @@ export class Library {
     if (!entry) {
       entry = Promise.all([this.api.getToc(code).then(unwrap), this.api.getCatalog(code).then(unwrap), this.dataDate()]).then(
         ([toc, catalog, dataDate]) => {
-          const byNum = new Map<string, ArticleCatalogEntry[]>();
-          for (const item of catalog) {
-            const list = byNum.get(item.num);
-            if (list) list.push(item);
-            else byNum.set(item.num, [item]);
-          }
-          const index = { ...buildTocIndex(toc, catalog, dataDate), byNum };
+          const index = { ...buildTocIndex(toc, catalog, dataDate), byNum: groupBy(catalog, (item) => item.num) };
           this.loadedCodes.set(code, index);
           return index;
         },

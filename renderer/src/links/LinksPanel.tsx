@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { codeIdFromTitle, codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Link, Version } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { DrawerClose } from '../ui/DrawerClose.tsx';
 import { groupLinks, linkStatusLabel, type LinkGroup } from './link-groups.ts';

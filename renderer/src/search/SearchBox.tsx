@@ -3,17 +3,19 @@
  * filters, and article numbers in any form (`L. 611-3`, `art. L611-3`) offered first and opened by
  * Enter. Keyboard: ↑/↓ move in the results, Enter opens, Escape closes.
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
-import { useReader, type ArticleTarget } from '../app/reader-context.ts';
+import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchFilters, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
 import type { SearchAnswer, SearchClient } from './search-client.ts';
 import { hitDate, hitState } from './result-labels.ts';
+import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
+import { formatResultsLocation } from '../reader/results-route.ts';
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -50,11 +52,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   const [open, setOpen] = useState(false);
   const [filters, setFilters] = useState<Filters>({ scope: 'in-force' });
   const [atReadingDate, setAtReadingDate] = useState(false);
-  const [answer, setAnswer] = useState<SearchAnswer>();
-  const [numbers, setNumbers] = useState<{ query: string; entries: ArticleCatalogEntry[] }>();
-  const [error, setError] = useState<string>();
   const [active, setActive] = useState(-1);
-  const typedAt = useRef(new Map<string, number>());
 
   useImperativeHandle(ref, () => ({
     focus() {
@@ -72,64 +70,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     ...(filters.part ? { parts: [filters.part] } : {}),
     ...(filterDate ? { inForceOn: filterDate } : {}),
   };
-  const filtersKey = JSON.stringify(engineFilters);
 
-  // The index becoming ready (or complete with the past versions) re-runs the query on screen.
-  const [indexState, setIndexState] = useState(client?.state);
-  useEffect(() => {
-    setIndexState(client?.state);
-    return client?.subscribe(() => setIndexState(client.state));
-  }, [client]);
-
-  // Full-text search, in the worker.
-  useEffect(() => {
-    const text = query.trim();
-    if (!client || text.length < 2 || indexState === 'loading') {
-      setAnswer(undefined);
-      return;
-    }
-    let live = true;
-    client.search(text, JSON.parse(filtersKey) as SearchFilters).then(
-      (result) => {
-        if (!live || !result) return;
-        setAnswer(result);
-        setError(undefined);
-      },
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, query, filtersKey, indexState]);
-
-  // Article numbers in any written form: the host knows every form.
-  useEffect(() => {
-    const text = query.trim();
-    if (!normalizeArticleNumber(text)) {
-      setNumbers(undefined);
-      return;
-    }
-    let live = true;
-    void reader.library.api.findArticles(text, filters.code).then((result) => {
-      if (live) setNumbers({ query: text, entries: result.ok ? result.value : [] });
-    });
-    return () => {
-      live = false;
-    };
-  }, [reader.library, query, filters.code]);
-
-  // For the benchmark: time from the keystroke to the results on screen, measured in the page.
-  useEffect(() => {
-    if (!answer) return;
-    const started = typedAt.current.get(answer.query);
-    if (started === undefined) return;
-    typedAt.current.delete(answer.query);
-    performance.measure('palimpseste:search', {
-      start: started,
-      end: performance.now(),
-      detail: { query: answer.query, total: answer.response.total, engineMs: answer.response.elapsed },
-    });
-  }, [answer]);
+  const { answer, error, numbers, typed } = useSearch(client, reader.library, query, engineFilters, filters.code);
 
   useEffect(() => {
     if (!open) return;
@@ -153,21 +95,40 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     ...hits.map((hit) => ({ key: `hit:${hit.article}`, target: hitTarget(hit, reader.date, readingDate, filterDate) })),
   ];
 
-  // Enter pressed before the answers for the typed text arrived: open the first one when they do.
-  const [pendingEnter, setPendingEnter] = useState<string>();
+  const choose = (option: Option | undefined) => {
+    if (!option) return;
+    reader.openArticle(option.target, 'visit');
+    setOpen(false);
+    inputRef.current?.blur();
+  };
+
+  // Enter opens the first answer, once the answers for the text typed are in: the number lookup
+  // (when the text is a number), and the full-text search unless a number already matched.
   const trimmed = query.trim();
   const isNumber = normalizeArticleNumber(trimmed) !== undefined;
   const numbersReady = !isNumber || numbers?.query === trimmed;
   const textReady = trimmed.length < 2 || !client || client.state === 'failed' || !!showAnswer || !!error;
+  const answersReady = numbersReady && (textReady || numberEntries.length > 0);
+  // Enter pressed before they were: the text it was pressed on; its first answer opens when they
+  // arrive, unless the text has changed meanwhile.
+  const [pendingEnter, setPendingEnter] = useState<string>();
+  const openFirst = useEffectEvent(() => choose(options[0]));
   useEffect(() => {
-    if (pendingEnter === undefined || pendingEnter !== trimmed || !numbersReady || (!textReady && numberEntries.length === 0)) return;
+    if (pendingEnter === undefined || pendingEnter !== trimmed || !answersReady) return;
     setPendingEnter(undefined);
-    choose(options[0]);
-  });
+    openFirst();
+  }, [pendingEnter, trimmed, answersReady]);
 
-  const choose = (option: Option | undefined) => {
-    if (!option) return;
-    reader.openArticle(option.target, 'visit');
+  // Enter on words: the full results page, with the filters chosen here (a new history entry).
+  const openResults = () => {
+    window.location.hash = formatResultsLocation({
+      q: trimmed,
+      scope: filters.scope,
+      page: 1,
+      ...(filters.code ? { code: filters.code } : {}),
+      ...(filters.part ? { part: filters.part } : {}),
+      ...(filterDate ? { date: filterDate } : {}),
+    });
     setOpen(false);
     inputRef.current?.blur();
   };
@@ -183,7 +144,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (active >= 0) choose(options[active]);
-      else if (numbersReady && (textReady || numberEntries.length > 0)) choose(options[0]);
+      else if (!isNumber && trimmed.length >= 2) openResults();
+      else if (answersReady) choose(options[0]);
       else setPendingEnter(trimmed);
     } else if (event.key === 'Escape') {
       event.preventDefault();
@@ -216,7 +178,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
         value={query}
         onChange={(event) => {
           const value = event.target.value;
-          typedAt.current.set(value.trim(), performance.now());
+          typed(value);
           setQuery(value);
           setActive(-1);
           setOpen(true);
@@ -341,7 +303,8 @@ function searchStatus(
   if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
   const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
   const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';
-  return `${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.`;
+  const corrected = response.corrected ? `Résultats pour « ${response.corrected.query} ». ` : '';
+  return `${corrected}${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour la page de résultats, Échap pour fermer.`;
 }
 
 function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {

@@ -19,6 +19,7 @@ class FakePort {
 const response = (total: number): SearchResponse => ({
   results: [],
   total,
+  facets: { codes: {}, parts: {} },
   relaxed: false,
   empty: false,
   pastNeeded: false,

@@ -8,13 +8,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { ArticleId, CodeId } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import type { CodeIndex } from '../data/library.ts';
+import { sectionPathOf } from '../data/toc-index.ts';
 import { DrawerClose } from '../ui/DrawerClose.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
-import { countArticles, tocRows, type TocRow } from './toc-index.ts';
+import { countArticles, tocRows, type TocRow } from './toc-rows.ts';
 
 interface Props {
   code: CodeId;
@@ -68,8 +69,7 @@ function TocTree({ index, currentArticle }: { index: CodeIndex; currentArticle?:
   // Open the tree down to the article being read.
   useEffect(() => {
     if (!currentArticle) return;
-    const sectionId = index.articleSection.get(currentArticle) ?? index.catalog.get(currentArticle)?.section;
-    const path = sectionId ? index.sectionPath.get(sectionId) : undefined;
+    const path = sectionPathOf(index, currentArticle);
     if (!path) return;
     setOpen((previous) => (path.every((id) => previous.has(id)) ? previous : new Set([...previous, ...path])));
   }, [index, currentArticle]);

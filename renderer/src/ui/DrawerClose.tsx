@@ -1,5 +1,5 @@
 /** The « Fermer » button of a side panel, shown only when the panel is a drawer (narrow windows). */
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 
 export function DrawerClose({ label }: { label: string }) {
   const reader = useReader();

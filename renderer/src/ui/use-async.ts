@@ -24,7 +24,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
     return () => {
       live = false;
     };
-    // The caller lists the inputs of `load`, as with useEffect.
+    // The caller lists the inputs of `load`, as with useEffect; exhaustive-deps checks that list at
+    // each call of useAsync (its `additionalHooks`), so here the list is only passed on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
 }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { ArticleId, IsoDate } from '../../../corpus/model/model.ts';
 import { compareVersions } from '../../../corpus/diff/index.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';

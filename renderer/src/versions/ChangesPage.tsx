@@ -8,7 +8,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { ArticleId, ChangeSet, CodeId, IsoDate } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { groupBy } from '../../../corpus/util/group-by.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
@@ -202,13 +203,7 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
   const needle = foldForFilter(text.trim());
   const allParts = parts.size === CODE_PARTS.length;
   const shown = rows.filter((row) => (allParts || [...row.parts].some((p) => parts.has(p))) && (!needle || row.texts.includes(needle)));
-  const years = new Map<string, DateRow[]>();
-  for (const row of [...shown].reverse()) {
-    const year = row.set.date.slice(0, 4);
-    const list = years.get(year);
-    if (list) list.push(row);
-    else years.set(year, [row]);
-  }
+  const years = groupBy([...shown].reverse(), (row) => row.set.date.slice(0, 4));
   const togglePart = (part: CodePart) =>
     setParts((previous) => {
       const nextParts = new Set(previous);

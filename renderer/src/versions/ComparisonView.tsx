@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../../../corpus/diff/index.ts';
 import type { Article } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { comparisonOf } from './comparison-cache.ts';
@@ -16,7 +16,7 @@ import { Legend } from './Legend.tsx';
 import { Redline } from './Redline.tsx';
 import { SideBySide, SideBySideHead, type ComparisonBodyHandle } from './SideBySide.tsx';
 import { hasText, versionIndexFrom } from './timeline.ts';
-import type { VersionPair } from './versions-route.ts';
+import type { VersionPair } from '../reader/versions-route.ts';
 
 interface Props {
   article: Article;

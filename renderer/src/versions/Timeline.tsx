@@ -6,12 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { Article, IsoDate } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { statusLabel } from '../article/status-label.ts';
 import { count } from './french-counts.ts';
 import { timelineOf, type TimelineEntry } from './timeline.ts';
-import type { CompareView } from './versions-route.ts';
+import type { CompareView } from '../reader/versions-route.ts';
 
 interface Props {
   article: Article;

@@ -4,11 +4,11 @@
  */
 import { useMemo } from 'react';
 import type { Article, IsoDate } from '../../../corpus/model/model.ts';
-import { useReader } from '../app/reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { Timeline } from './Timeline.tsx';
 import { versionIndexOn } from '../../../corpus/model/timeline.ts';
-import type { VersionPair } from './versions-route.ts';
+import type { VersionPair } from '../reader/versions-route.ts';
 import './versions.css';
 
 export function VersionsView({ article, compare }: { article: Article; compare?: VersionPair }) {

@@ -2,7 +2,7 @@
 import type { CodeId } from '../../../corpus/model/model.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
-import { useReader } from './reader-context.ts';
+import { useReader } from '../reader/reader-context.ts';
 
 const numberFormat = new Intl.NumberFormat('fr-FR');
 

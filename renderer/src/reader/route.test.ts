@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepLinkToLocation, formatRoute, parseRoute } from './route.ts';
+import { formatRoute, parseRoute, routeAtDate } from './route.ts';
 
 describe('routes', () => {
   it('reads an article at a date and writes it back the same', () => {
@@ -34,11 +34,21 @@ describe('routes', () => {
     expect(parseRoute('#/a/b/c/d')).toMatchObject({ kind: 'invalid' });
   });
 
-  it('maps desktop deep links to locations', () => {
-    expect(deepLinkToLocation('palimpseste://code-de-la-securite-sociale/L611-3@2006-01-28')).toBe(
-      '#/code-de-la-securite-sociale/L611-3@2006-01-28',
-    );
-    expect(deepLinkToLocation('palimpseste://app/index.html')).toBeUndefined();
-    expect(deepLinkToLocation('https://example.org/')).toBeUndefined();
+  it('reads the view on screen at another date, and back at today without a date in the location', () => {
+    const today = '2026-05-04';
+    const css = 'code-de-la-securite-sociale';
+    const at = (location: string, date: string | undefined, fallback?: string) => {
+      const route = routeAtDate(parseRoute(location), date, today, fallback);
+      return route && formatRoute(route);
+    };
+    expect(at(`#/${css}/L611-3@2006-01-28/versions`, '1990-01-01')).toBe(`#/${css}/L611-3@1990-01-01/versions`);
+    expect(at(`#/${css}/L611-3@2006-01-28`, undefined)).toBe(`#/${css}/L611-3`);
+    expect(at(`#/${css}/L611-3@2006-01-28`, today)).toBe(`#/${css}/L611-3`);
+    expect(at(`#/${css}`, '1990-01-01')).toBe(`#/${css}@1990-01-01`);
+    expect(at(`#/${css}@1990-01-01/modifications/2006-01-28`, undefined)).toBe(`#/${css}/modifications/2006-01-28`);
+    // The home page has no date: the code of the table of contents is opened at it.
+    expect(at('#/', '1990-01-01', css)).toBe(`#/${css}@1990-01-01`);
+    expect(at('#/', '1990-01-01')).toBeUndefined();
+    expect(at('#/', undefined, css)).toBeUndefined();
   });
 });

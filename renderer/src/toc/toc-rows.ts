@@ -1,65 +1,21 @@
 /**
- * A code's table of contents made ready for a virtualised list: the sections above each article
- * (for the breadcrumb and to open the tree where the reader is), and the flat list of visible rows
- * for a set of open sections at a date. The sécurité sociale has over 10,000 articles: everything
- * here is one pass over the tree, and the rows are only those of open sections.
+ * The table of contents as a virtualised list: the flat list of visible rows for a set of open
+ * sections at a date, and the count of articles shown under each section. Only the rows of open
+ * sections are made, so the 10,000 articles of the sécurité sociale cost one pass.
  */
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
-import type { ArticleId, Code, IsoDate, Section } from '../../../corpus/model/model.ts';
+import type { ArticleId, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { parseArticleId } from '../../../corpus/model/ids.ts';
 import { entryInForceOn } from '../../../corpus/model/timeline.ts';
-
-export interface TocIndex {
-  code: Code;
-  catalog: Map<ArticleId, ArticleCatalogEntry>;
-  sections: Map<string, Section>;
-  /** Ids of the sections from the root down to (and including) each section. */
-  sectionPath: Map<string, string[]>;
-  /** Section directly holding each article listed in the tree. */
-  articleSection: Map<ArticleId, string>;
-  /** The corpus data date: a repeal the sources state without a date counts from it on (see `timeline.ts`). */
-  undatedEndsOn: IsoDate;
-}
+import type { TocIndex } from '../data/toc-index.ts';
 
 export type TocRow =
   | { type: 'section'; id: string; title: string; level: Section['level']; depth: number; open: boolean; count: number }
   | { type: 'article'; id: ArticleId; num: string; depth: number; inForce: boolean; entry?: ArticleCatalogEntry };
 
-export function buildTocIndex(code: Code, catalog: readonly ArticleCatalogEntry[], undatedEndsOn: IsoDate): TocIndex {
-  const index: TocIndex = {
-    code,
-    catalog: new Map(catalog.map((entry) => [entry.id, entry])),
-    sections: new Map(),
-    sectionPath: new Map(),
-    articleSection: new Map(),
-    undatedEndsOn,
-  };
-  const walk = (sections: readonly Section[], path: string[]) => {
-    for (const section of sections) {
-      const own = [...path, section.id];
-      index.sections.set(section.id, section);
-      index.sectionPath.set(section.id, own);
-      for (const article of section.articles) index.articleSection.set(article, section.id);
-      walk(section.children, own);
-    }
-  };
-  walk(code.toc, []);
-  return index;
-}
-
 /** Whether an article of the index is in force on a date (an article missing from the catalog is shown). */
 export function entryInForce(index: TocIndex, entry: ArticleCatalogEntry | undefined, date: IsoDate): boolean {
   return !entry || entryInForceOn(entry, date, index.undatedEndsOn);
-}
-
-/** The sections above an article, root first: its position in the tree, or the catalog's. */
-export function sectionsAbove(index: TocIndex, article: ArticleId): Section[] {
-  const sectionId = index.articleSection.get(article) ?? index.catalog.get(article)?.section;
-  if (!sectionId) return [];
-  return (index.sectionPath.get(sectionId) ?? []).flatMap((id) => {
-    const section = index.sections.get(id);
-    return section ? [section] : [];
-  });
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * What every view of the reader needs: the corpus library, the date being read, and the way to
- * move (open an article, a code). Provided once by `App`.
+ * move (open an article, a code). Made by `createReader` and provided once by the shell (`App`).
  */
 import { createContext, useContext } from 'react';
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import type { CorpusInfo } from '../../../electron/common/api.ts';
 import type { Library } from '../data/library.ts';
-import type { VersionPair } from '../versions/versions-route.ts';
-import type { ArticleTab } from './route.ts';
+import { corpusDataDate } from '../../../corpus/model/timeline.ts';
+import type { VersionPair } from './versions-route.ts';
+import { formatRoute, type ArticleTab, type Route } from './route.ts';
 
 /**
  * How a navigation counts in the link trail: `visit` adds a step, `replace` changes the step on
@@ -50,6 +51,51 @@ export interface Reader {
   changesHref(code: CodeId, day?: IsoDate): string;
   /** Closes the side panel shown as a drawer on narrow windows. */
   closePanel(): void;
+}
+
+export interface ReaderInputs {
+  library: Library;
+  corpus: CorpusInfo | undefined;
+  date: IsoDate;
+  today: IsoDate;
+  /** Shows a route (the trail's navigation): `intent` says how it counts in the link trail. */
+  navigate: (route: Route, intent: Intent) => void;
+  closePanel: () => void;
+}
+
+/** The reader of a date: its locations carry the date unless it is today (`#/code/L611-3`, not `…@today`). */
+export function createReader({ library, corpus, date, today, navigate, closePanel }: ReaderInputs): Reader {
+  const titles = new Map((corpus?.manifest.codes ?? []).map((code) => [code.id, code.title]));
+  const toRoute = (target: ArticleTarget): Route => ({
+    kind: 'article',
+    code: target.code,
+    num: target.num,
+    tab: target.tab ?? 'texte',
+    ...(target.id ? { id: target.id } : {}),
+    ...(target.date && target.date !== today ? { date: target.date } : {}),
+    ...(target.compare ? { compare: target.compare } : {}),
+  });
+  const changesRoute = (code: CodeId, day?: IsoDate): Route => ({
+    kind: 'changes',
+    code,
+    ...(day ? { day } : {}),
+    ...(date !== today ? { date } : {}),
+  });
+  return {
+    library,
+    ...(corpus ? { corpus } : {}),
+    date,
+    isToday: date === today,
+    today,
+    dataDate: corpus ? corpusDataDate(corpus.manifest) : today,
+    openArticle: (target, intent = 'visit') => navigate(toRoute(target), intent),
+    openCode: (code) => navigate({ kind: 'code', code, ...(date !== today ? { date } : {}) }, 'replace'),
+    articleHref: (target) => formatRoute(toRoute(target)),
+    codeTitle: (code) => titles.get(code) ?? code,
+    openChanges: (code, day) => navigate(changesRoute(code, day), 'replace'),
+    changesHref: (code, day) => formatRoute(changesRoute(code, day)),
+    closePanel,
+  };
 }
 
 export const ReaderContext = createContext<Reader | undefined>(undefined);

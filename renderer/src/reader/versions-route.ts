@@ -1,6 +1,6 @@
 /**
  * The parts of the in-app locations that belong to the versions views (parsed and written by
- * `app/route.ts`, which owns the whole location):
+ * `reader/route.ts`, which owns the whole location):
  *
  *   #/code/L611-3/versions/1985-12-21..2024-01-01            two versions side by side
  *   #/code/L611-3/versions/1985-12-21..2024-01-01/redline    the same as a redline

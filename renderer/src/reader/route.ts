@@ -1,6 +1,7 @@
 /**
  * One URL per view: the part after `#` in the web edition, `palimpseste://code/article@date`
- * deep links in the desktop app, and the `location` saved in the session.
+ * deep links in the desktop app (mapped to `#/…` by `electron/common/deep-link.ts`), and the
+ * `location` saved in the session.
  *
  *   #/                                         home (the list of codes)
  *   #/code-de-la-securite-sociale@2006-01-28   a code's table of contents at a date
@@ -8,13 +9,15 @@
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
  *   #/code-de-la-securite-sociale/L611-3/versions/1985-12-21..2024-01-01[/redline]   two versions compared
  *   #/code-de-la-securite-sociale[@date]/modifications[/2006-01-28]   change dates, one change set
+ *   #/recherche?q=…&code=…&partie=…&etat=…&date=…&page=…   the search results page
  *
  * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
  * Parsing never throws: a broken link gives an `invalid` route with a French message.
  */
 import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { isIsoDate } from '../dates/french-dates.ts';
-import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from '../versions/versions-route.ts';
+import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-route.ts';
+import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;
@@ -27,6 +30,7 @@ export type Route =
   | { kind: 'article'; code: CodeId; num: string; date?: IsoDate; tab: ArticleTab; id?: ArticleId; compare?: VersionPair }
   /** A code's change dates (`day` absent) or the change set of one day; `date` is the session's reading date. */
   | { kind: 'changes'; code: CodeId; day?: IsoDate; date?: IsoDate }
+  | { kind: 'search'; search: ResultsQuery }
   | { kind: 'invalid'; raw: string; message: string };
 
 const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -51,6 +55,7 @@ export function parseRoute(location: string): Route {
   const invalid = (message: string): Route => ({ kind: 'invalid', raw, message });
   const path = raw.replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { kind: 'home' };
+  if (isResultsPath(path)) return { kind: 'search', search: parseResultsPath(path) };
   const parts = path.split('/');
   if (parts.length > 5) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
@@ -105,12 +110,37 @@ export function formatRoute(route: Route): string {
     }
     case 'changes':
       return `#/${route.code}${route.date ? `@${route.date}` : ''}/${CHANGES_SEGMENT}${route.day ? `/${route.day}` : ''}`;
+    case 'search':
+      return formatResultsLocation(route.search);
   }
 }
 
-/** The hash location of a desktop deep link `palimpseste://code/article@date`; undefined for other URLs. */
-export function deepLinkToLocation(url: string): string | undefined {
-  const match = /^palimpseste:\/\/(?!app\/)(.+)$/.exec(url);
-  if (!match) return undefined;
-  return `#/${match[1]}`;
+/** The code of the view on screen (an article, a code's page, its change sets); none for the home page or a broken link. */
+export function routeCode(route: Route): CodeId | undefined {
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
+}
+
+/** The date the view on screen is read at; undefined: today's law. */
+export function routeDate(route: Route): IsoDate | undefined {
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.date : undefined;
+}
+
+/**
+ * The view on screen read at another date (`date` undefined or today: today's law, no `@date` in
+ * the location). The home page and a broken link have no date: they give the page of `fallbackCode`
+ * (the code of the table of contents) at that date, or nothing when going back to today.
+ */
+export function routeAtDate(route: Route, date: IsoDate | undefined, today: IsoDate, fallbackCode?: CodeId): Route | undefined {
+  const dated = date && date !== today ? { date } : {};
+  switch (route.kind) {
+    case 'article':
+    case 'changes': {
+      const { date: _previous, ...rest } = route;
+      return { ...rest, ...dated };
+    }
+    case 'code':
+      return { kind: 'code', code: route.code, ...dated };
+    default:
+      return 'date' in dated && fallbackCode ? { kind: 'code', code: fallbackCode, ...dated } : undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute } from '../app/route.ts';
+import { formatRoute, parseRoute } from './route.ts';
 
 const CSS = 'code-de-la-securite-sociale';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { Code, Section } from '../../../corpus/model/model.ts';
-import { buildTocIndex, countArticles, entryInForce, sectionsAbove, tocRows } from './toc-index.ts';
+import { buildTocIndex } from '../data/toc-index.ts';
+import { countArticles, entryInForce, tocRows } from './toc-rows.ts';
 
 // A slice of the Code de la sécurité sociale as LexHub files it (titles from its folder names):
 // L611-1 and L611-3 (repealed with the régime social des indépendants on 2018-01-01 in this slice),
@@ -50,12 +51,7 @@ const catalog = [
 ];
 const index = buildTocIndex(code, catalog, '2026-11-22');
 
-describe('table of contents index', () => {
-  it('gives the sections above an article, root first', () => {
-    expect(sectionsAbove(index, `${cid}/LEGIARTI000006743538`).map((s) => s.level)).toEqual(['partie', 'livre', 'titre', 'chapitre']);
-    expect(sectionsAbove(index, `${cid}/unknown`)).toEqual([]);
-  });
-
+describe('table of contents rows', () => {
   it('lists only open sections, and hides what is not in force on the date', () => {
     const open = new Set(['pl', 'l6', 't1', 'c1']);
     const in2006 = tocRows(index, open, '2006-01-28', false, countArticles(index, '2006-01-28', false));

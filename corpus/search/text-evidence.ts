@@ -1,0 +1,111 @@
+/**
+ * What the stored text of a candidate says beyond the index: whether it has the very form of each
+ * word typed (the index holds stems: « cotisant » and « cotisation » are one term), and how near
+ * the query's words stand to each other. The engine reads the best candidates' texts once they
+ * are ranked by the index (`engine.ts`), so the index need not store forms or positions (it would
+ * double in size) and the cost is bounded by the few texts read.
+ * Pure module.
+ */
+import { stem } from './french-analysis.ts';
+import { foldForSearch } from './fold.ts';
+import { stemsPattern } from './patterns.ts';
+import { searchWord } from './words.ts';
+
+/** The query as the text is read for it: each term, with the folded forms the user typed. */
+export interface EvidenceQuery {
+  terms: string[];
+  /** Per term, the folded words typed for it (none for a term from a phrase or a prefix). */
+  forms: ReadonlySet<string>[];
+  /** Words that start like a term (then stemmed, to be sure they are one). */
+  pattern: RegExp;
+}
+
+export function evidenceQuery(terms: readonly { term: string; forms: readonly string[] }[]): EvidenceQuery {
+  return {
+    terms: terms.map((t) => t.term),
+    forms: terms.map((t) => new Set(t.forms)),
+    pattern: stemsPattern(terms.map((t) => t.term)),
+  };
+}
+
+/** Characters of a text read for evidence: the beginning of a very long text (tables, annexes) says enough. */
+const READ_CHARS = 20_000;
+
+export interface TextEvidence {
+  /** Terms found in the text. */
+  present: number;
+  /** Terms typed with a form that the text has as such. */
+  exact: number;
+  /** Terms that were typed (have forms). */
+  typed: number;
+  /**
+   * Nearness of the words: the characters of the terms found over the length of the shortest
+   * stretch of text that holds them all (1 when they follow each other; 0 with fewer than two).
+   */
+  near: number;
+}
+
+/** Reads a text once: occurrences of the terms, exact forms, the shortest stretch that has them all. */
+export function textEvidence(text: string, query: EvidenceQuery): TextEvidence {
+  const count = query.terms.length;
+  const exact = new Array<boolean>(count).fill(false);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const which: number[] = [];
+  const body = text.length > READ_CHARS ? text.slice(0, READ_CHARS) : text;
+  query.pattern.lastIndex = 0;
+  for (const match of body.matchAll(query.pattern)) {
+    const word = searchWord(foldForSearch(match[0]));
+    const t = query.terms.indexOf(/\d/.test(word) ? word : stem(word));
+    if (t < 0) continue;
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    which.push(t);
+    if (!exact[t] && query.forms[t]!.has(word)) exact[t] = true;
+  }
+  const present = new Set(which).size;
+  let near = 0;
+  if (present >= 2) {
+    // Shortest stretch over the occurrences holding every term present (two pointers).
+    const inWindow = new Array<number>(count).fill(0);
+    let covered = 0;
+    let left = 0;
+    for (let right = 0; right < starts.length; right++) {
+      if (inWindow[which[right]!]!++ === 0) covered++;
+      while (covered === present) {
+        let letters = 0;
+        const seen = new Set<number>();
+        for (let k = left; k <= right; k++) {
+          if (seen.has(which[k]!)) continue;
+          seen.add(which[k]!);
+          letters += ends[k]! - starts[k]!;
+        }
+        near = Math.max(near, (letters + present - 1) / (ends[right]! - starts[left]!));
+        if (--inWindow[which[left]!]! === 0) covered--;
+        left++;
+      }
+    }
+  }
+  return {
+    present,
+    exact: exact.filter(Boolean).length,
+    typed: query.forms.filter((forms) => forms.size > 0).length,
+    near: Math.min(1, near),
+  };
+}
+
+/**
+ * How much the evidence raises a candidate's score (a factor ≥ 1):
+ * - exact forms: up to +EXACT when every word typed is in the text as typed;
+ * - nearness: up to +NEAR when the words present follow each other, falling as the stretch that
+ *   holds them grows (half of it when it is twice as long as the words themselves).
+ * Factors, not additions: they reorder candidates of comparable relevance, they do not lift a text
+ * that the index ranks far below.
+ */
+export const EXACT = 1;
+export const NEAR = 0.3;
+
+export function evidenceFactor(evidence: TextEvidence): number {
+  const exact = evidence.typed > 0 ? evidence.exact / evidence.typed : 0;
+  return (1 + EXACT * exact) * (1 + NEAR * evidence.near);
+}
