@@ -18,12 +18,13 @@ import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SCHEMA_VERSION } from '../corpus/model/bundle.ts';
 import { CORPUS_DIR, PROJECT_ROOT, RENDERER_DIR } from '../electron/host/paths.ts';
+import { MIN_ELECTRON_VERSION } from '../electron/main/electron-version.ts';
 import { writeSeedBundle } from '../tests/support/seed-bundle.ts';
 import { buildElectron } from './electron-build.ts';
 import { ensureRenderer } from './ensure-built.ts';
 
 const CONFIG = 'build/electron-builder.yml';
-const ELECTRON_VERSION = '45.4.1';
+const ELECTRON_VERSION = MIN_ELECTRON_VERSION;
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron 45's fuse defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on, asar integrity off, asar-only off, V8 snapshot off, file: privileges on. */
 const STOCK_WIRE = [1, 0, 1, 1, 0, 0, 0, 1];

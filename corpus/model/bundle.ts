@@ -4,15 +4,23 @@
  * manifest.json                      Manifest
  * codes/<code>/toc.json              Code (table of contents with article ids)
  * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
- * codes/<code>/articles-<n>.json.gz  Article[] gzipped (full versions, loaded on demand by the host)
+ * codes/<code>/articles-<n>.json.gz  Article[] gzipped, one per line (full versions, loaded on demand by the host)
  * codes/<code>/changesets.json       ChangeSet[]
  * search/…                           see `SearchManifest`
  * unresolved-references.tsv          report of the references the compiler could not resolve
+ *
+ * The manifest lists every other file with its size and SHA-256 (`files`): the host checks a file
+ * against it when it first reads it (`bundle-integrity.ts`), and checks each file's shape with the
+ * schemas of `bundle-schemas.ts`.
  */
 import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './model.ts';
 
-/** Bumped whenever the shape of any bundle file changes; the loader refuses other versions. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the shape of any bundle file changes; the loader refuses other versions.
+ * 2: the manifest lists every file with its checksum (`files`); shards hold one article per line
+ *    (`bundle-shard.ts`).
+ */
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 export interface ArticleCatalogEntry {
   id: ArticleId;
@@ -66,6 +74,14 @@ export interface Manifest {
   };
   /** Written by the search index builder (`corpus/search`). */
   search: SearchManifest;
+  /** Every file of the bundle but the manifest, by path relative to the bundle root. */
+  files: Record<string, BundleFileChecksum>;
+}
+
+/** What the compiler wrote in one file: its size and the SHA-256 of its bytes (hexadecimal). */
+export interface BundleFileChecksum {
+  bytes: number;
+  sha256: string;
 }
 
 export interface SearchManifest {

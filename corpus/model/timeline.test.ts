@@ -11,6 +11,7 @@ import {
   readingAt,
   versionIndexOn,
   versionOn,
+  versionStatus,
 } from './timeline.ts';
 
 function version(validFrom: string, validTo: string | undefined, status: Version['status']): Version {
@@ -101,5 +102,23 @@ describe('the corpus data date', () => {
         sources: [{ id: 'a', kind: 'lexlib', path: '', revision: '', codes: [], date: '2025-01-01' }],
       }),
     ).toBe('2025-01-01');
+  });
+});
+
+describe('the status of a version', () => {
+  it('is how the version ended, even when that end comes after the data date', () => {
+    // L611-3: replaced in 1995, repealed on 2018-01-01; R4216-1 (Code du travail), repealed on
+    // 2027-01-01 (LEGI: ABROGE_DIFF), is read before that date.
+    expect(versionStatus({ validFrom: '1985-12-21', end: 'replaced' }, DATA_DATE)).toBe('MODIFIE');
+    expect(versionStatus({ validFrom: '2005-12-09', end: 'repealed' }, DATA_DATE)).toBe('ABROGE');
+    expect(versionStatus({ validFrom: '2021-07-01', end: 'repealed' }, '2026-12-01')).toBe('ABROGE');
+    expect(versionStatus({ validFrom: '2000-01-01', end: 'transferred' }, DATA_DATE)).toBe('TRANSFERE');
+    expect(versionStatus({ validFrom: '2000-01-01', end: 'lapsed' }, DATA_DATE)).toBe('PERIME');
+  });
+
+  it('is in force without an end, and in force later when it starts after the data date, whatever its end', () => {
+    expect(versionStatus({ validFrom: '2005-12-09' }, DATA_DATE)).toBe('VIGUEUR');
+    expect(versionStatus({ validFrom: '2029-01-01' }, DATA_DATE)).toBe('VIGUEUR_DIFF');
+    expect(versionStatus({ validFrom: '2029-01-01', end: 'repealed' }, DATA_DATE)).toBe('VIGUEUR_DIFF');
   });
 });

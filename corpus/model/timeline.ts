@@ -13,6 +13,8 @@
  *   the compiler knows it before the manifest exists and the reader reads it from the manifest.
  * - Versions are chronological and do not overlap (the merge guarantees it); at most one is in force
  *   on a date.
+ * - A version's status is how it ended, or is due to end, and VIGUEUR_DIFF when it starts after the
+ *   data date (`versionStatus`): the importers and the merge both decide it here.
  */
 import type { ArticleCatalogEntry, Manifest } from './bundle.ts';
 import type { Article, IsoDate, SourceInfo, Version, VersionStatus } from './model.ts';
@@ -36,6 +38,30 @@ const ENDED: ReadonlySet<VersionStatus> = new Set<VersionStatus>(['ABROGE', 'TRA
 /** Repealed, transferred or lapsed: the text ended without being replaced by a new version of it. */
 export function isEndedStatus(status: VersionStatus | undefined): boolean {
   return status !== undefined && ENDED.has(status);
+}
+
+/** How a version ended, or is due to end, as its sources say: a new version of its text replaced it, or the text itself ended. */
+export type VersionEnd = 'replaced' | 'repealed' | 'transferred' | 'lapsed';
+
+const END_STATUS: Record<VersionEnd, VersionStatus> = {
+  replaced: 'MODIFIE',
+  repealed: 'ABROGE',
+  transferred: 'TRANSFERE',
+  lapsed: 'PERIME',
+};
+
+/**
+ * The status of a version: the one rule, for the importers and the merge alike.
+ * - It starts after the data date: VIGUEUR_DIFF (in force later).
+ * - Else how it ended or is due to end, before or after the data date: replaced → MODIFIE, repealed →
+ *   ABROGE, transferred → TRANSFERE, lapsed → PERIME. A repeal already scheduled (LEGI's ABROGE_DIFF)
+ *   is ABROGE, so that the reader can say « abrogé le … »; an end stated without a date counts the
+ *   same (see `endsUndated`).
+ * - No end: VIGUEUR.
+ */
+export function versionStatus(version: { validFrom: IsoDate; end?: VersionEnd }, dataDate: IsoDate): VersionStatus {
+  if (version.validFrom > dataDate) return 'VIGUEUR_DIFF';
+  return version.end === undefined ? 'VIGUEUR' : END_STATUS[version.end];
 }
 
 /** The sources say the version ended, but not when. */

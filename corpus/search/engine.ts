@@ -24,7 +24,7 @@
  */
 import type { SearchManifest } from '../model/bundle.ts';
 import type { IsoDate } from '../model/model.ts';
-import { BoundedCache } from './bounded-cache.ts';
+import { LruCache } from '../util/lru-cache.ts';
 import { rangeCovers } from '../model/timeline.ts';
 import { lunr } from './french-analysis.ts';
 import { matchSpans, queryMatcher, snippet } from './highlight.ts';
@@ -318,13 +318,14 @@ export class SearchEngine {
   private pastLoading: Promise<void> | undefined;
   private pastDone = false;
   private currentTexts: Promise<void> = Promise.resolve();
-  private readonly pastTexts = new BoundedCache<string, readonly string[]>(PAST_TEXT_CHARS, (texts) =>
-    texts.reduce((sum, text) => sum + text.length, 0),
-  );
+  private readonly pastTexts = new LruCache<string, readonly string[]>({
+    maxWeight: PAST_TEXT_CHARS,
+    weigh: (texts) => texts.reduce((sum, text) => sum + text.length, 0),
+  });
   /** By shard and patterns: whether each document checked has them all. */
-  private readonly phraseChecks = new BoundedCache<string, Map<number, boolean>>(PHRASE_CHECKS, (checks) => checks.size);
+  private readonly phraseChecks = new LruCache<string, Map<number, boolean>>({ maxWeight: PHRASE_CHECKS, weigh: (checks) => checks.size });
   /** Past texts shown in results, by `file#doc`. */
-  private readonly shownTexts = new BoundedCache<string, string>(SHOWN_TEXT_CHARS, (text) => text.length);
+  private readonly shownTexts = new LruCache<string, string>({ maxWeight: SHOWN_TEXT_CHARS, weigh: (text) => text.length });
 
   private constructor(
     readonly manifest: SearchManifest,

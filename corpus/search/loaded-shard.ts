@@ -4,7 +4,7 @@
  */
 import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
-import type { BoundedCache } from './bounded-cache.ts';
+import type { LruCache } from '../util/lru-cache.ts';
 import { numberKey } from './french-analysis.ts';
 import { decodeSectionPostings } from './section-titles.ts';
 import {
@@ -75,7 +75,7 @@ const POSTINGS_CACHE_LIMIT = 4_000_000;
  * all the time) or a cache bounded in characters that the past shards share (most of their text is
  * never shown: it loads when a search needs it, and goes when others are needed).
  */
-export type ChunkStore = BoundedCache<string, readonly string[]> | undefined;
+export type ChunkStore = LruCache<string, readonly string[]> | undefined;
 
 export class LoadedShard {
   readonly collection: Collection;

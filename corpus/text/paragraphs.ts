@@ -87,3 +87,12 @@ export function rebuildParagraphs(lines: readonly string[]): string[] {
   flush();
   return paragraphs;
 }
+
+/**
+ * What makes two versions' texts the same: their paragraphs, in the canonical form above, and their
+ * NOTA. The lexlib importer leaves the NOTA out: a commit that changes only the NOTA is not a new
+ * version there (the version keeps the latest NOTA).
+ */
+export function textKey(text: { paragraphs: readonly string[]; nota?: readonly string[] }): string {
+  return JSON.stringify([text.paragraphs, text.nota ?? []]);
+}

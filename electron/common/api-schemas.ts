@@ -31,7 +31,7 @@ export const articleNumberSchema = z.string().min(1).max(200).regex(PRINTABLE, "
 export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date invalide (AAAA-MM-JJ)');
 
 /** Trail ids are made by the renderer; they become part of nothing on disk but stay short and plain. */
-export const trailIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant de piste invalide');
+export const trailIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant de parcours invalide');
 
 /** ISO 8601 timestamp as `Date.prototype.toISOString` writes it (loosely: it is only displayed). */
 const timestampSchema = z.string().max(40).regex(PRINTABLE);

@@ -23,7 +23,11 @@ export type ApiErrorCode =
   | 'not-found' // no such article, code, trail
   | 'corpus-missing' // no bundle where the host looks for it
   | 'corpus-schema' // bundle of another schema or Lunr version: rebuild it
+  | 'corpus-damaged' // a bundle file is truncated, edited or of the wrong shape: rebuild or reinstall
   | 'forbidden' // the sender's origin or frame is not the app's
+  | 'disk-full' // the user's data could not be saved: no space left (nothing saved before is lost)
+  | 'read-only' // the user-data folder cannot be written (read-only, or no permission)
+  | 'busy' // the user-data folder is locked by another Palimpseste for too long
   | 'io' // a file could not be read or written
   | 'internal';
 
@@ -60,8 +64,9 @@ export interface Trail {
 }
 
 /**
- * Something the host had to do that the user should know about, shown once as a banner:
- * e.g. a saved-trails file that could not be read was kept aside under another name.
+ * Something the host had to do that the user should know about, shown as a banner from launch
+ * (the host opens the user's files when it starts): e.g. a saved-trails file, or some of its
+ * trails, could not be read; a byte-for-byte copy was kept aside and the readable trails kept.
  */
 export interface HostNotice {
   kind: 'trails-corrupt' | 'session-corrupt';
@@ -95,7 +100,7 @@ export interface PalimpsesteApi {
   getSession(): Promise<Result<SessionState>>;
   setSession(state: SessionState): Promise<Result<true>>;
 
-  /** What the host had to do since it started (corrupt files kept aside…), for a banner. */
+  /** What the host had to do since it started (damaged files kept aside…), for a banner; answered once the user's files are open. */
   getNotices(): Promise<Result<HostNotice[]>>;
 }
 

@@ -1,9 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
+import { encodeShard } from '../../corpus/model/bundle-shard.ts';
+import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
+import type { Article } from '../../corpus/model/model.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
@@ -80,7 +84,11 @@ describe('CorpusStore on the seed bundle', () => {
     const manifest = await store.manifest();
     rmSync(path.join(dir, manifest.codes[0]!.catalog));
     expect((await store.findArticles('L. 611-20')).map((e) => e.num)).toEqual(['L611-20']);
-    expect((await errorOf(new CorpusStore(dir).findArticles('L. 611-20'))).code).toBe('io');
+    const gone = await errorOf(new CorpusStore(dir).findArticles('L. 611-20'));
+    expect([gone.code, gone.message]).toEqual([
+      'corpus-damaged',
+      `Le fichier « ${manifest.codes[0]!.catalog} » du corpus est introuvable. Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.`,
+    ]);
     expect(await new CorpusStore(path.join(base, 'absent')).warm()).toEqual([]);
   });
 
@@ -127,11 +135,24 @@ describe('CorpusStore refusals', () => {
     expect(error.message).toContain(`construit avec Lunr 2.1.0, Palimpseste utilise Lunr ${lunr.version}`);
   });
 
-  it('refuses an unreadable manifest', async () => {
+  it('calls a truncated manifest damaged, not a corpus of another version', async () => {
     const dir = path.join(base, 'broken');
     writeSeedBundle(dir);
-    writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 1,');
-    expect((await errorOf(new CorpusStore(dir).manifest())).code).toBe('corpus-schema');
+    const manifestFile = path.join(dir, 'manifest.json');
+    const whole = readFileSync(manifestFile, 'utf8');
+    writeFileSync(manifestFile, whole.slice(0, Math.floor(whole.length / 2)));
+    const error = await errorOf(new CorpusStore(dir).manifest());
+    expect(error.code).toBe('corpus-damaged');
+    expect(error.message).toBe(
+      `Le manifeste du corpus (« ${manifestFile} ») est endommagé : ce n’est pas du JSON complet (fichier tronqué ?). Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.`,
+    );
+    // Valid JSON of the right version but missing what the host needs: damaged too, naming the field.
+    writeFileSync(manifestFile, JSON.stringify({ schemaVersion: BUNDLE_SCHEMA_VERSION, codes: [] }));
+    const incomplete = await errorOf(new CorpusStore(dir).manifest());
+    expect(incomplete.code).toBe('corpus-damaged');
+    expect(incomplete.message).toMatch(/est endommagé \(builtAt : .+\)\. Corpus endommagé/);
+    writeFileSync(manifestFile, '[]');
+    expect((await errorOf(new CorpusStore(dir).manifest())).code).toBe('corpus-damaged');
   });
 
   it('notices a rebuilt bundle and reads the new one', async () => {
@@ -142,6 +163,108 @@ describe('CorpusStore refusals', () => {
     const manifestFile = path.join(dir, 'manifest.json');
     writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), inputHash: 'rebuilt-bundle' }));
     expect((await store.manifest()).inputHash).toBe('rebuilt-bundle');
+  });
+});
+
+/** Replaces a bundle file and, unless `keepChecksum`, records its new checksum (a consistent but wrong bundle). */
+function replaceFile(dir: string, relative: string, bytes: Buffer, keepChecksum = false): void {
+  writeFileSync(path.join(dir, relative), bytes);
+  if (keepChecksum) return;
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  manifest.files[relative] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+}
+
+const ADVICE = 'Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.';
+
+describe('CorpusStore on a damaged bundle', () => {
+  const shardOf = (manifestDir: string) =>
+    JSON.parse(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json`), 'utf8'))[0].shard as string;
+
+  it('names a shard edited since the compilation (valid gzip, other content), before reading it', async () => {
+    const dir = path.join(base, 'edited-shard');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    replaceFile(dir, shard, gzipSync(JSON.stringify({ articles: 'aucun' })), true);
+    const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
+    expect(error.code).toBe('corpus-damaged');
+    expect(error.message).toMatch(
+      new RegExp(`^Le fichier « ${shard} » du corpus fait \\d+ octets au lieu des \\d+ que le compilateur a écrits`),
+    );
+    expect(error.message.endsWith(ADVICE)).toBe(true);
+  });
+
+  it('checks the shape of a file whose checksum matches (a compiler of another shape): names the file and the field', async () => {
+    const dir = path.join(base, 'wrong-shape');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    // Once « Erreur interne : articles.map is not a function ».
+    replaceFile(dir, shard, gzipSync(JSON.stringify({ articles: 'aucun' })));
+    const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
+    expect([error.code, error.message]).toEqual([
+      'corpus-damaged',
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (pas un article par ligne). ${ADVICE}`,
+    ]);
+    // One article missing from its shard: the count does not match the catalog.
+    const whole = await new CorpusStore(path.join(base, 'dist')).article(`${SEED_CODE}/num:L611-3`);
+    replaceFile(dir, shard, gzipSync(encodeShard([whole])));
+    expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (1 articles au lieu des 2 du catalogue). ${ADVICE}`,
+    );
+  });
+
+  it('checks each article in full when first served', async () => {
+    const dir = path.join(base, 'bad-article');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    const store = new CorpusStore(dir);
+    const good = await store.article(`${SEED_CODE}/num:L611-20`);
+    const bad = { ...(await store.article(`${SEED_CODE}/num:L611-3`)), versions: [{ validFrom: '28/01/2006' }] };
+    replaceFile(dir, shard, gzipSync(encodeShard([bad as unknown as Article, good])));
+    const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
+    expect(error.code).toBe('corpus-damaged');
+    expect(error.message).toContain(
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (article « ${SEED_CODE}/num:L611-3 », versions.0.validFrom : `,
+    );
+    // The other article of the shard is still served.
+    expect((await new CorpusStore(dir).article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+  });
+
+  it('names a catalog and a table of contents of the wrong shape', async () => {
+    const dir = path.join(base, 'bad-catalog');
+    writeSeedBundle(dir);
+    replaceFile(dir, `codes/${SEED_CODE}/catalog.json`, Buffer.from(JSON.stringify([{ id: 1 }])));
+    replaceFile(dir, `codes/${SEED_CODE}/toc.json`, Buffer.from('{"id": "x"'));
+    const store = new CorpusStore(dir);
+    expect((await errorOf(store.catalog(SEED_CODE))).message).toMatch(
+      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json » du corpus n’a pas la forme attendue \\(0\\.id : `),
+    );
+    expect((await errorOf(store.toc(SEED_CODE))).message).toBe(
+      `Le fichier « codes/${SEED_CODE}/toc.json » du corpus n’est pas du JSON lisible. ${ADVICE}`,
+    );
+  });
+
+  it('refuses to hand an edited search index to the renderer, even one that still parses', async () => {
+    const dir = path.join(base, 'edited-index');
+    writeSeedBundle(dir);
+    const store = new CorpusStore(dir);
+    const index = path.join(dir, 'search/current.json');
+    expect(await store.verifyFile('search/current.json', statSync(index))).toBeUndefined();
+    // The same length, other bytes: only the checksum can tell.
+    writeFileSync(index, '[]');
+    const refusal = await store.verifyFile('search/current.json', statSync(index));
+    expect(refusal).toEqual({
+      status: 500,
+      message: `Le fichier « search/current.json » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). ${ADVICE}`,
+    });
+    expect(await store.verifyFile('manifest.json', statSync(path.join(dir, 'manifest.json')))).toBeUndefined();
+    expect((await store.verifyFile('stray.json', statSync(index)))?.status).toBe(404);
+    // A broken manifest refuses every file with its own message, at once.
+    writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 2, "co');
+    const broken = await store.verifyFile('manifest.json', statSync(path.join(dir, 'manifest.json')));
+    expect(broken?.status).toBe(500);
+    expect(broken?.message).toContain('est endommagé : ce n’est pas du JSON complet');
   });
 });
 

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PalimpsesteApi, Result, Trail } from '../common/api.ts';
+import { CorpusStore } from './corpus-store.ts';
 import { dispatch } from './dispatch.ts';
+import { createHandlers } from './handlers.ts';
 import { createHost } from './host.ts';
+import { NoticeBoard } from './notices.ts';
+import { SessionStore } from './session-store.ts';
+import { TrailStore } from './trail-store.ts';
+import { faultyFs, type Faults } from './user-data/testing/faulty-fs.ts';
 import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
 let base: string;
@@ -99,18 +105,23 @@ describe('createHandlers', () => {
     expect((await host.api.saveTrail(trail)).ok).toBe(true);
   });
 
-  it('reports a corrupt trails file as a notice while listing trails normally', async () => {
+  it('reports a damaged trails file at launch, keeping the trails it can still read', async () => {
     const dataDir = path.join(base, 'data-corrupt');
     const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: () => undefined });
     await host.api.saveTrail(trail);
+    await host.trails.records.close();
+    // The snapshot is damaged; the trail saved since is in the journal beside it.
     writeFileSync(path.join(dataDir, 'trails.json'), '\u0000\u0000\u0000');
     const restarted = createHost({ corpusDir: path.join(base, 'corpus'), dataDir, log: () => undefined });
-    expect(await restarted.api.listTrails()).toEqual({ ok: true, value: [] });
+    // The first call a renderer makes at launch: the notice is already there.
     const notices = await restarted.api.getNotices();
     expect(notices.ok && notices.value.map((n) => n.kind)).toEqual(['trails-corrupt']);
+    expect(notices.ok && notices.value[0]?.message).toMatch(/^Le fichier de vos parcours enregistrés était illisible/);
+    const list = await restarted.api.listTrails();
+    expect(list.ok && list.value.map((t) => t.id)).toEqual([trail.id]);
   });
 
-  it('turns a data folder it cannot use into French io errors, logging the system reason', async () => {
+  it('turns a data folder it cannot use into French errors saying why, logging the system reason', async () => {
     // A file where the folder should be: refused to everyone, root included.
     const dataDir = path.join(base, 'not-a-folder');
     writeFileSync(dataDir, '');
@@ -119,13 +130,49 @@ describe('createHandlers', () => {
       ok: false,
       error: {
         code: 'io',
-        message: 'Impossible de lire les pistes enregistrées. Vérifiez les droits du dossier de données de Palimpseste.',
+        message: `Impossible de lire les parcours enregistrés : le dossier de données « ${dataDir} » est inutilisable (ENOTDIR).`,
       },
     });
-    expect(await host.api.saveTrail(trail)).toEqual({
-      ok: false,
-      error: { code: 'io', message: 'Impossible d’enregistrer la piste. Vérifiez les droits du dossier de données de Palimpseste.' },
-    });
+    const saved = await host.api.saveTrail(trail);
+    expect(!saved.ok && saved.error.code).toBe('io');
+    expect(!saved.ok && saved.error.message).toMatch(
+      /^Impossible d’enregistrer le parcours : le dossier de données « .* » est inutilisable \(E[A-Z]+\)\.$/,
+    );
     expect(logged.some((m) => m.includes('ENOTDIR'))).toBe(true);
+  });
+
+  it('says « disque plein » when the disk is full, and « lecture seule » for a read-only folder, losing nothing', async () => {
+    const dataDir = path.join(base, 'data-faults');
+    const faults: Faults = { writes: 0 };
+    const notices = new NoticeBoard();
+    const fs = faultyFs(faults);
+    const faulty = createHandlers({
+      corpus: new CorpusStore(path.join(base, 'corpus')),
+      trails: new TrailStore(dataDir, notices, undefined, { fs }),
+      session: new SessionStore(dataDir, notices, undefined, { fs }),
+      notices,
+      log: () => undefined,
+    });
+    expect((await faulty.saveTrail(trail)).ok).toBe(true);
+    faults.spaceLeft = 0;
+    expect(await faulty.saveTrail({ ...trail, id: 'piste-2' })).toEqual({
+      ok: false,
+      error: {
+        code: 'disk-full',
+        message: `Impossible d’enregistrer le parcours : disque plein. Libérez de la place sur le disque qui contient « ${dataDir} », puis réessayez. Ce qui était déjà enregistré n’est pas perdu.`,
+      },
+    });
+    expect(!(await faulty.setSession({ theme: 'dark' })).ok).toBe(true);
+    faults.spaceLeft = undefined;
+    faults.readOnly = true;
+    expect(await faulty.saveTrail({ ...trail, id: 'piste-3' })).toEqual({
+      ok: false,
+      error: {
+        code: 'read-only',
+        message: `Impossible d’enregistrer le parcours : le dossier de données « ${dataDir} » est en lecture seule ou n’est pas modifiable par votre compte. Ce qui était déjà enregistré n’est pas perdu.`,
+      },
+    });
+    const list = await faulty.listTrails();
+    expect(list.ok && list.value.map((t) => t.id)).toEqual([trail.id]);
   });
 });

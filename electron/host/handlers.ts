@@ -9,6 +9,7 @@ import type { NoticeBoard } from './notices.ts';
 import { fail, HostError, ok, toApiError } from './result.ts';
 import type { SessionStore } from './session-store.ts';
 import { TooManyTrailsError, type TrailStore } from './trail-store.ts';
+import { storageHostError } from './user-data/storage-errors.ts';
 
 export interface HandlerDeps {
   corpus: CorpusStore;
@@ -45,15 +46,16 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
   const baseUrl = deps.corpusBaseUrl ?? 'corpus/';
   const { corpus, trails, session, notices } = deps;
 
-  // Failures on the user's own files become French `io` errors; the log keeps the system's reason.
+  // Failures on the user's own files become French errors that say which (disk full, read-only
+  // folder, busy, unusable folder); the log keeps the system's reason.
   const userFile = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
       if (error instanceof TooManyTrailsError)
-        throw new HostError('invalid-argument', 'Trop de pistes enregistrées : supprimez-en avant d’en ajouter.');
+        throw new HostError('invalid-argument', 'Trop de parcours enregistrés : supprimez-en avant d’en ajouter.');
       log(`${action}: ${error instanceof Error ? error.message : String(error)}`);
-      throw new HostError('io', `${action}. Vérifiez les droits du dossier de données de Palimpseste.`);
+      throw storageHostError(action, error, trails.records.dir);
     }
   };
 
@@ -64,13 +66,13 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     getArticle: method('getArticle', (id) => corpus.article(id), log),
     findArticles: method('findArticles', (num, code) => corpus.findArticles(num, code), log),
     getChangeSets: method('getChangeSets', (code) => corpus.changeSets(code), log),
-    listTrails: method('listTrails', () => userFile('Impossible de lire les pistes enregistrées', () => trails.list()), log),
-    saveTrail: method('saveTrail', (trail: Trail) => userFile('Impossible d’enregistrer la piste', () => trails.save(trail)), log),
+    listTrails: method('listTrails', () => userFile('Impossible de lire les parcours enregistrés', () => trails.list()), log),
+    saveTrail: method('saveTrail', (trail: Trail) => userFile('Impossible d’enregistrer le parcours', () => trails.save(trail)), log),
     deleteTrail: method(
       'deleteTrail',
       async (id): Promise<true> => {
-        const existed = await userFile('Impossible de supprimer la piste', () => trails.delete(id));
-        if (!existed) throw new HostError('not-found', 'Cette piste n’existe plus.');
+        const existed = await userFile('Impossible de supprimer le parcours', () => trails.delete(id));
+        if (!existed) throw new HostError('not-found', 'Ce parcours n’existe plus.');
         return true;
       },
       log,
@@ -88,7 +90,16 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
       },
       log,
     ),
-    getNotices: method('getNotices', async (): Promise<HostNotice[]> => notices.list(), log),
+    // The stores are opened at host start: a damaged file's notice is there for the first call, at
+    // launch (a store that cannot be opened at all says so when it is used).
+    getNotices: method(
+      'getNotices',
+      async (): Promise<HostNotice[]> => {
+        await Promise.allSettled([trails.ready(), session.ready()]);
+        return notices.list();
+      },
+      log,
+    ),
   };
   // Each entry takes the method's arguments (validated at run time) and returns its Result.
   return api as unknown as PalimpsesteApi;

@@ -7,6 +7,7 @@ import { CorpusStore } from './corpus-store.ts';
 import { createHandlers } from './handlers.ts';
 import { NoticeBoard } from './notices.ts';
 import { SessionStore } from './session-store.ts';
+import type { ServeOptions } from './static-files.ts';
 import { TrailStore } from './trail-store.ts';
 
 export interface HostOptions {
@@ -21,6 +22,10 @@ export interface HostOptions {
 export interface Host {
   api: PalimpsesteApi;
   corpus: CorpusStore;
+  /** For the static servers (web edition, `palimpseste://`): a corpus file is checked before it is sent. */
+  verifyCorpusFile: NonNullable<ServeOptions['verify']>;
+  trails: TrailStore;
+  session: SessionStore;
   notices: NoticeBoard;
   options: HostOptions;
 }
@@ -28,8 +33,13 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const notices = new NoticeBoard();
   const corpus = new CorpusStore(options.corpusDir);
-  const trails = new TrailStore(options.dataDir, notices, options.now);
-  const session = new SessionStore(options.dataDir, notices, options.now);
+  const trails = new TrailStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
+  const session = new SessionStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
+  // Opened now, not on first use: temp files of a crashed run are swept and a damaged file is
+  // reported at launch (its notice is shown before the trails list is ever opened).
+  void trails.ready().catch(() => undefined);
+  void session.ready().catch(() => undefined);
   const api = createHandlers({ corpus, trails, session, notices, corpusBaseUrl: 'corpus/', ...(options.log ? { log: options.log } : {}) });
-  return { api, corpus, notices, options };
+  const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
+  return { api, corpus, verifyCorpusFile, trails, session, notices, options };
 }

@@ -1,51 +1,53 @@
-/** Where the user left off (location, theme, text size), in `session.json` of the user-data folder. */
-import path from 'node:path';
+/**
+ * Where the user left off (location, theme, text size), in `session.json` (+ `session.journal`) of
+ * the user-data folder, through the durable record store: one record, updated field by field.
+ */
 import type { SessionState } from '../common/api.ts';
 import { sessionStateSchema } from '../common/api-schemas.ts';
-import { JsonFileStore } from './json-file-store.ts';
 import type { NoticeBoard } from './notices.ts';
+import { RecordStore, type RecordStoreOptions } from './user-data/record-store.ts';
+import { describeProblem } from './user-data/problem-notice.ts';
 
 export const SESSION_FILE = 'session.json';
+const SESSION_ID = 'session';
+
+export type SessionStoreOptions = Partial<
+  Omit<RecordStoreOptions<SessionState>, 'dir' | 'name' | 'schema' | 'idOf' | 'legacy' | 'onProblem'>
+>;
 
 export class SessionStore {
-  private readonly file: JsonFileStore<SessionState>;
-  private loaded: Promise<SessionState> | undefined;
+  readonly records: RecordStore<SessionState>;
 
-  constructor(
-    dataDir: string,
-    private readonly notices: NoticeBoard,
-    now: () => Date = () => new Date(),
-  ) {
-    this.file = new JsonFileStore(path.join(dataDir, SESSION_FILE), sessionStateSchema, () => ({}), now);
+  constructor(dataDir: string, notices: NoticeBoard, now: () => Date = () => new Date(), options: SessionStoreOptions = {}) {
+    this.records = new RecordStore<SessionState>({
+      ...options,
+      dir: dataDir,
+      name: SESSION_FILE,
+      schema: sessionStateSchema,
+      idOf: () => SESSION_ID,
+      // Version 1 wrote the state itself as the file.
+      legacy: (raw) => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? [raw] : undefined),
+      onProblem: (problem) => notices.add({ kind: 'session-corrupt', ...describeProblem(problem, 'session') }),
+      now,
+    });
   }
 
-  private state(): Promise<SessionState> {
-    this.loaded ??= this.file.load().then((outcome) => {
-      if (outcome.keptAs !== undefined) {
-        this.notices.add({
-          kind: 'session-corrupt',
-          message: `Le fichier de la dernière session était illisible. Il a été mis de côté sous « ${path.basename(outcome.keptAs)} » ; Palimpseste repart de la page d’accueil.`,
-          keptAs: outcome.keptAs,
-        });
-      }
-      return outcome.value;
-    });
-    this.loaded.catch(() => (this.loaded = undefined));
-    return this.loaded;
+  ready(): Promise<void> {
+    return this.records.ready();
   }
 
   async get(): Promise<SessionState> {
-    return { ...(await this.state()) };
+    return { ...(await this.records.get(SESSION_ID)) };
   }
 
   /** The fields given replace the saved ones; fields left out keep their saved value. */
   async set(update: SessionState): Promise<void> {
-    const current = await this.state();
-    const next: SessionState = { ...current };
-    for (const [key, value] of Object.entries(update) as [keyof SessionState, SessionState[keyof SessionState]][]) {
-      if (value !== undefined) Object.assign(next, { [key]: value });
-    }
-    await this.file.save(next);
-    this.loaded = Promise.resolve(next);
+    await this.records.update(SESSION_ID, (current) => {
+      const next: SessionState = { ...current };
+      for (const [key, value] of Object.entries(update) as [keyof SessionState, SessionState[keyof SessionState]][]) {
+        if (value !== undefined) Object.assign(next, { [key]: value });
+      }
+      return next;
+    });
   }
 }

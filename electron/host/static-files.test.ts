@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
-import { mimeType, resolveStaticPath, serveStatic } from './static-files.ts';
+import { entityTag, matchesEntityTag, mimeType, readBody, resolveStaticPath, serveStatic } from './static-files.ts';
 
 /**
  * A served root with a secret file beside it (one level up): every traversal below aims at the
@@ -31,9 +31,12 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('resolveStaticPath', () => {
   it('finds files inside the root, decoding percent-encoded names', async () => {
-    expect(await resolveStaticPath(root, '/assets/index-abc.js')).toEqual({ ok: true, file: path.join(root, 'assets', 'index-abc.js') });
+    expect(await resolveStaticPath(root, '/assets/index-abc.js')).toMatchObject({
+      ok: true,
+      file: path.join(root, 'assets', 'index-abc.js'),
+    });
     expect(await resolveStaticPath(root, '/mot%20cl%C3%A9.txt')).toMatchObject({ ok: true });
-    expect(await resolveStaticPath(root, '/')).toEqual({ ok: true, file: path.join(root, 'index.html') });
+    expect(await resolveStaticPath(root, '/')).toMatchObject({ ok: true, file: path.join(root, 'index.html') });
     expect(await resolveStaticPath(root, '/codes/code-de-la-securite-sociale/toc.json')).toMatchObject({ ok: true });
   });
 
@@ -64,7 +67,7 @@ describe('resolveStaticPath', () => {
   });
 
   it('follows a symbolic link that stays inside the root', async () => {
-    expect(await resolveStaticPath(root, '/inside-link.js')).toEqual({ ok: true, file: path.join(root, 'assets', 'index-abc.js') });
+    expect(await resolveStaticPath(root, '/inside-link.js')).toMatchObject({ ok: true, file: path.join(root, 'assets', 'index-abc.js') });
   });
 
   it('answers 404 for a missing file or a missing root', async () => {
@@ -82,7 +85,7 @@ describe('serveStatic', () => {
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     // The page does hold an inline script; the policy allows scripts from 'self' only, with no
     // 'unsafe-inline', nonce or hash that could let it run (Chromium's execution is checked end to end).
-    expect(new TextDecoder().decode(response.body)).toContain('<script>document.title');
+    expect(new TextDecoder().decode(await readBody(response))).toContain('<script>document.title');
     const scriptSrc = csp
       ?.split(';')
       .map((d) => d.trim())
@@ -107,7 +110,7 @@ describe('serveStatic', () => {
   it('answers refusals in French with the security headers, never with the file', async () => {
     const response = await serveStatic(root, '/%2e%2e/secret.txt');
     expect(response.status).toBe(403);
-    expect(new TextDecoder().decode(response.body)).toBe('Accès refusé.');
+    expect(new TextDecoder().decode(await readBody(response))).toBe('Accès refusé.');
     expect(response.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
@@ -118,5 +121,45 @@ describe('serveStatic', () => {
     expect(app.headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect((await serveStatic(root, '/assets/missing.js', { appFallback: true })).status).toBe(404);
     expect((await serveStatic(root, '/%2e%2e/secret', { appFallback: true })).status).toBe(403);
+  });
+
+  it('streams files rather than reading them into memory, with an ETag; a matching If-None-Match gets a 304', async () => {
+    const js = await serveStatic(root, '/assets/index-abc.js');
+    expect([js.status, js.body, js.file]).toEqual([200, undefined, path.join(root, 'assets', 'index-abc.js')]);
+    const tag = js.headers.ETag ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]+-[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await serveStatic(root, '/assets/index-abc.js', { ifNoneMatch: tag });
+    expect([again.status, again.file, again.body, again.headers.ETag]).toEqual([304, undefined, undefined, tag]);
+    expect((await serveStatic(root, '/assets/index-abc.js', { ifNoneMatch: `"autre", W/${tag}` })).status).toBe(304);
+    expect((await serveStatic(root, '/assets/index-abc.js', { ifNoneMatch: '"autre"' })).status).toBe(200);
+    // Rewritten, the file gets another tag: the old one no longer matches.
+    writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(22)');
+    const rewritten = await serveStatic(root, '/assets/index-abc.js', { ifNoneMatch: tag });
+    expect([rewritten.status, rewritten.headers['Content-Length']]).toEqual([200, '15']);
+    expect(new TextDecoder().decode(await readBody(rewritten))).toBe('console.log(22)');
+    writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+  });
+
+  it('answers the refusal of its verify hook instead of the file', async () => {
+    const seen: string[] = [];
+    const refused = await serveStatic(root, '/codes/code-de-la-securite-sociale/toc.json', {
+      verify: async (relative) => {
+        seen.push(relative);
+        return { status: 500, message: 'Corpus endommagé : recompilez.' };
+      },
+    });
+    expect(seen).toEqual(['codes/code-de-la-securite-sociale/toc.json']);
+    expect([refused.status, new TextDecoder().decode(await readBody(refused))]).toEqual([500, 'Corpus endommagé : recompilez.']);
+    const accepted = await serveStatic(root, '/codes/code-de-la-securite-sociale/toc.json', { verify: async () => undefined });
+    expect(accepted.status).toBe(200);
+  });
+
+  it('matches entity tags as HTTP says', async () => {
+    const info = { size: 10, mtimeMs: 1.5, ino: 7 } as Parameters<typeof entityTag>[0];
+    const tag = entityTag(info);
+    expect(matchesEntityTag(undefined, tag)).toBe(false);
+    expect(matchesEntityTag('*', tag)).toBe(true);
+    expect(matchesEntityTag(`"x", ${tag}`, tag)).toBe(true);
+    expect(matchesEntityTag('"x"', tag)).toBe(false);
   });
 });

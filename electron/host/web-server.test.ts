@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +171,111 @@ describe('web host', () => {
     const list = await createHttpApi(second.url).listTrails();
     await second.close();
     expect(list.ok && list.value.map((t) => [t.id, t.name, t.steps[0]?.num])).toEqual([['piste-web', 'Piste du web', 'L611-3']]);
+  });
+});
+
+/** A raw TCP connection, and a promise that resolves when the server closes it. */
+function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      const opened = performance.now();
+      const closed = new Promise<number>((done) => socket.once('close', () => done(performance.now() - opened)));
+      resolve({ socket, closed });
+    });
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+    // Read what the server sends (a 408 before it closes): an unread socket never sees the close.
+    socket.resume();
+  });
+}
+
+describe('web host against slow and greedy clients', () => {
+  let limited: WebServer;
+  beforeAll(async () => {
+    const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data-limits'), log: () => undefined });
+    limited = await startWebServer({
+      api: host.api,
+      rendererDir: path.join(base, 'renderer'),
+      corpusDir: path.join(base, 'corpus'),
+      verifyCorpusFile: host.verifyCorpusFile,
+      log: () => undefined,
+      limits: { headersTimeoutMs: 400, requestTimeoutMs: 800, idleTimeoutMs: 1_500, maxConnections: 8, checkIntervalMs: 100 },
+    });
+  });
+  afterAll(() => limited.close());
+
+  it('closes connections that trickle their headers a byte at a time', async () => {
+    const slow = await Promise.all(Array.from({ length: 6 }, () => openSocket(limited.port)));
+    const timers = slow.map(({ socket }, i) => {
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      // A byte now and then, never the end of the headers.
+      return setInterval(() => socket.writable && socket.write('X'), 100 + i);
+    });
+    try {
+      const lifetimes = await Promise.all(slow.map(({ closed }) => closed));
+      // Closed after the headers' time (400 ms) plus the checking interval, not kept open.
+      expect(Math.max(...lifetimes)).toBeLessThan(3_000);
+      expect(Math.min(...lifetimes)).toBeGreaterThan(300);
+    } finally {
+      timers.forEach(clearInterval);
+    }
+  });
+
+  it('closes a connection that sends nothing at all', async () => {
+    const idle = await openSocket(limited.port);
+    const still = new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), 10_000));
+    expect(await Promise.race([idle.closed, still])).toBeLessThan(4_000);
+    idle.socket.destroy();
+  });
+
+  it('refuses connections past its cap, and answers again once they are gone', async () => {
+    const held = await Promise.all(Array.from({ length: 8 }, () => openSocket(limited.port)));
+    const extra = await openSocket(limited.port);
+    // The ninth is closed at once, not queued.
+    expect(await extra.closed).toBeLessThan(200);
+    held.forEach(({ socket }) => socket.destroy());
+    await Promise.all(held.map(({ closed }) => closed));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await raw(limited.port, 'GET', '/')).status).toBe(200);
+  });
+
+  it('streams a corpus file with an ETag, and answers 304 to a client that has it', async () => {
+    const first = await raw(limited.port, 'GET', `/corpus/codes/${SEED_CODE}/catalog.json`);
+    expect(first.status).toBe(200);
+    expect(first.body).toBe(readFileSync(path.join(base, 'corpus', 'codes', SEED_CODE, 'catalog.json'), 'utf8'));
+    const tag = String(first.headers.etag);
+    expect(tag).toMatch(/^"/);
+    const again = await raw(limited.port, 'GET', `/corpus/codes/${SEED_CODE}/catalog.json`, { 'if-none-match': tag });
+    expect([again.status, again.body, again.headers.etag]).toEqual([304, '', tag]);
+  });
+
+  it('refuses an edited corpus file with the French message saying what to do', async () => {
+    const dir = path.join(base, 'corpus-edited');
+    writeSeedBundle(dir);
+    const host = createHost({ corpusDir: dir, dataDir: path.join(base, 'data-edited'), log: () => undefined });
+    const server = await startWebServer({
+      api: host.api,
+      rendererDir: path.join(base, 'renderer'),
+      corpusDir: dir,
+      verifyCorpusFile: host.verifyCorpusFile,
+      log: () => undefined,
+    });
+    try {
+      expect((await raw(server.port, 'GET', '/corpus/search/current.json')).status).toBe(200);
+      writeFileSync(path.join(dir, 'search', 'current.json'), '[]'); // still valid JSON, same length
+      const edited = await raw(server.port, 'GET', '/corpus/search/current.json');
+      expect(edited.status).toBe(500);
+      expect(edited.body).toBe(
+        'Le fichier « search/current.json » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.',
+      );
+      // A manifest cut short: every file says so at once, the manifest too.
+      writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 2, "codes": [');
+      const manifest = await raw(server.port, 'GET', '/corpus/manifest.json');
+      expect(manifest.status).toBe(500);
+      expect(manifest.body).toContain('est endommagé : ce n’est pas du JSON complet (fichier tronqué ?)');
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -6,23 +6,56 @@
  * call the API (CSRF) or, by pointing its own domain name at 127.0.0.1 (DNS rebinding), read it:
  * the Host header must name this server, an Origin header must be this server's, and the API only
  * accepts JSON bodies (a cross-origin form cannot send them without a preflight we never answer).
+ *
+ * Slow or stuck clients cannot hold the host: headers must arrive within `headersTimeoutMs`, a whole
+ * request within `requestTimeoutMs`, an idle connection is closed, and at most `maxConnections` are
+ * open at once (a browser opens six per site; the rest are refused, not queued without end).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { PalimpsesteApi, Result } from '../common/api.ts';
 import { dispatch } from './dispatch.ts';
 import { fail } from './result.ts';
 import { securityHeaders } from './security-headers.ts';
-import { serveStatic, textResponse, type StaticResponse } from './static-files.ts';
+import { openBody, serveStatic, textResponse, type ServeOptions, type StaticResponse } from './static-files.ts';
 
 export interface WebServerOptions {
   api: PalimpsesteApi;
   rendererDir: string;
   corpusDir: string;
+  /** Checks a corpus file before it is served (its checksum in the manifest): see `CorpusStore.verifyFile`. */
+  verifyCorpusFile?: ServeOptions['verify'];
   /** 0 (the default) picks a free port. */
   port?: number;
   log?: (message: string) => void;
+  limits?: Partial<ConnectionLimits>;
 }
+
+export interface ConnectionLimits {
+  /** Time for a client to send its request headers. */
+  headersTimeoutMs: number;
+  /** Time for a client to send its whole request (headers and body). */
+  requestTimeoutMs: number;
+  /** A connection with no traffic either way for this long is closed. */
+  idleTimeoutMs: number;
+  /** Connections open at once; more are closed at once. */
+  maxConnections: number;
+  /** How often Node looks for connections past their time (the timeouts' resolution). */
+  checkIntervalMs: number;
+}
+
+/**
+ * Generous for a local reader (the API answers in milliseconds), short for a client that trickles a
+ * byte now and then: 20 such connections once stayed open for good.
+ */
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 60_000,
+  maxConnections: 256,
+  checkIntervalMs: 1_000,
+};
 
 export interface WebServer {
   server: Server;
@@ -48,18 +81,26 @@ class RequestRefused extends Error {
 
 function send(res: ServerResponse, response: StaticResponse, head: boolean): void {
   res.writeHead(response.status, response.headers);
-  res.end(head ? undefined : response.body);
+  const body = head ? undefined : openBody(response);
+  if (!(body instanceof Readable)) {
+    res.end(body);
+    return;
+  }
+  // A file streamed with back-pressure: a client reading slowly holds 256 kB, not the whole file.
+  body.on('error', () => res.destroy());
+  res.on('close', () => body.destroy());
+  body.pipe(res);
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = JSON.stringify(value);
   res.writeHead(status, {
     ...securityHeaders(),
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.byteLength),
+    'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
   });
-  res.end(body);
+  res.end(body, 'utf8');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -133,9 +174,12 @@ export function createRequestListener(options: WebServerOptions, port: () => num
         return send(res, textResponse(405, 'Méthode non permise.'), false);
       }
       const head = req.method === 'HEAD';
-      if (rawPath.startsWith(CORPUS_PREFIX))
-        return send(res, await serveStatic(options.corpusDir, rawPath.slice(CORPUS_PREFIX.length - 1)), head);
-      return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true }), head);
+      const ifNoneMatch = req.headers['if-none-match'];
+      if (rawPath.startsWith(CORPUS_PREFIX)) {
+        const corpusPath = rawPath.slice(CORPUS_PREFIX.length - 1);
+        return send(res, await serveStatic(options.corpusDir, corpusPath, { ifNoneMatch, verify: options.verifyCorpusFile }), head);
+      }
+      return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true, ifNoneMatch }), head);
     } catch (error) {
       log(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'Erreur interne du serveur local.'));
@@ -147,7 +191,18 @@ export function createRequestListener(options: WebServerOptions, port: () => num
 /** Starts listening on 127.0.0.1 only (never on the network). */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let port = options.port ?? 0;
-  const server = createServer(createRequestListener(options, () => port));
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    createRequestListener(options, () => port),
+  );
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

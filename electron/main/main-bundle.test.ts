@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../build/electron-build.ts';
+import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
+import { MIN_ELECTRON_VERSION } from './electron-version.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
 import { writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 
@@ -181,6 +183,27 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+describe('bundled main process under an Electron older than the minimum', () => {
+  it('says so and exits before doing anything', () => {
+    const log = path.join(work, 'record-old.json');
+    // Electron defines process.versions.electron; here a preload script plays 45.4.1.
+    const older = path.join(work, 'old-electron.mjs');
+    writeFileSync(older, "Object.defineProperty(process.versions, 'electron', { value: '45.4.1' });");
+    const result = spawnSync(process.execPath, ['--import', older, path.join(work, 'app', 'build', 'out', 'electron', 'main.js')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        FAKE_ELECTRON_LOG: log,
+        PALIMPSESTE_CORPUS: path.join(work, 'corpus'),
+        PALIMPSESTE_DATA: path.join(work, 'data-old'),
+      },
+    });
+    expect(result.stderr).toContain(`Electron 45.4.1 est trop ancien : Palimpseste demande Electron ${MIN_ELECTRON_VERSION} au moins`);
+    expect((JSON.parse(readFileSync(log, 'utf8')) as Recorded).calls).toEqual([['exit', 1]]);
+  });
+});
+
 const call = (name: string) => record.calls.find(([n]) => n === name);
 
 describe('bundled main process (against a recording electron module)', () => {
@@ -223,7 +246,7 @@ describe('bundled main process (against a recording electron module)', () => {
     expect([index.status, index.csp, index.type]).toEqual([200, CONTENT_SECURITY_POLICY, 'text/html; charset=utf-8']);
     expect(manifest.status).toBe(200);
     expect(manifest.type).toBe('application/json; charset=utf-8');
-    expect(manifest.body).toContain('"schemaVersion": 1');
+    expect(manifest.body).toContain(`"schemaVersion": ${BUNDLE_SCHEMA_VERSION}`);
     expect(traversal.status).toBe(403);
   });
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { APP_SCHEME, appUrl, deepLinkFromArgv, deepLinkToLocation } from '../common/deep-link.ts';
 import { createHost } from '../host/host.ts';
+import { isSupportedElectron, unsupportedElectronMessage } from './electron-version.ts';
 import { registerApiHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { createProtocolHandler, SCHEME_PRIVILEGES } from './protocol.ts';
@@ -18,6 +19,14 @@ import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences
 import { fitToDisplays, MIN_SIZE, trackWindow, WindowStateStore } from './window-state.ts';
 
 const log = (message: string) => console.error(`[palimpseste] ${message}`);
+
+// An older Electron lacks security fixes the app relies on (run outside Electron, in the bundle's
+// Node test, `process.versions.electron` is absent).
+const electronVersion = process.versions.electron;
+if (electronVersion !== undefined && !isSupportedElectron(electronVersion)) {
+  log(unsupportedElectronMessage(electronVersion));
+  app.exit(1);
+}
 
 // Both must happen before the app is ready.
 protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
@@ -55,7 +64,7 @@ function sendKey(keyCode: string, modifiers: ('control' | 'meta' | 'alt' | 'shif
 }
 
 async function createWindow(): Promise<void> {
-  const store = new WindowStateStore(app.getPath('userData'));
+  const store = new WindowStateStore(app.getPath('userData'), log);
   const state = fitToDisplays(
     await store.load(),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -115,8 +124,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, log);
-      session.defaultSession.protocol.handle(APP_SCHEME, createProtocolHandler({ rendererDir, corpusDir }));
       const host = createHost({ corpusDir, dataDir: app.getPath('userData'), log });
+      session.defaultSession.protocol.handle(
+        APP_SCHEME,
+        createProtocolHandler({ rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile }),
+      );
       registerApiHandlers(ipcMain, host.api, (event) => isTrustedSender(event, appWindows), log);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(

@@ -4,9 +4,10 @@
  * Registered as a standard, secure scheme so that it has an origin of its own (`'self'` in the CSP,
  * fetch, module workers), unlike `file://`, which the app never uses.
  */
+import { Readable } from 'node:stream';
 import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../common/deep-link.ts';
-import { serveStatic, textResponse, type StaticResponse } from '../host/static-files.ts';
+import { openBody, serveStatic, textResponse, type ServeOptions, type StaticResponse } from '../host/static-files.ts';
 
 export const SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
@@ -25,6 +26,8 @@ export const SCHEME_PRIVILEGES: CustomScheme = {
 export interface ProtocolRoots {
   rendererDir: string;
   corpusDir: string;
+  /** Checks a corpus file before it is sent (its checksum in the manifest): see `CorpusStore.verifyFile`. */
+  verifyCorpusFile?: ServeOptions['verify'];
 }
 
 const CORPUS_PREFIX = '/corpus/';
@@ -39,19 +42,25 @@ function rawPath(url: string): string | undefined {
   return path === '' ? '/' : path;
 }
 
-export async function answerAppRequest(request: { url: string; method: string }, roots: ProtocolRoots): Promise<StaticResponse> {
+export async function answerAppRequest(
+  request: { url: string; method: string; headers?: { get(name: string): string | null } },
+  roots: ProtocolRoots,
+): Promise<StaticResponse> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Méthode non permise.');
   const path = rawPath(request.url);
   if (path === undefined) return textResponse(404, 'Fichier introuvable.');
-  if (path.startsWith(CORPUS_PREFIX)) return serveStatic(roots.corpusDir, path.slice(CORPUS_PREFIX.length - 1));
-  return serveStatic(roots.rendererDir, path, { appFallback: true });
+  const ifNoneMatch = request.headers?.get('if-none-match') ?? undefined;
+  if (path.startsWith(CORPUS_PREFIX))
+    return serveStatic(roots.corpusDir, path.slice(CORPUS_PREFIX.length - 1), { ifNoneMatch, verify: roots.verifyCorpusFile });
+  return serveStatic(roots.rendererDir, path, { appFallback: true, ifNoneMatch });
 }
 
-/** The handler given to `protocol.handle`. */
+/** The handler given to `protocol.handle`: files are streamed (a web stream over the file), never read whole. */
 export function createProtocolHandler(roots: ProtocolRoots): (request: Request) => Promise<Response> {
   return async (request) => {
     const answer = await answerAppRequest(request, roots);
-    const body = request.method === 'HEAD' || answer.status === 204 ? null : answer.body;
+    const content = request.method === 'HEAD' || answer.status === 204 || answer.status === 304 ? undefined : openBody(answer);
+    const body = content instanceof Readable ? (Readable.toWeb(content) as ReadableStream<Uint8Array>) : (content ?? null);
     return new Response(body as BodyInit | null, { status: answer.status, headers: answer.headers });
   };
 }

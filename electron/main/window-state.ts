@@ -2,9 +2,8 @@
  * The window's size and position, remembered in `window.json` of the user-data folder, and put
  * back only where it is still visible (a screen may have been unplugged since).
  */
-import path from 'node:path';
 import { z } from 'zod';
-import { JsonFileStore } from '../host/json-file-store.ts';
+import { RecordStore } from '../host/user-data/record-store.ts';
 
 export interface Rect {
   x: number;
@@ -57,24 +56,33 @@ export function fitToDisplays(saved: WindowState | undefined, workAreas: Rect[])
   return state;
 }
 
+/** The durable record store with one record: the window's state. */
 export class WindowStateStore {
-  private readonly file: JsonFileStore<WindowState | null>;
+  private readonly records: RecordStore<WindowState>;
 
-  constructor(dataDir: string) {
-    this.file = new JsonFileStore(path.join(dataDir, WINDOW_FILE), windowStateSchema.nullable(), () => null);
+  constructor(dataDir: string, log: (message: string) => void = () => undefined) {
+    this.records = new RecordStore({
+      dir: dataDir,
+      name: WINDOW_FILE,
+      schema: windowStateSchema,
+      idOf: () => 'window',
+      // Version 1 wrote the state itself as the file.
+      legacy: (raw) => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? [raw] : undefined),
+      log,
+    });
   }
 
   /** The saved state; an unreadable file is kept aside and forgotten (a window size is not worth a message). */
   async load(): Promise<WindowState | undefined> {
     try {
-      return (await this.file.load()).value ?? undefined;
+      return await this.records.get('window');
     } catch {
       return undefined;
     }
   }
 
-  save(state: WindowState): Promise<void> {
-    return this.file.save(state);
+  async save(state: WindowState): Promise<void> {
+    await this.records.put(state);
   }
 }
 

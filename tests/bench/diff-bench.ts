@@ -10,9 +10,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { GitRepository } from '../../corpus/compiler/sources/common/git-repository.ts';
-import { parseArticleFile, textKey } from '../../corpus/compiler/sources/common/lexlib-format/article-file.ts';
+import { parseArticleFile } from '../../corpus/compiler/sources/common/lexlib-format/article-file.ts';
 import { compareVersions } from '../../corpus/diff/compare-versions.ts';
 import { diffWordsDetailed } from '../../corpus/diff/word-diff.ts';
+import { textKey } from '../../corpus/text/paragraphs.ts';
 import { median, ms, percentile, printTable } from './table.ts';
 import { SHARED_DIR } from '../support/shared-corpus.ts';
 
@@ -50,14 +51,14 @@ for (const [file, list] of blobsByFile) {
   const versions: TextVersion[] = [];
   for (const { date, blob } of list) {
     const { paragraphs } = parseArticleFile(blobs.get(blob) ?? '', { source: 'bench', path: file, warnings: [] });
-    if (versions.length > 0 && textKey(versions[versions.length - 1]!.paragraphs) === textKey(paragraphs)) continue;
+    if (versions.length > 0 && textKey({ paragraphs: versions[versions.length - 1]!.paragraphs }) === textKey({ paragraphs })) continue;
     versions.push({ date, paragraphs });
   }
   if (versions.length >= 2) articles.push({ file, versions });
 }
 
 // 2. The longest text among articles with at least two versions, and its neighbour.
-const length = (v: TextVersion) => textKey(v.paragraphs).length;
+const length = (v: TextVersion) => v.paragraphs.join('\n').length;
 let longest = { article: articles[0]!, index: 0 };
 for (const article of articles) {
   article.versions.forEach((version, index) => {
@@ -72,7 +73,7 @@ const pairs = [
 ];
 
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-diff-bench-'));
-const words = (v: TextVersion) => textKey(v.paragraphs).split(/\s+/u).length;
+const words = (v: TextVersion) => v.paragraphs.join('\n').split(/\s+/u).length;
 const rows: string[][] = [['paire', 'calcul', 'médiane', 'p95', 'CPU médiane', 'CPU p95', 'objectif', 'résultat']];
 const load = () =>
   loadavg()

@@ -11,7 +11,7 @@ const here = import.meta.dirname;
 const filter = process.argv[2];
 // Order: the corpus first (it builds what the others read); search speed before search quality
 // (`search-quality-bench.ts`: known-item queries, beside MiniSearch, FlexSearch and lunr).
-const order = ['corpus', 'search-bench', 'search-quality', 'search', 'diff', 'reader', 'versions', 'annotations'];
+const order = ['corpus', 'search-bench', 'search-quality', 'search', 'diff', 'reader', 'versions', 'annotations', 'host'];
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('-bench.ts'))
   .filter((f) => !filter || f.includes(filter))

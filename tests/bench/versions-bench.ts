@@ -187,7 +187,7 @@ async function main(): Promise<void> {
       .map((v) => v.toFixed(1))
       .join(' ')} — 2 cœurs partagés`,
   );
-  const store = new CorpusStore(corpusDir, { shardCacheSize: 64 });
+  const store = new CorpusStore(corpusDir, { shardCacheBytes: 256 * 1024 * 1024 });
   const longest = await longestPair(store);
   const l2421 = (await store.findArticles('L242-1', CSS))[0];
   console.log(

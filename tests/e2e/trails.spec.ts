@@ -3,12 +3,15 @@
  * host is stopped and started again on the same data folder. And a corrupt trails file is
  * reported in French, kept aside, and the app keeps working.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { articleById, articleByNum, CSS, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { startWebHost, type WebHost } from './support/web-host.ts';
+import { NoticeBoard } from '../../electron/host/notices.ts';
+import { SessionStore } from '../../electron/host/session-store.ts';
+import { TrailStore } from '../../electron/host/trail-store.ts';
 
 const DATE_2006 = '2006-01-28';
 const corpusDir = process.env.PALIMPSESTE_E2E_CORPUS;
@@ -45,14 +48,15 @@ test('saves a trail, restarts the host, reopens it', async ({ page }) => {
   await page.locator('#trail-name').fill('Régime des indépendants en 2006');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('.trail-status')).toHaveText('Parcours « Régime des indépendants en 2006 » enregistré.');
-  const saved = JSON.parse(readFileSync(path.join(dataDir, 'trails.json'), 'utf8')) as {
-    trails: { name: string; steps: { num: string; date: string }[] }[];
-  };
-  expect(saved.trails.map((t) => t.name)).toEqual(['Régime des indépendants en 2006']);
-  expect(saved.trails[0]?.steps.map((s) => `${s.num}@${s.date}`)).toEqual([`L611-3@${DATE_2006}`, `${target.num}@${DATE_2006}`]);
+  // Read from the data folder as another process would (the host's own user-data store).
+  const saved = await new TrailStore(dataDir, new NoticeBoard()).list();
+  expect(saved.map((t) => t.name)).toEqual(['Régime des indépendants en 2006']);
+  expect(saved[0]?.steps.map((s) => `${s.num}@${s.date}`)).toEqual([`L611-3@${DATE_2006}`, `${target.num}@${DATE_2006}`]);
 
   // The host has the last location (saved at once, but over HTTP) before it is stopped.
-  await expect.poll(() => readFileSync(path.join(dataDir, 'session.json'), 'utf8')).toContain(`/${target.num}@${DATE_2006}`);
+  await expect
+    .poll(async () => (await new SessionStore(dataDir, new NoticeBoard()).get()).location)
+    .toContain(`/${target.num}@${DATE_2006}`);
   await first.stop();
   host = undefined;
   const second = await start();
@@ -73,9 +77,9 @@ test('a corrupt trails file is reported, kept aside, and the app keeps working',
   const running = await start();
   await openApp(page, running.url, `#/${CSS}/L611-3@${DATE_2006}`);
   await expect(page.locator('#article-title')).toHaveText('Article L611-3');
+  // The host kept a copy of the file and says so at launch; the list starts empty.
+  await expect(page.locator('.notices')).toContainText('Le fichier de vos parcours enregistrés était illisible');
   await page.getByRole('button', { name: 'Parcours enregistrés' }).click();
-  // The host set the file aside and says so; the list starts empty.
-  await expect(page.locator('.notices')).toContainText('Le fichier des pistes enregistrées était illisible');
   await expect(page.locator('.saved-trails')).toContainText('Aucun parcours enregistré.');
   await page.locator('#trail-name').fill('Après la panne');
   await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -3,11 +3,21 @@
  * temporary folder beside the target and swapped in at the end, so a failed build never leaves a
  * half-written bundle nor destroys the previous one.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import type { ArticleCatalogEntry, CodeSummary, Manifest, ReferenceCounts, SearchManifest } from '../../model/bundle.ts';
+import type {
+  ArticleCatalogEntry,
+  BundleFileChecksum,
+  CodeSummary,
+  Manifest,
+  ReferenceCounts,
+  SearchManifest,
+} from '../../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../../model/bundle.ts';
+import { fileChecksum } from '../../model/bundle-integrity.ts';
+import { encodeShard } from '../../model/bundle-shard.ts';
 import type { Article, ChangeSet, Code, SourceInfo } from '../../model/model.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
@@ -54,11 +64,15 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   let bytes = 0;
+  // Every file's size and SHA-256, for the manifest: the host checks each file against it.
+  const files: Record<string, BundleFileChecksum> = {};
   const write = (relative: string, data: string | Buffer) => {
     const file = path.join(staging, relative);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, data);
-    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    const content = typeof data === 'string' ? Buffer.from(data) : data;
+    writeFileSync(file, content);
+    bytes += content.length;
+    files[relative] = fileChecksum(content, (b) => createHash('sha256').update(b).digest('hex'));
   };
 
   const summaries: CodeSummary[] = [];
@@ -75,7 +89,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       // Shards hold every version with its links lists (the bulk of the bundle) and are read only by
       // the host, article by article: gzip takes them to a sixth of their size for ~1 ms per read.
       const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json.gz`;
-      write(shardPath, gzipSync(JSON.stringify(slice), { level: 6 }));
+      write(shardPath, gzipSync(encodeShard(slice), { level: 6 }));
       for (const article of slice) {
         const first = article.versions[0]!;
         const last = article.versions[article.versions.length - 1]!;
@@ -132,6 +146,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       plainTextBytes: textBytes,
     },
     search: content.search.manifest,
+    files: { ...files },
   };
   // The manifest is written last: a bundle without one is incomplete by definition.
   write('manifest.json', JSON.stringify(manifest, null, 1));

@@ -17,6 +17,9 @@ import type {
   Version,
   VersionStatus,
 } from '../../model/model.ts';
+import { versionStatus, type VersionEnd } from '../../model/timeline.ts';
+import { textKey } from '../../text/paragraphs.ts';
+import { pushTo } from '../../util/group-by.ts';
 import type { ImportedArticle, ImportedVersion, SourceImport } from '../sources/source-import.ts';
 import { placeUnsectionedArticles } from './toc-placement.ts';
 
@@ -47,11 +50,6 @@ interface ArticleDraft {
   legiId?: string;
   section?: string;
   candidates: Candidate[];
-}
-
-/** Key of a text for equality: paragraphs and NOTA as the sources normalised them. */
-function textKey(v: Pick<ImportedVersion, 'paragraphs' | 'nota'>): string {
-  return JSON.stringify([v.paragraphs, v.nota ?? []]);
 }
 
 const DATE_TRUST: Record<NonNullable<ImportedVersion['dateQuality']>, number> = { exact: 0, clamped: 1, unfixed: 2 };
@@ -103,9 +101,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     if (!draft) {
       draft = { id, code: imported.code, num: imported.num, legiId: imported.legiId, candidates: [] };
       drafts.set(id, draft);
-      const ids = numberIndex(imported.code).get(imported.num);
-      if (ids) ids.push(id);
-      else numberIndex(imported.code).set(imported.num, [id]);
+      pushTo(numberIndex(imported.code), imported.num, id);
     }
     return draft;
   }
@@ -143,9 +139,7 @@ export function mergeSources(imports: readonly SourceImport[], options: MergeOpt
     const article: Article = { id: draft.id, code: draft.code, num: draft.num, versions: buildTimeline(draft.candidates, timelineOptions) };
     if (draft.legiId) article.legiId = draft.legiId;
     if (article.versions.length === 0) continue;
-    const list = articles.get(draft.code);
-    if (list) list.push(article);
-    else articles.set(draft.code, [article]);
+    pushTo(articles, draft.code, article);
   }
 
   const codes: Code[] = [];
@@ -173,16 +167,36 @@ function overlapCount(draft: ArticleDraft, imported: ImportedArticle): number {
   return count;
 }
 
+/** A version of the timeline being built, with what its source stated about its end. */
+interface TimelineDraft {
+  version: Version;
+  key: string;
+  priority: number;
+  /** End stated by the source (repeal), as opposed to derived from the next version. */
+  statedEnd?: IsoDate;
+  statedStatus?: VersionStatus;
+}
+
 /**
  * One timeline from every source's versions: text versions sorted by date; where two sources give
  * the same date, the first source's text wins (the other is noted as a source only when its text is
  * the same); consecutive equal texts collapse; dates of lesser trust (LexHub's clamped or unfixed
- * dates) yield to exact ones for the same text.
+ * dates) yield to exact ones for the same text. Three passes: the text versions, then the versions
+ * known by their dates only, then every version's end and status.
  */
 export function buildTimeline(candidates: readonly Candidate[], options: MergeOptions): Version[] {
-  const texts = candidates.filter((c) => !c.version.datesOnly);
-  const datesOnly = candidates.filter((c) => c.version.datesOnly);
+  const timeline = textVersions(candidates.filter((c) => !c.version.datesOnly));
+  addDatesOnlyVersions(
+    timeline,
+    candidates.filter((c) => c.version.datesOnly),
+    options,
+  );
+  closeVersions(timeline, options.dataDate);
+  return timeline.map((d) => d.version);
+}
 
+/** Pass 1: the versions that have a text, in date order, equal texts collapsed. */
+function textVersions(texts: readonly Candidate[]): TimelineDraft[] {
   // Texts known with an exact date: a clamped/unfixed copy of the same text adds nothing but its source.
   const exactKeys = new Set<string>();
   for (const c of texts) if ((c.version.dateQuality ?? 'exact') === 'exact') exactKeys.add(textKey(c.version));
@@ -194,23 +208,13 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
       a.priority - b.priority,
   );
 
-  interface Draft {
-    version: Version;
-    key: string;
-    priority: number;
-    /** End stated by the source (repeal), as opposed to derived from the next version. */
-    statedEnd?: IsoDate;
-    statedStatus?: VersionStatus;
-  }
-  const timeline: Draft[] = [];
+  const timeline: TimelineDraft[] = [];
   const lateSources = new Map<string, SourceId[]>();
   for (const c of sorted) {
     const key = textKey(c.version);
     const quality = c.version.dateQuality ?? 'exact';
     if (quality !== 'exact' && exactKeys.has(key)) {
-      const list = lateSources.get(key) ?? [];
-      list.push(c.source);
-      lateSources.set(key, list);
+      pushTo(lateSources, key, c.source);
       continue;
     }
     const last = timeline[timeline.length - 1];
@@ -251,16 +255,18 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
     if (c.version.amendedBy) version.amendedBy = c.version.amendedBy;
     if (c.version.linkOnlyChanges?.length) version.linkOnlyChanges = [...c.version.linkOnlyChanges];
     if (c.version.legiVersionId) version.legiVersionId = c.version.legiVersionId;
-    const draft: Draft = { version, key, priority: c.priority };
-    if (c.version.validTo) draft.statedEnd = c.version.validTo;
-    if (c.version.status) draft.statedStatus = c.version.status;
-    timeline.push(draft);
+    timeline.push(draftOf(version, key, c));
   }
   for (const d of timeline) for (const s of lateSources.get(d.key) ?? []) addSource(d.version, s);
+  return timeline;
+}
 
-  // Versions a source knows only by their dates (legi-data's past versions): they give LEGI version
-  // ids and ends to the text versions starting on the same date, and stand as text-less versions
-  // where no source has the text, so the timeline shows that they existed.
+/**
+ * Pass 2: versions a source knows only by their dates (legi-data's past versions). They give LEGI
+ * version ids and ends to the text versions starting on the same date, and stand as text-less
+ * versions where no source has the text, so the timeline shows that they existed.
+ */
+function addDatesOnlyVersions(timeline: TimelineDraft[], datesOnly: readonly Candidate[], options: MergeOptions): void {
   const byStart = new Map(timeline.map((d) => [d.version.validFrom, d] as const));
   const textDrafts = [...timeline];
   for (const c of datesOnly) {
@@ -297,39 +303,43 @@ export function buildTimeline(candidates: readonly Candidate[], options: MergeOp
     };
     if (c.version.legiVersionId) version.legiVersionId = c.version.legiVersionId;
     if (c.version.amendedBy) version.amendedBy = c.version.amendedBy;
-    const draft: Draft = { version, key: `dates-only:${c.version.validFrom}`, priority: c.priority };
-    if (c.version.validTo) draft.statedEnd = c.version.validTo;
-    if (c.version.status) draft.statedStatus = c.version.status;
+    const draft = draftOf(version, `dates-only:${c.version.validFrom}`, c);
     timeline.push(draft);
     byStart.set(c.version.validFrom, draft);
   }
   timeline.sort((a, b) => a.version.validFrom.localeCompare(b.version.validFrom));
+}
 
+/** Pass 3: each version ends where the next begins, the last one where its source says; then its status. */
+function closeVersions(timeline: readonly TimelineDraft[], dataDate: IsoDate): void {
   for (let i = 0; i < timeline.length; i++) {
     const d = timeline[i]!;
     const next = timeline[i + 1];
-    if (next) {
-      d.version.validTo = next.version.validFrom;
-      d.version.status = d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'ABROGE' : 'MODIFIE';
-    } else {
-      if (d.statedEnd) d.version.validTo = d.statedEnd;
-      d.version.status = finalStatus(d.version, d.statedStatus, options.dataDate);
-    }
-    if (d.version.validFrom > options.dataDate) d.version.status = 'VIGUEUR_DIFF';
+    if (next) d.version.validTo = next.version.validFrom;
+    else if (d.statedEnd) d.version.validTo = d.statedEnd;
+    d.version.status = versionStatus({ validFrom: d.version.validFrom, end: endOf(d, next) }, dataDate);
   }
-  return timeline.map((d) => d.version);
 }
 
-function finalStatus(version: Version, stated: VersionStatus | undefined, dataDate: IsoDate): VersionStatus {
-  if (version.validTo) {
-    if (stated === 'TRANSFERE' || stated === 'PERIME') return stated;
-    return 'ABROGE';
-  }
-  // lexlib keeps the files of many repealed articles without dating the repeal (an « Abrogé par »
-  // entry says it happened): repealed, date unknown, rather than in force.
-  if (stated === 'ABROGE' || stated === 'TRANSFERE') return stated;
-  if (version.validFrom > dataDate) return 'VIGUEUR_DIFF';
-  return 'VIGUEUR';
+/**
+ * How a version of the merged timeline ends: replaced by the next one, unless its source repealed
+ * it on the day the next begins; the last one as its source states (a stated end date with no other
+ * status is a repeal). lexlib keeps the files of many repealed articles without dating the repeal
+ * (an « Abrogé par » entry says it happened): repealed, date unknown, rather than in force.
+ */
+function endOf(d: TimelineDraft, next: TimelineDraft | undefined): VersionEnd | undefined {
+  if (next) return d.statedStatus === 'ABROGE' && d.statedEnd === next.version.validFrom ? 'repealed' : 'replaced';
+  if (d.statedStatus === 'TRANSFERE') return 'transferred';
+  if (d.version.validTo) return d.statedStatus === 'PERIME' ? 'lapsed' : 'repealed';
+  return d.statedStatus === 'ABROGE' ? 'repealed' : undefined;
+}
+
+/** A new draft for a candidate's version, with the end and status its source stated. */
+function draftOf(version: Version, key: string, c: Candidate): TimelineDraft {
+  const draft: TimelineDraft = { version, key, priority: c.priority };
+  if (c.version.validTo) draft.statedEnd = c.version.validTo;
+  if (c.version.status) draft.statedStatus = c.version.status;
+  return draft;
 }
 
 function addSource(version: Version, source: SourceId): void {
@@ -402,9 +412,7 @@ function mergeChangeSets(
         });
       const merged: ChangeSet = { ...set, created: map(set.created), modified: map(set.modified), repealed: map(set.repealed) };
       if (unplaced.length) merged.unplaced = unplaced;
-      const list = result.get(set.code);
-      if (list) list.push(merged);
-      else result.set(set.code, [merged]);
+      pushTo(result, set.code, merged);
     }
   }
   for (const list of result.values()) list.sort((a, b) => a.date.localeCompare(b.date));

@@ -29,6 +29,7 @@ import { effectiveEnd, FAR_FUTURE, versionOn } from '../../model/timeline.ts';
 import { pushTo } from '../../util/group-by.ts';
 import { normalizeArticleNumber } from '../../text/article-number.ts';
 import type { CodeNameMatcher } from '../../text/code-names.ts';
+import { textKey } from '../../text/paragraphs.ts';
 import type { ParsedParagraph } from '../../text/references.ts';
 import { findReferences, mayHoldReferences, NO_REFERENCES, parseParagraph } from '../../text/references.ts';
 
@@ -123,8 +124,9 @@ function key(code: CodeId, num: string): string {
   return `${code}\u0000${num}`;
 }
 
+/** The same paragraphs (the NOTA does not make a reference ambiguous). */
 function sameText(a: Version, b: Version): boolean {
-  return a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
+  return textKey({ paragraphs: a.paragraphs }) === textKey({ paragraphs: b.paragraphs });
 }
 
 /** How far, in days, the date is from the article's life (negative inside it): to pick the nearest in time. */

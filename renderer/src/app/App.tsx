@@ -44,7 +44,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
   const { route, trail, navigate, move, shown, save } = useTrailNavigation(api, today, closePanel);
   const session = useSession(api, route, navigate);
   const hostNotices = useHostNotices(api);
-  const client = useSearchWorker(library, corpusInfo);
+  const client = useSearchWorker(library, corpusInfo, corpus.status === 'failed' ? corpus.message : undefined);
   useTocPrefetch(library, client, corpusInfo);
   const [tocCode, setTocCode] = useTocCode(routeCode(route), corpusInfo);
 
@@ -124,7 +124,16 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
             <ErrorBoundary resetKey={formatRoute(route)}>
               {corpus.status === 'failed' ? (
                 <section className="article-pane">
-                  <Message title={corpus.code === 'corpus-schema' ? 'Corpus d’une autre version' : 'Corpus indisponible'} tone="error">
+                  <Message
+                    title={
+                      corpus.code === 'corpus-schema'
+                        ? 'Corpus d’une autre version'
+                        : corpus.code === 'corpus-damaged'
+                          ? 'Corpus endommagé'
+                          : 'Corpus indisponible'
+                    }
+                    tone="error"
+                  >
                     {corpus.message}
                   </Message>
                 </section>

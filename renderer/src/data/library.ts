@@ -6,6 +6,7 @@
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { Article, ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
+import { LruCache } from '../../../corpus/util/lru-cache.ts';
 import type { CorpusInfo, PalimpsesteApi } from '../../../electron/common/api.ts';
 import { unwrap } from '../api/client.ts';
 import { corpusDataDate, entryInForceOn } from '../../../corpus/model/timeline.ts';
@@ -23,7 +24,7 @@ export interface CodeIndex extends TocIndex {
 export class Library {
   private readonly codes = new Map<CodeId, Promise<CodeIndex>>();
   private readonly loadedCodes = new Map<CodeId, CodeIndex>();
-  private readonly articles = new Map<ArticleId, Promise<Article>>();
+  private readonly articles = new LruCache<ArticleId, Article>({ maxWeight: ARTICLE_CACHE_SIZE });
   private readonly numbers = new Map<string, Promise<ArticleCatalogEntry | undefined>>();
   private info?: Promise<CorpusInfo>;
   private markPainted: () => void = () => {};
@@ -76,21 +77,7 @@ export class Library {
   }
 
   article(id: ArticleId): Promise<Article> {
-    let entry = this.articles.get(id);
-    if (entry) {
-      // Most recently used last: Map keeps insertion order, the oldest is evicted first.
-      this.articles.delete(id);
-      this.articles.set(id, entry);
-      return entry;
-    }
-    entry = this.api.getArticle(id).then(unwrap);
-    this.articles.set(id, entry);
-    entry.catch(() => this.articles.delete(id));
-    if (this.articles.size > ARTICLE_CACHE_SIZE) {
-      const oldest = this.articles.keys().next().value;
-      if (oldest !== undefined) this.articles.delete(oldest);
-    }
-    return entry;
+    return this.articles.load(id, () => this.api.getArticle(id).then(unwrap));
   }
 
   /**

@@ -291,6 +291,7 @@ function searchStatus(
   error: string | undefined,
 ): string {
   if (error) return error;
+  if (client?.state === 'failed' && client.failureMessage) return client.failureMessage;
   if (!client || client.state === 'loading') return 'Chargement de l’index de recherche…';
   if (query.trim().length < 2) return numbers > 0 ? '' : 'Tapez au moins deux caractères.';
   if (!answer) return 'Recherche…';

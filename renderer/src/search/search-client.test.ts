@@ -67,4 +67,12 @@ describe('SearchClient', () => {
     await expect(client.search('x', {})).rejects.toThrow('Index de recherche illisible');
     expect(client.state).toBe('failed');
   });
+
+  it('says at once why there is no search when the corpus itself could not be opened', async () => {
+    const message =
+      'Le manifeste du corpus est endommagé. Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.';
+    const client = SearchClient.unavailable(message);
+    expect([client.state, client.failureMessage]).toEqual(['failed', message]);
+    await expect(client.search('cotisations', {})).rejects.toThrow(message);
+  });
 });

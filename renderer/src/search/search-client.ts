@@ -49,6 +49,21 @@ export class SearchClient {
     port.postMessage({ type: 'init', baseUrl });
   }
 
+  /**
+   * A client that will never search, saying why: the corpus itself could not be opened (damaged,
+   * missing), so there is no index to wait for.
+   */
+  static unavailable(message: string): SearchClient {
+    const client = new SearchClient({ postMessage: () => undefined, onmessage: null, onerror: null }, '');
+    client.fail(message);
+    return client;
+  }
+
+  /** Why the search cannot run, once it failed. */
+  get failureMessage(): string | undefined {
+    return this.failure;
+  }
+
   /** Called when the index state changes (ready, past versions loaded, failure). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

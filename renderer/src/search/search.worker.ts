@@ -13,12 +13,23 @@ const scope = self as unknown as { postMessage(message: FromWorker): void; onmes
 const post = (message: FromWorker) => scope.postMessage(message);
 
 let engine: Promise<SearchEngine> | undefined;
+/**
+ * The host's own words when it refused a file (a damaged corpus: « Corpus endommagé : recompilez-le
+ * ou réinstallez Palimpseste »): shown as they are rather than wrapped in the engine's message.
+ */
+let refusal: string | undefined;
 
 async function readText(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (!response.ok) {
+    const text = /^text\/plain/.test(response.headers.get('content-type') ?? '') ? (await response.text()).trim() : '';
+    if (text) refusal ??= text;
+    throw new Error(text || `HTTP ${response.status}`);
+  }
   return response.text();
 }
+
+const failureMessage = (error: unknown, fallback: string) => refusal ?? (error instanceof Error ? error.message : fallback);
 
 function documentCount(loaded: Record<string, number>): number {
   return Object.values(loaded).reduce((sum, n) => sum + n, 0);
@@ -45,7 +56,7 @@ function loadPast(ready: SearchEngine): void {
   const started = performance.now();
   ready.loadPast().then(
     () => post({ type: 'past-loaded', loadMs: performance.now() - started, documents: documentCount(ready.loadedDocuments) }),
-    (error: unknown) => post({ type: 'past-failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ type: 'past-failed', message: failureMessage(error, String(error)) }),
   );
 }
 
@@ -57,9 +68,7 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'init') {
     engine ??= start(message.baseUrl);
-    engine.catch((error: unknown) =>
-      post({ type: 'error', message: error instanceof Error ? error.message : 'Index de recherche illisible.' }),
-    );
+    engine.catch((error: unknown) => post({ type: 'error', message: failureMessage(error, 'Index de recherche illisible.') }));
     return;
   }
   if (!engine) {

@@ -1,14 +1,23 @@
 /**
  * The search index's Web Worker: started once the first page is on screen (the index never delays
  * it), stopped when the corpus changes or the reader goes away. Undefined until it is started.
+ * Without a corpus (missing, damaged: `corpusFailure`), the search says why at once instead of
+ * waiting for an index.
  */
 import { useEffect, useState } from 'react';
 import type { CorpusInfo } from '../../../electron/common/api.ts';
 import type { Library } from '../data/library.ts';
 import { SearchClient } from './search-client.ts';
 
-export function useSearchWorker(library: Library, corpus: CorpusInfo | undefined): SearchClient | undefined {
+export function useSearchWorker(
+  library: Library,
+  corpus: CorpusInfo | undefined,
+  corpusFailure: string | undefined,
+): SearchClient | undefined {
   const [client, setClient] = useState<SearchClient>();
+  useEffect(() => {
+    if (corpusFailure !== undefined) setClient(SearchClient.unavailable(corpusFailure));
+  }, [corpusFailure]);
   useEffect(() => {
     if (!corpus) return;
     let worker: Worker | undefined;

@@ -10,6 +10,7 @@
  * commit list that names a single text gives it. Several texts are joined with ` ; `.
  */
 import type { Link } from '../../../model/model.ts';
+import { groupBy } from '../../../util/group-by.ts';
 import { parseLinkEntry } from '../common/lexlib-format/links.ts';
 
 const GENERIC_AUTHORS = /^(plusieurs textes|inconnu)$/i;
@@ -39,15 +40,10 @@ function bestLabel(labels: readonly string[]): string {
 }
 
 function groupByIdentity(labels: readonly string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const label of labels) {
-    if (!label) continue;
-    const key = textIdentity(label);
-    const group = groups.get(key);
-    if (group) group.push(label);
-    else groups.set(key, [label]);
-  }
-  return groups;
+  return groupBy(
+    labels.filter((label) => label),
+    textIdentity,
+  );
 }
 
 export interface AmendedByInput {

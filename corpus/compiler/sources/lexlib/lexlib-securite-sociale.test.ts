@@ -95,11 +95,13 @@ describe('lexlib: Code de la sécurité sociale (whole history, or the sample wi
     expect(dates).toEqual(article.versions.map((v) => v.validFrom));
   });
 
-  it('a repealed article: L758-1 ends on 2025-01-01, when its file is removed (after the data date: in force then)', () => {
+  it('a repealed article: L758-1 ends on 2025-01-01, when its file is removed (after the data date: a scheduled repeal)', () => {
     const article = byNum.get('L758-1')!;
     const last = article.versions.at(-1)!;
     expect(last.validTo).toBe('2025-01-01');
-    expect(last.status).toBe('VIGUEUR');
+    // Repealed, as the merged corpus says too (one rule: `versionStatus`); in force on the data date
+    // all the same, by its dates.
+    expect(last.status).toBe('ABROGE');
     const repealed = result.changeSets!.find((c) => c.date === '2025-01-01')!;
     expect(repealed.repealed).toEqual(['code-de-la-securite-sociale/LEGIARTI000006744207']);
     expect(repealed.amendingTexts).toEqual(['Loi n°2018-1203 du 22 décembre 2018']);

@@ -77,8 +77,3 @@ export function parseArticleFile(text: string, ctx: ParseContext): ParsedArticle
   const body = parseArticleBody(lines.slice(titleAt + 1), ctx, titleAt + 2);
   return num === undefined ? body : { num, ...body };
 }
-
-/** What makes two versions' texts the same: the paragraphs only (links and NOTA are not the text). */
-export function textKey(paragraphs: readonly string[]): string {
-  return paragraphs.join('\n');
-}

@@ -7,7 +7,7 @@
  * `##### Sous-section 1` follows its `##### Section 1` at the same level (the `## Contenu:` list, which
  * nests them, shows they are parent and child). So a heading at the same level nests under the
  * previous one when its keyword ranks deeper (Partie > Livre > Titre > Chapitre > Section >
- * Sous-section > Paragraphe). Checked against the `## Contenu:` nesting in `integral.test.ts`.
+ * Sous-section > Paragraphe). Checked against the `## Contenu:` nesting in `lexlib-mutualite.test.ts`.
  */
 import type { IsoDate, SectionLevel } from '../../../../model/model.ts';
 import { articleHeading } from './article-file.ts';

@@ -1,0 +1,186 @@
+/**
+ * The shape of every file of the corpus bundle (layout in `bundle.ts`), as zod schemas: the host
+ * checks each file it reads against them, so that a damaged or foreign file is reported by name
+ * (« le fichier … n'a pas la forme attendue : versions.0.validFrom ») instead of failing somewhere
+ * deep in the reader (« articles.map is not a function »).
+ *
+ * Each schema `satisfies` the model's type: a field added to the model without its schema does not
+ * compile. Unknown keys are allowed (`looseObject`): a newer compiler may add fields.
+ */
+import { z } from 'zod';
+import type { ArticleCatalogEntry, BundleFileChecksum, CodeSummary, Manifest, SearchManifest } from './bundle.ts';
+import type { Article, ChangeSet, Code, Link, Reference, Section, SourceInfo, Version } from './model.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+const text = z.string();
+const strings = z.array(z.string());
+
+const versionStatus = z.enum(['VIGUEUR', 'VIGUEUR_DIFF', 'MODIFIE', 'ABROGE', 'TRANSFERE', 'PERIME']);
+
+export const linkSchema = z.looseObject({
+  kind: z.enum([
+    'cites',
+    'citedBy',
+    'modifiedBy',
+    'codifiedBy',
+    'repealedBy',
+    'createdBy',
+    'transferredBy',
+    'formerTexts',
+    'newTexts',
+    'associated',
+  ]),
+  label: text,
+  text,
+  articleNum: text.optional(),
+  status: z.enum(['V', 'VD', 'VT', 'Ab', 'M', 'MMN', 'T', 'P', '']),
+  linkType: text.optional(),
+  target: text.optional(),
+  origin: z.enum(['list', 'text']),
+}) satisfies z.ZodType<Link>;
+
+export const referenceSchema = z.looseObject({
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  num: text,
+  code: text.optional(),
+  target: text.optional(),
+  unresolved: z.enum(['code-not-in-corpus', 'article-not-found', 'not-a-code', 'ambiguous']).optional(),
+}) satisfies z.ZodType<Reference>;
+
+export const versionSchema = z.looseObject({
+  validFrom: isoDate,
+  validTo: isoDate.optional(),
+  status: versionStatus,
+  paragraphs: strings,
+  nota: strings.optional(),
+  amendedBy: text.optional(),
+  links: z.array(linkSchema),
+  references: z.array(referenceSchema),
+  linkOnlyChanges: z.array(isoDate).optional(),
+  sources: strings,
+  legiVersionId: text.optional(),
+  textUnavailable: z.boolean().optional(),
+}) satisfies z.ZodType<Version>;
+
+export const articleSchema = z.looseObject({
+  id: text,
+  code: text,
+  num: text,
+  legiId: text.optional(),
+  section: text.optional(),
+  versions: z.array(versionSchema).min(1, 'un article a au moins une version'),
+}) satisfies z.ZodType<Article>;
+
+export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
+  z.looseObject({
+    id: text,
+    title: text,
+    level: z.enum(['partie', 'livre', 'titre', 'chapitre', 'section', 'sous-section', 'paragraphe', 'other']),
+    validFrom: isoDate.optional(),
+    validTo: isoDate.optional(),
+    children: z.array(sectionSchema),
+    articles: strings,
+  }),
+);
+
+export const codeSchema = z.looseObject({
+  id: text,
+  title: text,
+  legiTextId: text.optional(),
+  toc: z.array(sectionSchema),
+}) satisfies z.ZodType<Code>;
+
+export const catalogEntrySchema = z.looseObject({
+  id: text,
+  num: text,
+  shard: text,
+  section: text.optional(),
+  from: isoDate,
+  to: isoDate.optional(),
+  status: versionStatus,
+  versionCount: z.number().int().positive(),
+}) satisfies z.ZodType<ArticleCatalogEntry>;
+
+export const catalogSchema = z.array(catalogEntrySchema);
+
+export const changeSetSchema = z.looseObject({
+  code: text,
+  date: isoDate,
+  amendingTexts: strings,
+  created: strings,
+  modified: strings,
+  repealed: strings,
+  unplaced: strings.optional(),
+  source: text,
+}) satisfies z.ZodType<ChangeSet>;
+
+export const changeSetsSchema = z.array(changeSetSchema);
+
+const sourceInfoSchema = z.looseObject({
+  id: text,
+  kind: z.enum(['lexlib', 'lexhub', 'legi-data', 'seed-article', 'seed-code', 'seed-diff']),
+  path: text,
+  revision: text,
+  date: isoDate.optional(),
+  codes: strings,
+}) satisfies z.ZodType<SourceInfo>;
+
+const codeSummarySchema = z.looseObject({
+  id: text,
+  title: text,
+  legiTextId: text.optional(),
+  articleCount: z.number().int().nonnegative(),
+  versionCount: z.number().int().nonnegative(),
+  toc: text,
+  catalog: text,
+  changeSets: text,
+  changeDates: z.array(isoDate),
+}) satisfies z.ZodType<CodeSummary>;
+
+const searchManifestSchema = z.looseObject({
+  lunrVersion: text,
+  current: text,
+  past: strings,
+  documents: z.record(z.string(), z.number()),
+}) satisfies z.ZodType<SearchManifest>;
+
+const fileChecksumSchema = z.looseObject({
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 hexadécimal attendu'),
+}) satisfies z.ZodType<BundleFileChecksum>;
+
+const count = z.number().int().nonnegative();
+
+export const manifestSchema = z.looseObject({
+  schemaVersion: z.number(),
+  builtAt: text,
+  inputHash: text,
+  sources: z.array(sourceInfoSchema),
+  codes: z.array(codeSummarySchema),
+  counts: z.looseObject({
+    codes: count,
+    articles: count,
+    versions: count,
+    references: z.looseObject({ total: count, resolved: count, inCorpus: count, resolvedInCorpus: count }),
+    warnings: count,
+    plainTextBytes: count,
+  }),
+  search: searchManifestSchema,
+  files: z.record(z.string(), fileChecksumSchema),
+}) satisfies z.ZodType<Manifest>;
+
+const frenchErrors = z.locales.fr().localeError;
+
+/**
+ * Checks `data` read from a bundle file: the value, or where the first problem is and what it is
+ * (`versions.0.validFrom : Entrée invalide…`), in French, for a message naming the file.
+ */
+export function checkShape<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T } | { ok: false; problem: string } {
+  const parsed = schema.safeParse(data, { error: frenchErrors });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')} : ` : '';
+  return { ok: false, problem: `${where}${first?.message ?? 'forme inattendue'}` };
+}

@@ -1,0 +1,290 @@
+/**
+ * The host under load (`npm run bench -- host`): the web edition (`build/web.ts`, as `npm run web`
+ * starts it) on the default corpus, in a process of its own whose resident memory is sampled every
+ * 20 ms from `/proc/<pid>/status`, and the user-data store in this process.
+ *
+ * - 2,000 concurrent `getArticle` calls over random articles of every code (targets: p99 < 1 s,
+ *   host memory < 400 MB during and < 250 MB after), sent at once through 200 keep-alive
+ *   connections (the host's cap is 256: a client opening 2,000 at once is refused, not queued), the
+ *   time of each call counted from the moment all were sent;
+ * - 100 concurrent GETs of the search index of the law in force (9 MB), streamed, then the same with
+ *   the ETag (304, nothing sent);
+ * - 20 slow clients sending a header byte every second, and 300 connections opened at once;
+ * - the durable store with 10,000 records of about 1 kB: open, save one after the other, ten at once
+ *   (target for the annotations: p95 < 20 ms with 10,000 stored), each flushed to disk.
+ *
+ * Run: `npm run bench -- host` (HOST_BENCH_CORPUS=<folder> for another compiled corpus).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open as open_ } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
+import { RecordStore } from '../../electron/host/user-data/record-store.ts';
+import { startWebHost } from '../e2e/support/web-host.ts';
+import { mb, ms, percentile, printTable } from './table.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CORPUS = process.env.HOST_BENCH_CORPUS ? path.resolve(process.env.HOST_BENCH_CORPUS) : path.join(root, 'corpus/dist');
+const manifest = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as Manifest;
+
+const sleep = (msDelay: number) => new Promise((resolve) => setTimeout(resolve, msDelay));
+
+/** Resident memory of a process (bytes), from /proc. */
+function rss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** CPU time a process has used (ms), from /proc: on a shared machine, wall time also counts the others' work. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime (fields 14 and 15), in clock ticks (100 per second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** Samples a process's memory while `work` runs: its peak. */
+async function peakDuring<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
+  let peak = rss(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rss(pid))), 20);
+  try {
+    const value = await work();
+    return [value, Math.max(peak, rss(pid))];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface Answer {
+  status: number;
+  bytes: number;
+  body: string;
+  etag: string | undefined;
+}
+
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  target: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path: target,
+        headers: { host: `127.0.0.1:${port}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          // Only small answers are kept: a 9 MB index is counted, not held 100 times in the client.
+          if (bytes < 1_000_000) chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, bytes, body: Buffer.concat(chunks).toString('utf8'), etag: res.headers.etag }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      const opened = performance.now();
+      resolve({ socket, closed: new Promise((done) => socket.once('close', () => done(performance.now() - opened))) });
+    });
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+    // Read what the server sends (a 408 before it closes): an unread socket never sees the close.
+    socket.resume();
+  });
+}
+
+const rows: string[][] = [['mesure', 'valeur', 'objectif']];
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ');
+console.log(`Charge de la machine au départ (1, 5, 15 min) : ${load()} — 2 cœurs partagés avec d’autres : les temps en dépendent.`);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'palimpseste-host-bench-'));
+const host = await startWebHost({ dataDir, corpusDir: CORPUS, noBuild: true, timeoutMs: 120_000 });
+const pid = host.process.pid ?? 0;
+const port = Number(new URL(host.url).port);
+try {
+  const agent = new Agent({ keepAlive: true, maxSockets: 200 });
+  // Every article id, from the bundle's catalogs; the host reads its own (as after a reader's
+  // first lookups: `npm run web` warms them), then memory at rest.
+  const ids: string[] = [];
+  for (const code of manifest.codes) {
+    ids.push(...(JSON.parse(readFileSync(path.join(CORPUS, code.catalog), 'utf8')) as ArticleCatalogEntry[]).map((e) => e.id));
+    await call(agent, port, 'POST', '/api/getCatalog', JSON.stringify({ args: [code.id] }));
+  }
+  await sleep(2_000);
+  const before = rss(pid);
+
+  // 1. 2,000 concurrent getArticle over random articles.
+  const chosen = Array.from({ length: 2_000 }, () => ids[Math.floor(Math.random() * ids.length)]!);
+  const distinct = new Set(chosen).size;
+  const cpuBefore = cpuMs(pid);
+  const sent = performance.now();
+  const [latencies, peakArticles] = await peakDuring(pid, () =>
+    Promise.all(
+      chosen.map(async (id) => {
+        const answer = await call(agent, port, 'POST', '/api/getArticle', JSON.stringify({ args: [id] }));
+        if (answer.status !== 200 || !answer.body.startsWith('{"ok":true'))
+          throw new Error(`getArticle ${id}: ${answer.status} ${answer.body.slice(0, 200)}`);
+        return performance.now() - sent;
+      }),
+    ),
+  );
+  const burstMs = performance.now() - sent;
+  const burstCpu = cpuMs(pid) - cpuBefore;
+  agent.destroy();
+  await sleep(10_000);
+  const afterArticles = rss(pid);
+  rows.push(
+    [`2 000 getArticle simultanés (${distinct} articles distincts, au hasard) : p50`, ms(percentile(latencies, 50)), ''],
+    ['  p99', ms(percentile(latencies, 99)), '< 1 s'],
+    ['  toute la salve', ms(burstMs), ''],
+    ['  temps CPU de l’hôte pour la salve (ce que la salve coûte, hors attente des autres)', ms(burstCpu), ''],
+    ['  mémoire de l’hôte : avant / pendant (pic)', `${mb(before)} / ${mb(peakArticles)}`, 'pendant < 400 MB'],
+    ['  mémoire de l’hôte 10 s après', mb(afterArticles), '< 250 MB'],
+  );
+
+  // 2. 100 concurrent GETs of the search index, then with its ETag.
+  const index = `/corpus/${manifest.search.current}`;
+  const indexAgent = new Agent({ keepAlive: true, maxSockets: 100 });
+  const first = await call(indexAgent, port, 'GET', index);
+  const tag = first.etag ?? '';
+  const restIndex = rss(pid);
+  const started = performance.now();
+  const [indexAnswers, peakIndex] = await peakDuring(pid, () =>
+    Promise.all(Array.from({ length: 100 }, () => call(indexAgent, port, 'GET', index))),
+  );
+  const indexMs = performance.now() - started;
+  const whole = indexAnswers.filter((a) => a.status === 200 && a.bytes === first.bytes).length;
+  const notModifiedStart = performance.now();
+  const [cached, peakCached] = await peakDuring(pid, () =>
+    Promise.all(Array.from({ length: 100 }, () => call(indexAgent, port, 'GET', index, undefined, { 'if-none-match': tag }))),
+  );
+  const notModifiedMs = performance.now() - notModifiedStart;
+  indexAgent.destroy();
+  rows.push(
+    [`100 GET simultanés de l’index (${mb(first.bytes)}) : reçus entiers`, `${whole} / 100 en ${ms(indexMs)}`, ''],
+    ['  mémoire de l’hôte : avant / pic', `${mb(restIndex)} / ${mb(peakIndex)}`, 'pas 100 copies (991 MB avant)'],
+    [
+      '  les mêmes avec l’ETag : 304',
+      `${cached.filter((a) => a.status === 304 && a.bytes === 0).length} / 100 en ${ms(notModifiedMs)} (pic ${mb(peakCached)})`,
+      '100 × 304',
+    ],
+  );
+
+  // 3. Slow clients, then a flood of connections.
+  const slow = await Promise.all(Array.from({ length: 20 }, () => openSocket(port)));
+  const timers = slow.map(({ socket }) => {
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    return setInterval(() => socket.writable && socket.write('X'), 1_000);
+  });
+  const lifetimes = await Promise.all(slow.map(({ closed }) => Promise.race([closed, sleep(30_000).then(() => Number.POSITIVE_INFINITY)])));
+  timers.forEach(clearInterval);
+  slow.forEach(({ socket }) => socket.destroy());
+  const closedSlow = lifetimes.filter((t) => Number.isFinite(t));
+  rows.push([
+    '20 clients lents (un octet d’en-tête par seconde) : fermés par l’hôte',
+    `${closedSlow.length} / 20, après ${ms(Math.min(...closedSlow))} à ${ms(Math.max(...closedSlow))}`,
+    '20 / 20 (tous ouverts après 30 s avant)',
+  ]);
+  const flood = await Promise.all(Array.from({ length: 300 }, () => openSocket(port).catch(() => undefined)));
+  await sleep(300);
+  const refused = await Promise.all(flood.map((c) => (c ? Promise.race([c.closed.then(() => true), sleep(0).then(() => false)]) : true)));
+  flood.forEach((c) => c?.socket.destroy());
+  rows.push(['300 connexions ouvertes d’un coup : refusées au-delà du plafond (256)', `${refused.filter(Boolean).length} refusées`, '44']);
+} finally {
+  await host.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+// 4. The durable store with 10,000 records of about 1 kB (annotation-sized).
+const storeDir = mkdtempSync(path.join(tmpdir(), 'palimpseste-store-bench-'));
+try {
+  const schema = z.object({ id: z.string(), article: z.string(), quote: z.string(), note: z.string(), updatedAt: z.string() });
+  type Note = z.infer<typeof schema>;
+  const note = (i: number, text = 'note'): Note => ({
+    id: `annotation-${i}`,
+    article: `code-de-la-securite-sociale/LEGIARTI${String(6743538 + i).padStart(12, '0')}`,
+    quote: 'Les caisses mutuelles régionales sont responsables, dans leur circonscription, du service des prestations '.repeat(4),
+    note: `${text} ${'commentaire du juriste '.repeat(20)}`,
+    updatedAt: new Date().toISOString(),
+  });
+  const open = () => new RecordStore<Note>({ dir: storeDir, name: 'annotations.json', schema, idOf: (n) => n.id });
+  const filling = open();
+  await filling.importRecords(
+    Array.from({ length: 10_000 }, (_, i) => note(i)),
+    (_existing, incoming) => incoming,
+  );
+  await filling.close();
+  const openStart = performance.now();
+  const store = open();
+  const count = await store.count();
+  const openMs = performance.now() - openStart;
+  const one: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await store.put(note(i % 10_000, `révision ${i}`));
+    one.push(performance.now() - start);
+  }
+  const ten: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.put(note(round * 10 + i, `à plusieurs ${round}`)).then(() => ten.push(performance.now() - start)),
+      ),
+    );
+  }
+  // The disk's own flush, for comparison: the floor under any acknowledged save.
+  const flushes: number[] = [];
+  const raw = await open_(path.join(storeDir, 'fsync-seul'), 'a');
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await raw.write(`${JSON.stringify(note(i))}\n`);
+    await raw.datasync();
+    flushes.push(performance.now() - start);
+  }
+  await raw.close();
+  rows.push(
+    [`magasin : ouverture avec ${count} enregistrements de ~1 ko`, ms(openMs), ''],
+    [
+      '  (le disque seul : ajout d’une ligne + fdatasync : p50 / p95)',
+      `${ms(percentile(flushes, 50))} / ${ms(percentile(flushes, 95))}`,
+      '',
+    ],
+    [
+      'magasin : un enregistrement après l’autre (200, chacun écrit sur disque) : p50 / p95',
+      `${ms(percentile(one, 50))} / ${ms(percentile(one, 95))}`,
+      'p95 < 20 ms',
+    ],
+    ['magasin : dix à la fois (30 × 10) : p50 / p95', `${ms(percentile(ten, 50))} / ${ms(percentile(ten, 95))}`, ''],
+  );
+} finally {
+  rmSync(storeDir, { recursive: true, force: true });
+}
+
+printTable(rows);
+console.log(`Charge de la machine à la fin : ${load()}`);
