@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runChild } from './run-child.ts';
 import { processClocks, STRETCH_LIMIT_MS, stretchMessage, StretchWatch, type Clocks } from './stretch-watch.ts';
 
 /** Clocks moved by hand: `run(wall, cpu)` is a stretch of that much wall and CPU time. */
@@ -76,5 +77,20 @@ describe('StretchWatch', () => {
     expect(message).toContain('a.test.ts › big kept the test worker busy for 9.0 s of CPU (70.0 s of wall time)');
     expect(message).toContain(`limit ${(STRETCH_LIMIT_MS / 1000).toFixed(1)} s`);
     expect(message).toContain('setImmediate');
+  });
+});
+
+describe('runChild', () => {
+  it('gives the output and status of a child without blocking the loop', async () => {
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 5);
+    const result = await runChild(process.execPath, [
+      '-e',
+      "process.stdout.write('é'.repeat(3)); process.stderr.write('err'); setTimeout(() => process.exit(3), 200)",
+    ]);
+    clearInterval(ticking);
+    expect(result).toEqual({ status: 3, signal: null, stdout: 'ééé', stderr: 'err' });
+    // The loop turned while the child lived.
+    expect(ticks).toBeGreaterThan(3);
   });
 });
