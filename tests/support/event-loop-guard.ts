@@ -14,8 +14,10 @@ const watch = new StretchWatch(processClocks());
 const timer = setInterval(() => watch.tick(), 100);
 timer.unref();
 
+/** `PALIMPSESTE_STRETCH_LIMIT_MS` sets another limit (the guard's own test uses a short one). */
+const LIMIT_MS = Number(process.env.PALIMPSESTE_STRETCH_LIMIT_MS) || STRETCH_LIMIT_MS;
 /** Printed past this (`PALIMPSESTE_STRETCH_NOTICE_MS` lowers it, to list every stretch worth a look). */
-const NOTICE_MS = Number(process.env.PALIMPSESTE_STRETCH_NOTICE_MS) || STRETCH_LIMIT_MS / 3;
+const NOTICE_MS = Number(process.env.PALIMPSESTE_STRETCH_NOTICE_MS) || LIMIT_MS / 3;
 const file = () => path.relative(process.cwd(), expect.getState().testPath ?? 'this file');
 let outside: Stretch = { cpuMs: 0, wallMs: 0 };
 
@@ -24,11 +26,9 @@ function keepOutside(stretch: Stretch): void {
 }
 
 function judge(where: string, stretch: Stretch): void {
-  if (stretch.cpuMs > STRETCH_LIMIT_MS) throw new Error(stretchMessage(where, stretch));
+  if (stretch.cpuMs > LIMIT_MS) throw new Error(stretchMessage(where, stretch, LIMIT_MS));
   if (stretch.cpuMs > NOTICE_MS)
-    console.log(
-      `[event loop] ${where}: ${(stretch.cpuMs / 1000).toFixed(1)} s of CPU without a breath (limit ${STRETCH_LIMIT_MS / 1000} s)`,
-    );
+    console.log(`[event loop] ${where}: ${(stretch.cpuMs / 1000).toFixed(1)} s of CPU without a breath (limit ${LIMIT_MS / 1000} s)`);
 }
 
 beforeEach(() => keepOutside(watch.takeLongest()));
