@@ -71,10 +71,17 @@ beforeAll(async () => {
   const { code, articles } = articlesFromLegiData(JSON.parse(readFileSync(CSS_JSON, 'utf8')) as LegiDataNode, AS_OF);
   // legi-data has no L611-3 any more (repealed since): its history comes from lexlib.
   corpus = [...articles.filter((article) => article.num !== 'L611-3'), await lexlibHistory(LEXLIB_CSS, L611_3_FILE)];
+  // Breaths between the long synchronous steps (the files are read from memory: no await yields):
+  // the worker must answer Vitest within 60 s, and together they came near tests/support's limit.
+  await breath();
   build = buildSearchIndexes(corpus, [code], { asOf: AS_OF });
+  await breath();
   engine = await SearchEngine.load(build.manifest, readBuilt);
+  await breath();
   await engine.loadPast();
 });
+
+const breath = () => new Promise((resolve) => setImmediate(resolve));
 
 const textOf = (id: string) => {
   const article = corpus.find((a) => a.id === id);
