@@ -7,11 +7,11 @@
  */
 import { Worker } from 'node:worker_threads';
 
-const ENTRY = new URL('./worker-thread-entry.ts', import.meta.url);
+const ENTRY = new URL('./worker-thread-entry.mjs', import.meta.url);
 
 export function inWorkerThread<T>(moduleUrl: URL, exportName: string, args: readonly unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, { execArgv: ['--import', 'tsx'], workerData: { moduleUrl: moduleUrl.href, exportName, args } });
+    const worker = new Worker(ENTRY, { workerData: { moduleUrl: moduleUrl.href, exportName, args } });
     worker.once('message', (message: { ok: true; value: T } | { ok: false; message: string; stack?: string }) => {
       void worker.terminate();
       if (message.ok) resolve(message.value);
