@@ -26,7 +26,7 @@ it('fails a test that blocks its worker past the limit, and passes one that brea
   writeFileSync(path.join(work, 'busy.test.mjs'), FIXTURE);
   writeFileSync(
     path.join(work, 'vitest.config.mjs'),
-    `export default { test: { root: ${JSON.stringify(work)}, include: ['busy.test.mjs'], globals: true, setupFiles: [${JSON.stringify(path.join(PROJECT_ROOT, 'tests/support/event-loop-guard.ts'))}] } };\n`,
+    `export default { test: { root: ${JSON.stringify(work)}, include: ['busy.test.mjs'], globals: true, testTimeout: 120000, setupFiles: [${JSON.stringify(path.join(PROJECT_ROOT, 'tests/support/event-loop-guard.ts'))}] } };\n`,
   );
   const vitest = path.join(PROJECT_ROOT, 'node_modules/vitest/vitest.mjs');
   const result = await runChild(process.execPath, [vitest, 'run', '--config', path.join(work, 'vitest.config.mjs'), '--reporter=verbose'], {
