@@ -15,6 +15,10 @@ export default defineConfig({
       'tests/bench/**/*.test.ts',
     ],
     exclude: ['node_modules', 'corpus/dist/**'],
+    // Says once which sources the tests read (../shared/corpus or the committed sample).
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
+    // No test blocks its worker long enough for Vitest's 60 s RPC to time out on a loaded machine.
+    setupFiles: ['tests/support/event-loop-guard.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 import { COMPILED_CORPUS, compiledArticle, compiledManifest, hasCompiledCorpus } from '../../tests/support/compiled-corpus.ts';
 import { correspondenceOfCode, correspondencePairs, formerArticlesOf, replacementsOf } from './correspondence.ts';
 import type { Article, Code, Section } from './model.ts';
@@ -14,7 +15,7 @@ const TRAVAIL = 'code-du-travail';
 const holdsTravail = hasCompiledCorpus && compiledManifest().sources.some((s) => s.kind === 'lexlib' && s.codes.includes(TRAVAIL));
 if (!holdsTravail) console.warn('correspondence.test.ts: corpus/dist absent or without the lexlib Code du travail — run `npm run corpus`.');
 
-describe.skipIf(!holdsTravail)('old and new numbers of the compiled Code du travail', () => {
+describeWholeCorpus('old and new numbers of the compiled Code du travail', () => {
   it('L122-14-3 is replaced by L1232-1, L1233-2, L1235-1 and L1235-9 (its « Nouveaux textes »)', () => {
     const former = compiledArticle(TRAVAIL, 'L122-14-3');
     expect(replacementsOf(former).map((r) => r.num)).toEqual(['L1232-1', 'L1233-2', 'L1235-1', 'L1235-9']);
@@ -37,7 +38,7 @@ describe.skipIf(!holdsTravail)('old and new numbers of the compiled Code du trav
   });
 });
 
-describe.skipIf(!holdsTravail)('the compiled table of contents of the Code du travail (issue 13 e)', () => {
+describeWholeCorpus('the compiled table of contents of the Code du travail (issue 13 e)', () => {
   const summary = holdsTravail ? compiledManifest().codes.find((c) => c.id === TRAVAIL) : undefined;
   const code = summary ? (JSON.parse(readFileSync(path.join(COMPILED_CORPUS, summary.toc), 'utf8')) as Code) : undefined;
   const pathOf = (id: string): string[] | undefined => {

@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
 import { BM25, frenchTokenizer, lunr, stemStep, stopWordStep, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
 
@@ -21,7 +22,7 @@ function seedText(file: string): string {
   return rebuildParagraphs(lines.slice(1, end)).join('\n');
 }
 
-describe.skipIf(missing.length > 0)('BM25 weights of the index', () => {
+describeWholeCorpus('BM25 weights of the index', () => {
   it.each(['current', 'past'] as const)('weighs the %s collection with its parameters (past: k1 2, b 1)', (collection) => {
     expect(BM25.past).toEqual({ k1: 2, b: 1 });
     const { k1, b } = BM25[collection];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -9,12 +9,13 @@ import { normalizeArticleNumber } from './article-number.ts';
 import { createCodeNameMatcher } from './code-names.ts';
 import { rebuildParagraphs } from './paragraphs.ts';
 import { findReferences } from './references.ts';
+import { historyBundle, seedsDir } from '../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const seeds = path.resolve(root, '../shared/seeds');
-const lexlibCss = path.resolve(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
-const hasShared = existsSync(seeds) && existsSync(lexlibCss);
-if (!hasShared) console.warn('references.test.ts: ../shared absent — the seed and bundle checks are skipped.');
+const seeds = seedsDir();
+// The Cite lists of every article of the code: the whole history (../shared) only.
+const lexlibCss = historyBundle('lexlib-code-de-la-securite-sociale');
 
 const require = createRequire(import.meta.url);
 const legiData = require.resolve('@socialgouv/legi-data/package.json').replace(/package\.json$/, 'data/');
@@ -267,7 +268,7 @@ describe('references read strictly (issue 13 g, real sentences)', () => {
   });
 });
 
-describe.skipIf(!hasShared)('findReferences on the seeds', () => {
+describe('findReferences on the seeds', () => {
   it('seed 000 (L611-3 in 1995): « à l’article L. 612-9 », the one article its Cite list names', () => {
     const seed = readFileSync(path.join(seeds, '000_957ebed65d058a0e.txt'), 'utf8');
     const paragraphs = lexlibBody(seed);
@@ -371,7 +372,7 @@ describe('findReferences (property)', () => {
   });
 });
 
-describe.skipIf(!hasShared)('findReferences against the links lists of the Code de la sécurité sociale (lexlib, 2025)', () => {
+describeWholeCorpus('findReferences against the links lists of the Code de la sécurité sociale (lexlib, 2025)', () => {
   it('finds at least 95 % of the code articles the « Cite » lists name', async () => {
     const repo = await GitRepository.open(lexlibCss, path.join(root, 'corpus/cache'));
     const files = (await repo.listFiles()).filter((f) => /\/Article .* - \d+\.md$/.test(f));

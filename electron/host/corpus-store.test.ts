@@ -12,6 +12,7 @@ import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
 import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 
 let base: string;
 let bundleDir: string;
@@ -347,7 +348,10 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
       true,
     );
   });
+});
 
+// Without ../shared the default corpus holds the committed sample: legi-data's 7,400 current articles and a few dozen histories.
+describeWholeCorpus('CorpusStore on the default corpus from the whole histories', () => {
   it.skipIf(!hasRealCorpus)('has over 10,000 articles in the sécurité sociale catalog', async () => {
     const catalog = await new CorpusStore(CORPUS_DIR).catalog('code-de-la-securite-sociale');
     expect(catalog.length).toBeGreaterThan(10_000);

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import type { ArticleCatalogEntry } from '../../model/bundle.ts';
 import type { Article, ChangeSet, IsoDate } from '../../model/model.ts';
 import { endsUndated, entryInForceOn, inferredEndPhrase, isEndedStatus, isInForceOn, versionNumber } from '../../model/timeline.ts';
@@ -25,7 +26,7 @@ const CSS = 'code-de-la-securite-sociale';
 /** The day the recodified Code du travail came into force (loi n° 2008-67 du 21 janvier 2008, art. 2 X). */
 const RECODIFICATION = '2008-05-01';
 
-describe.skipIf(!hasDist)('the law in force of the compiled corpus, on real articles', () => {
+describeWholeCorpus('the law in force of the compiled corpus, on real articles', () => {
   let bundle: CompiledBundle;
   const articles = new Map<string, Article[]>();
   const catalogs = new Map<string, ArticleCatalogEntry[]>();

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import type { Article } from '../../model/model.ts';
 import { CompiledBundle } from './compiled-bundle.ts';
 import { legiCodeFiles, readLegiArticles, type LegiArticle } from './legi-article-versions.ts';
@@ -84,7 +85,7 @@ describe('the comparison of periods in force', () => {
   });
 });
 
-describe.skipIf(!hasDist)('the compiled corpus against legi-data’s articleVersions', () => {
+describeWholeCorpus('the compiled corpus against legi-data’s articleVersions', () => {
   let bundle: CompiledBundle;
   const byCode = new Map<string, { legi: LegiArticle[]; compiled: Map<string, Article> }>();
   beforeAll(() => {

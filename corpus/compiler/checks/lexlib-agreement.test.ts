@@ -8,7 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import type { Article, ArticleId, IsoDate } from '../../model/model.ts';
 import { isInForceOn } from '../../model/timeline.ts';
 import { CHANGE_CATEGORIES, compareChangeSets, type ChangeMiss } from './changeset-agreement.ts';
@@ -62,7 +63,7 @@ const EXPLAINED_MISSES: { code: string; test: (miss: ChangeMiss) => boolean; rea
   },
 ];
 
-describe.skipIf(!hasDist || !hasShared)('the compiled corpus against the lexlib repositories', () => {
+describeWholeCorpus('the compiled corpus against the lexlib repositories', () => {
   let bundle: CompiledBundle;
   const witnesses = new Map<string, LexlibWitness>();
   const articles = new Map<string, Article[]>();

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import { legiArticleId } from '../../model/ids.ts';
 import type { Article, Code, Section } from '../../model/model.ts';
 import { GitRepository } from '../sources/common/git-repository.ts';
@@ -77,7 +78,7 @@ function count(merged: MergedCorpus, test: (path: string[], num: string) => bool
   return n;
 }
 
-describe.skipIf(missing)('placing the Code du travail’s articles, current and former', () => {
+describeWholeCorpus('placing the Code du travail’s articles, current and former', () => {
   let lexlib: SourceImport;
   let withTree: MergedCorpus;
   let alone: MergedCorpus;

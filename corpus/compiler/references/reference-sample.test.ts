@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import { CorpusStore } from '../../../electron/host/corpus-store.ts';
 import type { Manifest } from '../../model/bundle.ts';
 import { judge, formatScores, readSample, type SampleItem, type Score, scoreCorpus, type Verdict } from './reference-sample.ts';
@@ -57,7 +58,7 @@ describe('the labelled sample', () => {
   });
 });
 
-describe.skipIf(!holdsTravail)('the compiled corpus on the sample', () => {
+describeWholeCorpus('the compiled corpus on the sample', () => {
   let strata: Map<string, Score>;
   let verdicts: Awaited<ReturnType<typeof scoreCorpus>>['verdicts'];
   beforeAll(async () => {
