@@ -13,7 +13,7 @@ import { useAnnotationsService, useArticleAnnotations } from '../annotations/use
 import { ConsultationFoot } from '../print/ConsultationFoot.tsx';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Article, IsoDate, Reference, Version } from '../../../corpus/model/model.ts';
-import { endsUndated, readingAt, type Reading } from '../../../corpus/model/timeline.ts';
+import { endsUndated, inferredEndPhrase, readingAt, type Reading } from '../../../corpus/model/timeline.ts';
 import { writeAmendingText } from '../citation/amending-texts.ts';
 import { linkArticle } from '../links/link-groups.ts';
 import { useReader } from '../reader/reader-context.ts';
@@ -102,7 +102,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
       )}
       {reading.kind === 'ended' && reading.endedOn !== undefined && (
         <Message title="Plus en vigueur à cette date" tone="warning">
-          Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
+          Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}
+          <InferredEnd version={version} />.
           {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
           version.
           <ReplacedBy version={version} from={reading.endedOn} />
@@ -111,7 +112,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
       {reading.kind === 'in-force' && !reading.next && endedToday?.endedOn !== undefined && (
         // The last version, read while it was in force: say that it ended, and what came after.
         <Message title="Dernière version de l’article" tone="info">
-          Cette version est la dernière : l’article a été {endLabel(endedToday.status)} le {formatDate(endedToday.endedOn)}.
+          Cette version est la dernière : l’article a été {endLabel(endedToday.status)} le {formatDate(endedToday.endedOn)}
+          <InferredEnd version={version} />.
           <ReplacedBy version={version} from={endedToday.endedOn} />
         </Message>
       )}
@@ -230,15 +232,31 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
 }
 
 /**
- * « Nouveaux textes » of the last version: the articles that took its place, each opened as in
+ * How the end date was found when no source states it (issue 13 a): « abrogé le 28 janvier 2006 —
+ * première entrée en vigueur du texte abrogeant dans ce code ». Nothing when a source states it.
+ */
+function InferredEnd({ version }: { version: Version }) {
+  if (!version.endInferred) return null;
+  return (
+    <span className="inferred-end" title={version.endInferred.evidence}>
+      {' '}
+      — {inferredEndPhrase(version.endInferred)}
+    </span>
+  );
+}
+
+/**
+ * « Nouveaux textes » of the last version that the compiler could not tie to an article: the articles that took its place, each opened as in
  * force from the end of this one (or at the date read, when later). Nothing when the sources name none.
  */
 function ReplacedBy({ version, from }: { version: Version; from: IsoDate }) {
   const reader = useReader();
   const codes = new Set((reader.corpus?.manifest.codes ?? []).map((code) => code.id));
   const seen = new Set<string>();
+  // The entries with a target are already above the text (`NumberNotices`, « Remplacé le … par »):
+  // only the others are named here, so that no replacing article is announced twice.
   const targets = version.links
-    .filter((link) => link.kind === 'newTexts')
+    .filter((link) => link.kind === 'newTexts' && link.target === undefined)
     .map((link) => ({ link, article: linkArticle(link, codes) }))
     .filter(({ link, article }) => {
       const key = article ? `${article.code}|${article.num}` : link.label;
