@@ -14,6 +14,7 @@ import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const MUTUALITE = 'code-de-la-mutualite';
 const Y1990 = '1990-01-01';
@@ -111,6 +112,7 @@ test.describe('search at the date being read', () => {
   });
 
   test('an article number with the default scope: the past versions load, and the message goes', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     // L115-7 was repealed on 2016-01-01: only the past versions' shards have it.
     const entry = catalog(CSS).find((e) => e.num === 'L115-7');
     expect(entry?.status).toBe('ABROGE');
@@ -151,6 +153,7 @@ test.describe('search at the date being read', () => {
 
 test.describe('a repealed article offers what exists', () => {
   test('L115-7 read in 2000: its last version, then the article that replaced it', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     const article = articleByNum(CSS, 'L115-7', '2000-01-01');
     const last = article.versions[article.versions.length - 1]!;
     expect([last.status, last.validTo]).toEqual(['ABROGE', '2016-01-01']);
@@ -196,6 +199,7 @@ test.describe('the links panel speaks of the version on screen', () => {
   });
 
   test('« Cité par » of L611-1 names each citing article once', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     const date = '2021-01-01';
     const version = versionOn(articleByNum(CSS, 'L611-1', date), date);
     const citing = version.links.filter((l) => l.kind === 'citedBy');
@@ -265,6 +269,7 @@ test.describe('the window is used whole', () => {
 });
 
 test('a change set in which the source changed nothing says so', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   const empty = JSON.parse(await readFile(path.join(CORPUS_DIR, manifest().codes.find((c) => c.id === CSS)!.changeSets), 'utf8')) as {
     date: string;
     created: string[];

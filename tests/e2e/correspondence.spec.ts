@@ -9,6 +9,7 @@ import { formerArticlesOf, replacementsOf } from '../../corpus/model/corresponde
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleById, articleByNum, catalog } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const TRAVAIL = 'code-du-travail';
 const FORMER = 'L122-14-3';
@@ -44,6 +45,7 @@ test('a former article says by which articles it was replaced, and when; each op
   page,
   appUrl,
 }) => {
+  needsWholeCorpus();
   const article = former();
   const replacements = replacementsOf(article).map((r) => r.num);
   expect(replacements).toEqual(['L1232-1', 'L1233-2', 'L1235-1', 'L1235-9']);
@@ -83,6 +85,7 @@ test('a reference to L122-14-3 opens the former article at the date of the citin
   page,
   appUrl,
 }) => {
+  needsWholeCorpus();
   const limit = '2008-05-01';
   const before = citing('before', limit);
   expect(before, 'an article citing L122-14-3 before 2008').toBeDefined();
@@ -106,6 +109,7 @@ test('a reference to L122-14-3 opens the former article at the date of the citin
 });
 
 test('the table of correspondence of the Code du travail, old → new and back, filtered by number', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   expect(catalog(TRAVAIL).length).toBeGreaterThan(10_000);
   await openApp(page, appUrl, `#/${TRAVAIL}`);
   await page.getByRole('link', { name: 'Table de correspondance' }).click();
@@ -128,6 +132,7 @@ test('the table of correspondence of the Code du travail, old → new and back, 
 });
 
 test('searching « L. 122-14-3 » opens the former article and offers the new ones', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   await openApp(page, appUrl, '#/');
   const input = page.locator('#search-input');
   await input.fill('L. 122-14-3');

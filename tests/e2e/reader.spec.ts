@@ -13,6 +13,7 @@ import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const DATE_2006 = '2006-01-28';
 
@@ -234,6 +235,7 @@ test('lists the links of a version and opens the one it names, at the same date'
 });
 
 test('says how a repeal no source dates was dated (R633-28)', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   const entry = catalog(CSS).find((e) => e.num === 'R633-28')!;
   // lexlib keeps its file with an « Abrogé par » entry (décret n° 2006-83) and no date: the compiler
   // dates it (issue 13 a) and keeps how, which the reader says beside the date.
