@@ -345,4 +345,64 @@ describe('mergeSources, gaps a complete history states', () => {
       ['2006-01-28', '2018-01-01', 'ABROGE'],
     ]);
   });
+
+  it('ends a LexHub version that would run into the gap lexlib states (D612-7 of the sécurité sociale, out 2012-04-05 → 2012-12-31)', () => {
+    // lexlib: the file leaves on 2012-04-05 (« Articles abrogés », décret n° 2012-443) and a new
+    // text comes back on 2012-12-31; its NOTA changes of 2007 and 2008 are no versions there. LexHub
+    // counts them (its NOTA is part of the text) and saw no repeal, only a change on 2012-04-05.
+    const TEXT = ['Les assurés bénéficiaires des prestations prévues par le présent titre déclarant un déficit…'];
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [
+          {
+            code: CODE,
+            num: 'D612-7',
+            legiId: 'LEGIARTI000006737520',
+            versions: [
+              { validFrom: '1985-12-21', validTo: '2012-04-05', status: 'ABROGE', paragraphs: TEXT, links: [] },
+              {
+                validFrom: '2012-12-31',
+                validTo: '2015-01-01',
+                status: 'ABROGE',
+                paragraphs: ['I.-Bénéficient de la réduction…'],
+                links: [],
+              },
+            ],
+          },
+        ]),
+        source('lexhub', 'lexhub', [
+          {
+            code: CODE,
+            num: 'D612-7',
+            versions: [
+              { validFrom: '1985-12-21', paragraphs: TEXT, links: [] },
+              {
+                validFrom: '2007-05-05',
+                paragraphs: TEXT,
+                nota: ['NOTA : La présente version de cet article est en vigueur jusqu’au 1er janvier 2008.'],
+                links: [],
+              },
+              { validFrom: '2008-01-01', paragraphs: TEXT, links: [] },
+              { validFrom: '2012-04-05', paragraphs: TEXT, nota: ['Modifié par un texte d’une portée générale.'], links: [] },
+              {
+                validFrom: '2012-12-31',
+                validTo: '2015-01-01',
+                status: 'ABROGE',
+                paragraphs: ['I.-Bénéficient de la réduction…'],
+                links: [],
+              },
+            ],
+          },
+        ]),
+      ],
+      { dataDate: '2026-03-27' },
+    );
+    const article = only(merged);
+    expect(article.versions.map((v) => [v.validFrom, v.validTo, v.status])).toEqual([
+      ['1985-12-21', '2007-05-05', 'MODIFIE'],
+      ['2007-05-05', '2008-01-01', 'MODIFIE'],
+      ['2008-01-01', '2012-04-05', 'ABROGE'],
+      ['2012-12-31', '2015-01-01', 'ABROGE'],
+    ]);
+  });
 });

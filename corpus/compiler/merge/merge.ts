@@ -327,6 +327,11 @@ function renumberingSources(options: MergeOptions): ReadonlySet<SourceId> {
  * gap is left out: the article's file was absent from the code then (R611-4 of the sécurité sociale:
  * out from 2005-04-21 to 2006-01-28 per lexlib, a LexHub version in between ran the gap through).
  * legi-data's dates, applied after, still decide for the articles DILA knows.
+ * A lesser source's version that starts before the gap and would run into it ends where the complete
+ * history ends the article: D612-7 of the sécurité sociale, whose lexlib file leaves on 2012-04-05
+ * (« Articles abrogés », décret n° 2012-443) and comes back on 2012-12-31, had LexHub versions of
+ * 2007-05-05 and 2008-01-01 (NOTA changes, which lexlib does not count as versions): the last one
+ * carried the article through the gap.
  */
 function withoutVersionsInStatedGaps(timeline: TimelineDraft[], complete: ReadonlySet<SourceId>): TimelineDraft[] {
   const fromComplete = (d: TimelineDraft) => d.version.sources.some((s) => complete.has(s));
@@ -341,7 +346,18 @@ function withoutVersionsInStatedGaps(timeline: TimelineDraft[], complete: Readon
     }
     const gapStart = lastComplete && isEndedStatus(lastComplete.statedStatus) ? lastComplete.statedEnd : undefined;
     const back = timeline.slice(i + 1).find(fromComplete);
-    if (gapStart !== undefined && back && gapStart <= d.version.validFrom && d.version.validFrom < back.version.validFrom) return;
+    if (gapStart === undefined || !back) {
+      kept.push(d);
+      return;
+    }
+    if (gapStart <= d.version.validFrom && d.version.validFrom < back.version.validFrom) return;
+    // The last version to start before the gap (those inside it are left out above) runs into it.
+    const next = timeline[i + 1];
+    const runsIntoGap = d.version.validFrom < gapStart && !(next && next.version.validFrom < gapStart);
+    if (runsIntoGap && (d.statedEnd === undefined || d.statedEnd > gapStart)) {
+      d.statedEnd = gapStart;
+      d.statedStatus = lastComplete!.statedStatus;
+    }
     kept.push(d);
   });
   return kept;
