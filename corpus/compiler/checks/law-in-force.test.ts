@@ -124,12 +124,32 @@ describeWholeCorpus('the law in force of the compiled corpus, on real articles',
           `  ${a.num} ${a.versions.at(-1)!.validFrom} → ${a.versions.at(-1)!.validTo} ${JSON.stringify(a.versions.at(-1)!.endInferred)}`,
         );
       expect(formerArticles.length).toBeGreaterThan(4000);
-      // R250-2 is a defect left (closing note of 2026-12-01): its last version starts on the very
-      // day the former part ends (2008-05-01, when lexlib added its « Nouveaux textes » D4631-1), so
-      // neither that rule (an end after the start) nor any source closes it.
-      expect(unproven.map((a) => a.num)).toEqual(['R250-2']);
+      // R250-2 was the last (closing note of 2026-12-01): its version of 2008-05-01 is now left out
+      // as the recodification's record (`repeal-dates.ts`, and the test below).
+      expect(unproven.map((a) => a.num)).toEqual([]);
     },
   );
+
+  it('a. R250-2 of the former Code du travail ends on 2008-05-01: its three paragraphs became D4631-1, L4631-2 and D4632-7 that day', () => {
+    // lexlib lists it as modified on 2008-05-01, its text cut to its third paragraph; the same day
+    // D4631-1 (« Anciens textes : R250-2 al 1 »), L4631-2 (« R250-2 alinéas 1 et 2 ») and D4632-7
+    // (« R250-2 al 3 ») come in, and its version before reads « Abrogé par : Décret n°2008-244 du
+    // 7 mars 2008 - art. 9 », the decree of the new regulatory part. The version of that day was
+    // never in force: the article ends with the former part.
+    const a = article(TRAVAIL, 'R250-2');
+    const last = a.versions.at(-1)!;
+    expect(inForce(a, '2008-04-30')).toBe(true);
+    expect(inForce(a, RECODIFICATION)).toBe(false);
+    expect(inForce(a, bundle.dataDate)).toBe(false);
+    expect([last.validTo, last.status, last.endInferred?.basis]).toEqual([RECODIFICATION, 'ABROGE', 'repealing-text']);
+    expect(last.endInferred?.evidence).toMatch(/2008-244/);
+    const replacing = last.links.filter((l) => l.kind === 'newTexts').map((l) => l.articleNum);
+    for (const num of ['D4631-1', 'D4632-7', 'L4631-2']) {
+      expect(replacing, num).toContain(num);
+      expect(article(TRAVAIL, num).versions[0]!.validFrom, num).toBe(RECODIFICATION);
+    }
+    expect(entryInForceOn(entry(a), RECODIFICATION, bundle.dataDate)).toBe(false);
+  });
 
   it('a. undated repeals are under 1 % of the repealed articles of every code', () => {
     for (const [code, list] of articles) {

@@ -195,6 +195,10 @@ function endFormerPart(former: readonly Article[], context: RepealContext, dataD
   const [formerEnd, count] = [...ends].sort((a, b) => b[1] - a[1])[0] ?? [];
   let dated = 0;
   for (const article of former) {
+    if (formerEnd !== undefined && endWithTheFormerPart(article, formerEnd, count!, context, dataDate)) {
+      dated++;
+      continue;
+    }
     const last = article.versions.at(-1)!;
     if (last.validTo !== undefined) continue;
     const inferred =
@@ -210,4 +214,39 @@ function endFormerPart(former: readonly Article[], context: RepealContext, dataD
     dated++;
   }
   return dated;
+}
+
+/**
+ * An article of the former part whose last version starts on the very day the former part ends,
+ * with no end any source gives: that version is the recodification's record of the article, never
+ * in force. R250-2 of the former Code du travail: on 2008-05-01 lexlib lists it as modified, its
+ * text cut to its third paragraph (« Le conseiller ou la conseillère chef du travail… »), while the
+ * same day its first paragraph became D4631-1, its second L4631-2 and its third D4632-7 (each names
+ * « R250-2 al 1 », « alinéas 1 et 2 », « al 3 » among its « Anciens textes »), and the version
+ * before carries « Abrogé par : Décret n°2008-244 du 7 mars 2008 - art. 9 », the decree of the new
+ * regulatory part in force that day. Like LEGI's versions « mort-nées », it is left out: the version
+ * before ends that day, repealed, with the replacing articles the left-out version named.
+ * Returns whether it did.
+ */
+function endWithTheFormerPart(article: Article, formerEnd: IsoDate, count: number, context: RepealContext, dataDate: IsoDate): boolean {
+  const last = article.versions.at(-1)!;
+  const previous = article.versions.at(-2);
+  if (last.validTo !== undefined || last.validFrom !== formerEnd || previous?.validTo !== formerEnd) return false;
+  if (inferRepealDate(article, last, context) !== undefined) return false;
+  article.versions.pop();
+  const seen = new Set(previous.links.filter((l) => l.kind === 'newTexts').map((l) => l.articleNum ?? l.text));
+  for (const link of last.links) {
+    if (link.kind !== 'newTexts' || seen.has(link.articleNum ?? link.text)) continue;
+    seen.add(link.articleNum ?? link.text);
+    previous.links = [...previous.links, link];
+  }
+  const evidence = inferRepealDate(article, previous, context);
+  endWith(
+    previous,
+    evidence?.date === formerEnd
+      ? evidence
+      : { date: formerEnd, end: { basis: 'former-code', evidence: `${count} articles de l’ancienne partie du code abrogés ce jour` } },
+    dataDate,
+  );
+  return true;
 }
