@@ -80,6 +80,56 @@ describe('writeAmendingText', () => {
       'Décret n°87-611 du 31 juillet 1987 - art. 2 () JORF 4 aôut 1987',
       'Décret n° 87-611 du 31 juillet 1987, art. 2 (JORF du 4 août 1987)',
     ],
+    // the older entries of the former Code du travail: months in capitals or without accents, « date
+    // d'entrée en vigueur », the Journal officiel without its year (the signature's, two days before)
+    ['Ordonnance 82-130 1982-02-05 ART. 3 JORF 6 FEVRIER 1982', 'Ordonnance n° 82-130 du 5 février 1982, art. 3 (JORF du 6 février 1982)'],
+    [
+      'Décret n°88-889 du 22 août 1988 - art. 1 () JORF 24 aout 1988 en vigueur le 1er janvier 1989',
+      'Décret n° 88-889 du 22 août 1988, art. 1er (JORF du 24 août 1988), en vigueur le 1er janvier 1989',
+    ],
+    [
+      'Ordonnance 82-41 1982-01-16 ART. 3 JORF 17 JANVIER date d’entrée en vigueur 1ER FEVRIER 1982',
+      'Ordonnance n° 82-41 du 16 janvier 1982, art. 3 (JORF du 17 janvier 1982), en vigueur le 1er février 1982',
+    ],
+    [
+      'Décret n°87-206 du 27 mars 1987 - art. 12 (V) JORF 29 mars en vigueur le 1er janvier 1987',
+      'Décret n° 87-206 du 27 mars 1987, art. 12 (JORF du 29 mars 1987), en vigueur le 1er janvier 1987',
+    ],
+    // published in the next year: « JORF 3 janvier » after a text of 30 December
+    [
+      'Loi n°92-1476 1992-12-31 art. 28 I, III finances rectificative pour 1992 JORF 5 janvier en vigueur le 1er janvier 1993',
+      'Loi n° 92-1476 du 31 décembre 1992 de finances rectificative pour 1992, art. 28, I et III (JORF du 5 janvier 1993), en vigueur le 1er janvier 1993',
+    ],
+    // a corrigendum without its year: the first publication's
+    [
+      'Loi n°85-772 du 25 juillet 1985 - art. 110 () JORF 26 juillet 1985 rectificatif jorf 16 octobre',
+      'Loi n° 85-772 du 25 juillet 1985, art. 110 (JORF du 26 juillet 1985, rectificatif au JORF du 16 octobre 1985)',
+    ],
+    [
+      'Loi n°95-1346 1995-12-30 art. 113 I finances pour 1996 JORF 31 décembre 1995',
+      'Loi n° 95-1346 du 30 décembre 1995 de finances pour 1996, art. 113, I (JORF du 31 décembre 1995)',
+    ],
+    [
+      'Loi n°84-130 1984-02-24 ART. 24, ART. 25 JORF 25 FEVRIER 1984 LOI RIGOULT',
+      'Loi n° 84-130 du 24 février 1984, dite loi Rigoult, art. 24 et 25 (JORF du 25 février 1984)',
+    ],
+    [
+      'Loi n°2005-845 du 26 juillet 2005 - art. 173 () JORF 27 juillet 2005 en vigueur le 1er janvier 2006 sous réserve art. 190',
+      'Loi n° 2005-845 du 26 juillet 2005, art. 173 (JORF du 27 juillet 2005), en vigueur le 1er janvier 2006 sous réserve de l’art. 190',
+    ],
+    [
+      'Décret n°91-1377 du 30 décembre 1991 - art. 1 () JORF 31 décembre 1991 en vigueur le 1er janvier 1992 jusqu’au 1er juillet 1992',
+      'Décret n° 91-1377 du 30 décembre 1991, art. 1er (JORF du 31 décembre 1991), en vigueur le 1er janvier 1992 jusqu’au 1er juillet 1992',
+    ],
+    [
+      'Ordonnance n°2005-892 du 2 août 2005 - art. 3 () JORF 3 août 2005 en vigueur jusqu’au 31 décembre 2007',
+      'Ordonnance n° 2005-892 du 2 août 2005, art. 3 (JORF du 3 août 2005), en vigueur jusqu’au 31 décembre 2007',
+    ],
+    ['Loi n°82-1 1982-01-04 ART. 7 III ET IV', 'Loi n° 82-1 du 4 janvier 1982, art. 7, III et IV'],
+    // the provisions of a code a consolidated version names (« Modifications entrant en vigueur venant de »)
+    ['Code du travail L132-5 alinéas 1 à 3', 'Code du travail, art. L132-5, alinéas 1 à 3'],
+    ['Code du travail L900-2 alinéa 1, L953-5 alinéa 1', 'Code du travail, art. L900-2, alinéa 1 ; art. L953-5, alinéa 1'],
+    ['Code de la sécurité sociale L275', 'Code de la sécurité sociale, art. L275'],
     // several texts in one field
     [
       'Arrêté du 20 mai 1996 ; Ordonnance n°2000-912 du 18 septembre 2000',
@@ -96,8 +146,12 @@ describe('writeAmendingText', () => {
     'Loi',
     'Avis du , v. init',
     'Conseil d’Etat 220729 2001-06-27 Association professionnelle des produits minéraux industriels, inédit',
-    // a date without its year: never completed by a guess
-    'Décret n°87-206 du 27 mars 1987 - art. 12 (V) JORF 29 mars en vigueur le 1er janvier 1987',
+    // a date without its year is completed only when certain: « JORF 4 janvier » ten months after
+    // the signature the source gives (1979-03-01; the loi n° 79-11 is in fact of 3 January) is not
+    'Loi n°79-11 1979-03-01 art. 7 JORF 4 janvier',
+    // a year mistyped (« 19810 »): not read as 1981
+    'Décret n°80-857 du 30 octobre 1980 - art. 2 () JORF 1ER novembre 1980 date d’entrée en vigueur 1ER février 19810',
+    'Code de la mutualité (nouveau) R510-17',
   ])('leaves « %s » as the source wrote it', (source) => {
     expect(writeAmendingText(source)).toBe(source);
   });
@@ -195,11 +249,12 @@ describe.skipIf(!hasDist)('on the compiled default corpus', () => {
       `amending texts: ${recognised.length} of ${texts.length} distinct strings recognised (${((100 * recognised.length) / texts.length).toFixed(1)} %); e.g. not: ${unknown.slice(0, 5).join(' | ')}`,
     );
     expect(texts.length).toBeGreaterThan(5000);
-    // 99 % before the Code du travail's whole history joined the default corpus (2026-12-01): its
-    // 26,722 distinct strings bring shapes the parser does not read yet (« … JORF 28 janvier en
-    // vigueur le 1er janvier 1987 », with no year after the month; « finances pour 1996 »; « art. 13
-    // I, IV art. 21 »), 97.5 % recognised. An unrecognised text is shown as the source spells it,
-    // never dropped; reading those shapes is left to the next session (closing note).
-    expect(recognised.length / texts.length).toBeGreaterThan(0.97);
+    // With the Code du travail's whole history, 26,722 distinct strings: 97.5 % recognised until its
+    // older shapes were read (months in capitals, « date d'entrée en vigueur », the Journal officiel
+    // without its year, « finances pour 1996 », « LOI RIGOULT », « sous réserve art. 190 », the code
+    // provisions of « Modifications entrant en vigueur venant de »), 99.5 % since (2026-12-01). The
+    // rest is shown as the source spells it: natures alone (« Loi », « Rapport »), Conseil d'État
+    // decisions named by their parties, nested lists (« art. 2 III 3°, IV 3°, 5° art. 11 »).
+    expect(recognised.length / texts.length).toBeGreaterThan(0.99);
   });
 });

@@ -54,24 +54,63 @@ export interface AmendingText {
   inForce?: IsoDate;
   /** « en vigueur au plus tard le … »: `inForce` is the latest date. */
   inForceAtLatest?: boolean;
+  /** « en vigueur … jusqu'au 31 décembre 2007 »: the cited provisions applied until that date (exclusive as the source writes it). */
+  inForceUntil?: IsoDate;
+  /** « en vigueur le 1er janvier 2006 sous réserve art. 190 »: the article of the text that qualifies it (« 190 », « 36 I »). */
+  inForceProviso?: string;
   /** « v. init. »: the initial version of the text. */
   initialVersion?: boolean;
+  /** Part of the text's title the source adds: « de finances pour 1996 », « de finances rectificative pour 2000 ». */
+  title?: string;
+  /** The name the text goes by, as the source spells it: « loi Rigoult », « décret Beregovoy ». */
+  nickname?: string;
+  /** A citation of a code's article (« Code du travail L128-1 alinéa 1 »): `nature` is the code's title. */
+  code?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** « 17 décembre 1985 », « 1er janvier 2002 », « 1 décembre 1988 » → ISO; undefined otherwise. */
+/** Lower case without accents: the older sources write « 15 DECEMBRE 1982 », « 24 aout 1988 », « aôut ». */
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '');
+const FOLDED_MONTHS = MONTHS.map(fold);
+
+/** « 17 décembre 1985 », « 1er janvier 2002 », « 1 décembre 1988 », « 1ER FEVRIER 1982 » → ISO; undefined otherwise. */
 function frenchDate(text: string): IsoDate | undefined {
-  const match = /^(\d{1,2})(?:er)?\s+([a-zéûô]+)\s+(\d{4})$/iu.exec(text.trim());
+  const match = /^(\d{1,2})(?:er)?\s+(\p{L}+)\s+(\d{4})$/iu.exec(text.trim());
   if (!match) return undefined;
-  // « aôut »: a misspelling found in the sources.
-  const month = MONTHS.indexOf(match[2]!.toLowerCase().replace('aôut', 'août'));
+  const month = FOLDED_MONTHS.indexOf(fold(match[2]!));
   const day = Number(match[1]);
   if (month < 0 || day < 1 || day > 31) return undefined;
   return `${match[3]}-${pad(month + 1)}-${pad(day)}`;
 }
 
-const DATE_WORDS = String.raw`\d{1,2}(?:er)?\s+[a-zéûô]+\s+\d{4}`;
+/**
+ * « JORF 28 janvier », no year (the older entries of the Code du travail): the year of the date it
+ * follows (the text's signature, the first publication for a corrigendum), or the next one when
+ * the day and month come before it in that year. Only when that puts it within three months after
+ * the date it follows: a publication comes weeks after the signature; else the year is not
+ * certain and the entry stays as the source spells it.
+ */
+function dateAfter(dayMonth: string, after: IsoDate | undefined): IsoDate | undefined {
+  if (!after) return undefined;
+  const year = Number(after.slice(0, 4));
+  for (const candidate of [year, year + 1]) {
+    const date = frenchDate(`${dayMonth} ${candidate}`);
+    if (!date || date < after) continue;
+    const days = (Date.parse(date) - Date.parse(after)) / 86_400_000;
+    return days <= 92 ? date : undefined;
+  }
+  return undefined;
+}
+
+const MONTH_WORD = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uûô]t|septembre|octobre|novembre|d[ée]cembre)`;
+const DATE_WORDS = String.raw`\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}(?!\d)`;
+/** A date with or without its year (« 28 janvier » then no year follows). */
+const DATE_OR_DAY = String.raw`\d{1,2}(?:er)?\s+(?:\p{L}+\s+\d{4}|${MONTH_WORD}(?!\s*\d))`;
 const ISO = String.raw`\d{4}-\d{2}-\d{2}`;
 
 const HEAD = new RegExp(
@@ -81,9 +120,18 @@ const HEAD = new RegExp(
   'iu',
 );
 
-const TAIL_JOURNAL = new RegExp(String.raw`\s*JORF\s+(${DATE_WORDS})`, 'iu');
-const TAIL_CORRIGENDUM = new RegExp(String.raw`(?:,?\s*et)?\s*rectificatif\s+(?:au\s+)?JO(?:RF)?\s+(?:du\s+)?(${DATE_WORDS})`, 'iu');
-const TAIL_IN_FORCE = new RegExp(String.raw`,?\s*en\s+vigueur\s+(au\s+plus\s+tard\s+)?le\s+(${DATE_WORDS})`, 'iu');
+const TAIL_JOURNAL = new RegExp(String.raw`\s*JORF\s+(?:du\s+)?(${DATE_OR_DAY})`, 'iu');
+const TAIL_CORRIGENDUM = new RegExp(String.raw`(?:,?\s*et)?\s*rectificatif\s+(?:au\s+)?JO(?:RF)?\s+(?:du\s+|le\s+)?(${DATE_OR_DAY})`, 'iu');
+/** « en vigueur le 1er janvier 2002 », « date d'entrée en vigueur 1ER FEVRIER 1982 », « en vigueur 1er octobre 1986 ». */
+const TAIL_IN_FORCE = new RegExp(
+  String.raw`,?\s*(?:date\s+d['’]\s*entr[ée]e?\s+en\s+(?:en\s+)?vigueur|en\s+vigueur)\s+(au\s+plus\s+tard\s+)?(?:le\s+)?(${DATE_WORDS})`,
+  'iu',
+);
+const TAIL_UNTIL = new RegExp(String.raw`,?\s*(?:en\s+vigueur\s+)?jusqu['’]au\s+(${DATE_WORDS})`, 'iu');
+const TAIL_PROVISO = /,?\s*sous\s+réserve\s+(?:de\s+l['’])?art(?:icle)?\.?\s*(\d+[\w-]*(?:\s+[IVXLC]+)?)(?=\s|$)/iu;
+const TAIL_TITLE = /\s+(finances(?:\s+rectificative)?\s+pour\s+\d{4})(?=\s|$)/iu;
+/** « LOI RIGOULT », « DECRET BEREGOVOY »: in capitals after the text, its usual name. */
+const TAIL_NICKNAME = /\s+(LOI|D[EÉ]CRET)\s+([A-ZÉÈÀ][A-ZÉÈÀ'-]+)(?=\s|$)/u;
 const TAIL_INITIAL = /,?\s*v\.\s*init\.?/iu;
 /** The status of a links-list entry, « (V) », « () », « (VD) »: about the link, not the text. */
 const LINK_STATUS = /\s*\((?:V|VD|VT|Ab|M|MMN|T|P)?\)/u;
@@ -101,7 +149,7 @@ function normalNature(text: string): string {
 /** « 6 10° », « 1 I, II », « 1, art. 2 », « 1, annexe », « 3 I »: the articles and their items. */
 function parseArticles(text: string): CitedArticle[] | undefined {
   const articles: CitedArticle[] = [];
-  for (const raw of text.split(/\s*,\s*|\s+et\s+/u)) {
+  for (const raw of text.split(/\s*,\s*|\s+et\s+/iu)) {
     const piece = raw.replace(/^art(?:icle)?s?\.?\s*/iu, '').trim();
     if (!piece) continue;
     const words = piece.split(/\s+/u);
@@ -147,6 +195,8 @@ function parseArticles(text: string): CitedArticle[] | undefined {
 /** Reads one text as the sources write it; undefined when its shape is not one this module knows. */
 export function parseAmendingText(source: string): AmendingText | undefined {
   let text = source.trim().replace(/\s+/gu, ' ').replace(/\.$/u, '');
+  const code = parseCodeCitation(text);
+  if (code) return code;
   const head = HEAD.exec(text);
   if (!head?.groups) return undefined;
   const { nature, numbered, bare, date, iso } = head.groups;
@@ -164,19 +214,27 @@ export function parseAmendingText(source: string): AmendingText | undefined {
     return match;
   };
   const corrigendum = take(TAIL_CORRIGENDUM)?.[1];
+  const until = take(TAIL_UNTIL)?.[1];
   const inForceMatch = take(TAIL_IN_FORCE);
   const inForce = inForceMatch?.[2];
   if (inForceMatch?.[1]) parsed.inForceAtLatest = true;
+  const proviso = take(TAIL_PROVISO)?.[1];
+  if (proviso) parsed.inForceProviso = proviso;
   const journal = take(TAIL_JOURNAL)?.[1];
   if (take(TAIL_INITIAL)) parsed.initialVersion = true;
+  const title = take(TAIL_TITLE)?.[1];
+  if (title) parsed.title = `de ${title.toLowerCase()}`;
+  const nickname = take(TAIL_NICKNAME);
+  if (nickname) parsed.nickname = `${fold(nickname[1]!) === 'loi' ? 'loi' : 'décret'} ${capitalised(nickname[2]!)}`;
   take(LINK_STATUS);
-  for (const [key, value] of [
-    ['journal', journal],
-    ['corrigendum', corrigendum],
-    ['inForce', inForce],
+  for (const [key, value, after] of [
+    ['journal', journal, parsed.date],
+    ['corrigendum', corrigendum, undefined],
+    ['inForce', inForce, undefined],
+    ['inForceUntil', until, undefined],
   ] as const) {
     if (value === undefined) continue;
-    const day = frenchDate(value);
+    const day = frenchDate(value) ?? dateAfter(value, key === 'corrigendum' ? parsed.journal : after);
     if (!day) return undefined;
     parsed[key] = day;
   }
@@ -195,6 +253,33 @@ export function parseAmendingText(source: string): AmendingText | undefined {
   // A nature alone (« Loi », « Rapport ») names no text.
   if (!parsed.number && !parsed.date && !parsed.journal) return undefined;
   return parsed;
+}
+
+function capitalised(word: string): string {
+  return `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
+}
+
+const CODE_TITLE = /^(Code (?:de la |du |des |de l['’]|d['’])[\p{L}\s'’-]+?)\s+(?=[LRDA]\d)/u;
+/** What a code citation says of its article: « alinéa 1 phrase 2 fin », « I alinéas 1 à 3 », « V1 », « al. 5 ». */
+const CODE_ITEMS = /^(?:(?:[IVX]+|V\d+|alinéas?|al\.|phrases?|\d+|à|et|début|milieu|fin),?(?:\s+|$))+$/u;
+
+/**
+ * « Code du travail L128-1 alinéa 1 », « Code du travail L900-2 alinéa 1, L953-5 alinéa 1 »: a
+ * consolidated version says which provisions of a code brought it (the former Code du travail's,
+ * moved into the new one). The code's title, each article, and what of it, as the source writes it.
+ */
+function parseCodeCitation(text: string): AmendingText | undefined {
+  const head = CODE_TITLE.exec(text);
+  if (!head) return undefined;
+  const articles: CitedArticle[] = [];
+  for (const piece of text.slice(head[0].length).split(/,\s*(?=[LRDA]\d)/u)) {
+    const match = /^([LRDA]\d+(?:-\d+)*)(?:\s+(.+))?$/u.exec(piece.trim());
+    if (!match) return undefined;
+    const items = match[2]?.trim();
+    if (items !== undefined && !CODE_ITEMS.test(items)) return undefined;
+    articles.push({ num: match[1]!, items: items ? [items.replace(/,$/u, '')] : [] });
+  }
+  return { nature: head[1]!.trim(), articles, code: true };
 }
 
 /** Roman numerals and ordinals (« 10° ») as numbers, to sort and to see runs; undefined otherwise. */
@@ -251,9 +336,10 @@ export function formatArticles(articles: readonly CitedArticle[]): string {
   return articles.map((a) => `art. ${articleNumber(a.num)}${a.items.length > 0 ? `, ${formatItems(a.items)}` : ''}`).join(' ; ');
 }
 
-/** The name of the text alone: « Décret n° 2006-83 du 27 janvier 2006 ». */
+/** The name of the text alone: « Décret n° 2006-83 du 27 janvier 2006 », « Loi n° 95-1346 du 30 décembre 1995 de finances pour 1996 ». */
 export function formatTextName(text: AmendingText): string {
-  return `${text.nature}${text.number ? ` n° ${text.number}` : ''}${text.date ? ` du ${formatDate(text.date)}` : ''}`;
+  const nickname = text.nickname ? `, ${text.nickname.startsWith('loi') ? 'dite' : 'dit'} ${text.nickname}` : '';
+  return `${text.nature}${text.number ? ` n° ${text.number}` : ''}${text.date ? ` du ${formatDate(text.date)}` : ''}${text.title ? ` ${text.title}` : ''}${nickname}`;
 }
 
 /** « Décret n° 2006-83 du 27 janvier 2006, art. 6, 10° (JORF du 28 janvier 2006) ». */
@@ -264,7 +350,9 @@ export function formatAmendingText(text: AmendingText): string {
     : '';
   const initial = text.initialVersion ? ', version initiale' : '';
   const inForce = text.inForce ? `, en vigueur ${text.inForceAtLatest ? 'au plus tard ' : ''}le ${formatDate(text.inForce)}` : '';
-  return `${formatTextName(text)}${articles ? `, ${articles}` : ''}${journal}${initial}${inForce}`;
+  const until = text.inForceUntil ? `${inForce ? '' : ', en vigueur'} jusqu’au ${formatDate(text.inForceUntil)}` : '';
+  const proviso = text.inForceProviso ? ` sous réserve de l’art. ${text.inForceProviso}` : '';
+  return `${formatTextName(text)}${articles ? `, ${articles}` : ''}${journal}${initial}${inForce}${until}${proviso}`;
 }
 
 /** The sources sometimes give several texts in one field: « Loi n°… ; Ordonnance n°… ». */
