@@ -17,9 +17,10 @@
  *   and the command says so.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { cloneBare } from '../corpus/compiler/sources/common/git-repository.ts';
 import { cutHistory, readHistory } from './history-cut.ts';
 
 const execFileAsync = promisify(execFile);
@@ -51,18 +52,6 @@ export async function reachable(url: string, timeoutMs = 30_000): Promise<{ ok: 
 
 async function git(args: string[]): Promise<void> {
   await execFileAsync('git', args, { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-}
-
-/** A bare clone of `url` in `dir`, fetched again when it is there already. */
-async function mirror(url: string, dir: string): Promise<void> {
-  if (existsSync(path.join(dir, 'HEAD'))) {
-    await git(['--git-dir', dir, 'fetch', '--quiet', '--prune', 'origin', '+refs/heads/*:refs/heads/*']);
-    return;
-  }
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  await git(['clone', '--quiet', '--bare', url, tmp]);
-  renameSync(tmp, dir);
 }
 
 /** One code's folder of LexHub's repository, cut out as the history of that code alone, written as a bundle. */
@@ -132,7 +121,7 @@ async function main(): Promise<number> {
   mkdirSync(upstream, { recursive: true });
   const lexhubDir = path.join(upstream, 'lexhub-legifrance.git');
   console.error(`Clonage de ${lexhubUrl} (tous les codes : cela peut être long)…`);
-  await mirror(lexhubUrl, lexhubDir);
+  await cloneBare(lexhubUrl, lexhubDir, { update: true });
   for (const code of CODES) {
     const bundle = path.join(out, `lexhub-${code}.bundle`);
     try {
@@ -158,7 +147,7 @@ async function main(): Promise<number> {
       continue;
     }
     const dir = path.join(upstream, `lexlib-${code}.git`);
-    await mirror(url, dir);
+    await cloneBare(url, dir, { update: true });
     const bundle = path.join(out, `lexlib-${code}.bundle`);
     await git(['--git-dir', dir, 'bundle', 'create', '--quiet', bundle, 'HEAD', '--branches']);
     console.error(`lexlib-${code}.bundle : ${size(bundle)}.`);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import prettier from 'prettier';
+import { cloneBare } from '../corpus/compiler/sources/common/git-repository.ts';
 import { cutHistory, readHistory } from './history-cut.ts';
 import { readSamplePlan, restrictLexlibMessage, selectFiles, type SampleFormat } from './sample-plan.ts';
 
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
         const bundle = path.join(shared, 'corpus', name);
         const gitDir = path.join(work, name.replace(/\.bundle$/, '.git'));
         console.error(`${name} : lecture de l’historique…`);
-        execFileSync('git', ['clone', '--quiet', '--bare', bundle, gitDir]);
+        await cloneBare(bundle, gitDir);
         const history = await readHistory(gitDir);
         const allPaths = [...new Set(history.flatMap((c) => c.changes.map((ch) => ch.path)))];
         const selection = selectFiles(format, allPaths, wanted);

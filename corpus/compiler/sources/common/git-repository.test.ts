@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyBundle } from '../../../../tests/support/shared-corpus.ts';
 import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
-import { GitRepository, SourceOpenError } from './git-repository.ts';
+import { GitRepository, SourceOpenError, cloneBare } from './git-repository.ts';
 
 // The whole mutualité history with ../shared, else its sample (the same commits for fewer articles).
 const bundle = historyBundle('lexlib-code-de-la-mutualite');
@@ -31,6 +31,31 @@ describe('GitRepository', () => {
     const bad = path.join(dir, 'corrupt.bundle');
     writeFileSync(bad, '# v2 git bundle\nnot really\n');
     await expect(GitRepository.open(bad, cache)).rejects.toThrow(/corrupt\.bundle/);
+  });
+});
+
+describe('cloneBare', () => {
+  it('clones a bundle bare, keeps a clone already there, fetches it again on request, and leaves nothing behind a failure', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'palimpseste-clone-'));
+    try {
+      const target = path.join(dir, 'nested', 'code.git');
+      await cloneBare(bundle, target);
+      const head = execFileSync('git', ['--git-dir', target, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+      expect(head).toBe(execFileSync('git', ['bundle', 'list-heads', bundle], { encoding: 'utf8' }).split(' ')[0]);
+      expect(existsSync(path.join(target, 'refs'))).toBe(true);
+      // Already there: kept as it is (a marker file survives), and fetched again with `update`.
+      writeFileSync(path.join(target, 'kept'), '');
+      await cloneBare(bundle, target);
+      await cloneBare(bundle, target, { update: true });
+      expect(existsSync(path.join(target, 'kept'))).toBe(true);
+      // A failed clone: git's message, no half repository and no temporary folder left.
+      const broken = path.join(dir, 'broken.bundle');
+      writeFileSync(broken, 'not a bundle');
+      await expect(cloneBare(broken, path.join(dir, 'broken.git'))).rejects.toThrow(/bundle|clone|fatal/i);
+      expect(readdirSync(dir).sort()).toEqual(['broken.bundle', 'nested']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

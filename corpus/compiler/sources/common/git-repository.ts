@@ -33,8 +33,39 @@ export interface Commit {
 export class SourceOpenError extends Error {}
 
 async function git(args: string[], cwd?: string): Promise<string> {
-  const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' });
+  // Never a password prompt: a remote that asks for one fails, with its message, instead of waiting.
+  const { stdout } = await execFileAsync('git', args, {
+    cwd,
+    maxBuffer: MAX_BUFFER,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
   return stdout;
+}
+
+/**
+ * A bare clone of `origin` (a bundle, a repository, a remote's URL) at `dir`, for the compiler's
+ * cache and the build scripts alike (`npm run corpus:fetch`, `npm run corpus:sample`). It is cloned
+ * beside `dir` and renamed into place: an interrupted clone never leaves half a repository where a
+ * whole one is expected. A clone already at `dir` is kept, or fetched again with `update` (a remote
+ * that has moved on). Errors are git's, with its message.
+ */
+export async function cloneBare(origin: string, dir: string, options: { update?: boolean } = {}): Promise<void> {
+  if (existsSync(path.join(dir, 'HEAD'))) {
+    if (options.update) await git(['--git-dir', dir, 'fetch', '--quiet', '--prune', 'origin', '+refs/heads/*:refs/heads/*']);
+    return;
+  }
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await git(['clone', '--bare', '--quiet', origin, tmp]);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
 }
 
 export class GitRepository {
@@ -61,18 +92,10 @@ export class GitRepository {
       if (!heads.trim()) throw new SourceOpenError(`${origin}: git bundle with no heads`);
       const key = createHash('sha256').update(heads).digest('hex').slice(0, 16);
       const gitDir = path.join(cacheDir, `${path.basename(origin).replace(/\.bundle$/, '')}-${key}.git`);
-      if (!existsSync(path.join(gitDir, 'HEAD'))) {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${gitDir}.tmp-${process.pid}`;
-        rmSync(tmp, { recursive: true, force: true });
-        try {
-          await git(['clone', '--bare', '--quiet', origin, tmp]);
-        } catch (error) {
-          rmSync(tmp, { recursive: true, force: true });
-          throw new SourceOpenError(`${origin}: corrupt git bundle, clone failed (${firstLine(error)})`);
-        }
-        rmSync(gitDir, { recursive: true, force: true });
-        renameSync(tmp, gitDir);
+      try {
+        await cloneBare(origin, gitDir);
+      } catch (error) {
+        throw new SourceOpenError(`${origin}: corrupt git bundle, clone failed (${firstLine(error)})`);
       }
       return new GitRepository(origin, gitDir);
     }
