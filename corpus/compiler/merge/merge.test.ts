@@ -349,7 +349,8 @@ describe('mergeSources, gaps a complete history states', () => {
   it('ends a LexHub version that would run into the gap lexlib states (D612-7 of the sécurité sociale, out 2012-04-05 → 2012-12-31)', () => {
     // lexlib: the file leaves on 2012-04-05 (« Articles abrogés », décret n° 2012-443) and a new
     // text comes back on 2012-12-31; its NOTA changes of 2007 and 2008 are no versions there. LexHub
-    // counts them (its NOTA is part of the text) and saw no repeal, only a change on 2012-04-05.
+    // counts them (its NOTA is part of the text) and saw no repeal: its file reads « ⚠️Missing data
+    // from legifrance » from 2012-04-05 (as LexHub's importer hands these versions to the merge).
     const TEXT = ['Les assurés bénéficiaires des prestations prévues par le présent titre déclarant un déficit…'];
     const merged = mergeSources(
       [
@@ -375,15 +376,21 @@ describe('mergeSources, gaps a complete history states', () => {
             code: CODE,
             num: 'D612-7',
             versions: [
-              { validFrom: '1985-12-21', paragraphs: TEXT, links: [] },
+              { validFrom: '1985-12-21', validTo: '2007-05-05', paragraphs: TEXT, nota: ['Nota : D612-10 : dérogation.'], links: [] },
               {
                 validFrom: '2007-05-05',
+                validTo: '2008-01-01',
                 paragraphs: TEXT,
                 nota: ['NOTA : La présente version de cet article est en vigueur jusqu’au 1er janvier 2008.'],
                 links: [],
               },
-              { validFrom: '2008-01-01', paragraphs: TEXT, links: [] },
-              { validFrom: '2012-04-05', paragraphs: TEXT, nota: ['Modifié par un texte d’une portée générale.'], links: [] },
+              { validFrom: '2008-01-01', validTo: '2012-04-05', paragraphs: TEXT, links: [] },
+              {
+                validFrom: '2012-04-05',
+                validTo: '2012-12-31',
+                paragraphs: ['⚠️Missing data from [legifrance](https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006737520)⚠️'],
+                links: [],
+              },
               {
                 validFrom: '2012-12-31',
                 validTo: '2015-01-01',

@@ -330,7 +330,8 @@ function renumberingSources(options: MergeOptions): ReadonlySet<SourceId> {
  * A lesser source's version that starts before the gap and would run into it ends where the complete
  * history ends the article: D612-7 of the sécurité sociale, whose lexlib file leaves on 2012-04-05
  * (« Articles abrogés », décret n° 2012-443) and comes back on 2012-12-31, had LexHub versions of
- * 2007-05-05 and 2008-01-01 (NOTA changes, which lexlib does not count as versions): the last one
+ * 2007-05-05 and 2008-01-01 (NOTA changes, which lexlib does not count as versions), the last one
+ * ending only where LexHub's next began (« ⚠️Missing data from legifrance », 2012-04-05): it
  * carried the article through the gap.
  */
 function withoutVersionsInStatedGaps(timeline: TimelineDraft[], complete: ReadonlySet<SourceId>): TimelineDraft[] {
@@ -354,7 +355,8 @@ function withoutVersionsInStatedGaps(timeline: TimelineDraft[], complete: Readon
     // The last version to start before the gap (those inside it are left out above) runs into it.
     const next = timeline[i + 1];
     const runsIntoGap = d.version.validFrom < gapStart && !(next && next.version.validFrom < gapStart);
-    if (runsIntoGap && (d.statedEnd === undefined || d.statedEnd > gapStart)) {
+    // Its own end, when it gives one at or after the gap's start, is only where its next version began.
+    if (runsIntoGap && (d.statedEnd === undefined || d.statedEnd >= gapStart)) {
       d.statedEnd = gapStart;
       d.statedStatus = lastComplete!.statedStatus;
     }
