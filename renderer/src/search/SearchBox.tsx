@@ -18,6 +18,7 @@ import { snippetParts } from './snippet-parts.ts';
 import { pastStatus } from './past-status.ts';
 import { scopeChoices, scopeFilters, scopeLabel, scopePhrase, type ScopeChoice } from './search-scope.ts';
 import { formatResultsLocation } from '../reader/results-route.ts';
+import { CodePartFilters } from './CodePartFilters.tsx';
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -36,15 +37,6 @@ interface Filters {
   part?: ArticlePart;
   scope: ScopeChoice;
 }
-
-const PARTS: { value: ArticlePart | ''; label: string }[] = [
-  { value: '', label: 'Toutes les parties' },
-  { value: 'L', label: 'Partie législative' },
-  { value: 'R', label: 'Réglementaire (R)' },
-  { value: 'D', label: 'Réglementaire (D)' },
-  { value: 'A', label: 'Arrêtés (A)' },
-  { value: 'other', label: 'Annexes et autres' },
-];
 
 export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | undefined }>(function SearchBox({ client }, ref) {
   const reader = useReader();
@@ -159,7 +151,6 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     }
   };
 
-  const codes = reader.corpus?.manifest.codes ?? [];
   const expanded = open && query.trim().length > 0;
   const optionId = (index: number) => `search-option-${index}`;
 
@@ -194,30 +185,12 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
       {expanded && (
         <div id="search-panel" className="search-panel">
           <div className="search-filters" role="group" aria-label="Filtres de recherche">
-            <label>
-              <span className="visually-hidden">Code</span>
-              <select value={filters.code ?? ''} onChange={(event) => setFilters({ ...filters, code: event.target.value || undefined })}>
-                <option value="">Tous les codes</option>
-                {codes.map((code) => (
-                  <option key={code.id} value={code.id}>
-                    {code.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span className="visually-hidden">Partie</span>
-              <select
-                value={filters.part ?? ''}
-                onChange={(event) => setFilters({ ...filters, part: (event.target.value || undefined) as ArticlePart | undefined })}
-              >
-                {PARTS.map((part) => (
-                  <option key={part.value} value={part.value}>
-                    {part.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <CodePartFilters
+              code={filters.code}
+              part={filters.part}
+              hiddenLabels
+              onChange={(change) => setFilters({ ...filters, ...change })}
+            />
             <label>
               <span className="visually-hidden">État</span>
               <select
