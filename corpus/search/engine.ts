@@ -34,7 +34,7 @@ export { SearchIndexFileError, SearchIndexVersionError, type ReadFile };
 import { occursIn, phrasePattern, referencePattern } from './patterns.ts';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
 import type { MatchKind, SearchFacets, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
-import { evidenceFactor, evidenceQuery, textEvidence } from './text-evidence.ts';
+import { evidenceFactor, evidenceQuery, FORM_WEIGHT, formIdf, formScore, textEvidence } from './text-evidence.ts';
 import { correctTypos } from './typos.ts';
 import { SEARCH_SCHEMA_VERSION, SHARD_FORMAT, type PackedShard } from './shard-format.ts';
 
@@ -77,7 +77,12 @@ export function checkShard(value: unknown, file: string): PackedShard {
     shard.terms.length !== shard.postings.length ||
     !shard.sections ||
     !Array.isArray(shard.sections.terms) ||
-    !Array.isArray(docs.section)
+    !Array.isArray(docs.section) ||
+    !Array.isArray(docs.formerNums) ||
+    !Array.isArray(docs.takesUp) ||
+    !shard.forms ||
+    !Array.isArray(shard.forms.words) ||
+    !Array.isArray(shard.forms.df)
   ) {
     throw new SearchIndexFileError(file, 'contenu incomplet');
   }
@@ -168,6 +173,8 @@ interface Candidate {
   doc: number;
   match: MatchKind;
   score: number;
+  /** The number searched, for a number match: the result says which former number it was found by. */
+  num?: string;
 }
 
 /**
@@ -215,7 +222,12 @@ function byShard(candidates: readonly Candidate[]): Map<LoadedShard, Candidate[]
   return groups;
 }
 
-const TIER: Record<MatchKind, number> = { number: 0, 'number-family': 1, text: 2 };
+/**
+ * The article of the number first (the former article itself, « L. 122-14-3 »), then the articles
+ * that replaced it (the law in force the lawyer citing an old number is after), then the number's
+ * family, then texts.
+ */
+const TIER: Record<MatchKind, number> = { number: 0, replacing: 1, 'number-family': 2, text: 3 };
 
 /** When the text was last in force (its latest start): the more recent text is shown first. */
 function latestStart(candidate: Candidate): string {
@@ -291,7 +303,7 @@ function facets(candidates: readonly Candidate[]): SearchFacets {
 }
 
 /** Texts whose evidence is read: enough for several pages of results, few enough to stay fast. */
-const EVIDENCE_READ = 40;
+const EVIDENCE_READ = 100;
 /** …of which past texts whose chunk is not in memory (reading one costs a chunk parse). */
 const EVIDENCE_READ_PAST = 12;
 
@@ -419,10 +431,12 @@ export class SearchEngine {
 
     let candidates: Candidate[] = [];
     if (parsed.number !== undefined) {
+      const num = parsed.number;
       for (const shard of shards) {
-        for (const doc of shard.docsByNumber(parsed.number, false))
-          if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0 });
-        for (const doc of shard.docsByNumber(parsed.number, true))
+        for (const doc of shard.docsByNumber(num, false))
+          if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number', score: 0, num });
+        for (const doc of shard.docsTakingUp(num)) if (keep(shard, doc)) candidates.push({ shard, doc, match: 'replacing', score: 0, num });
+        for (const doc of shard.docsByNumber(num, true))
           if (keep(shard, doc)) candidates.push({ shard, doc, match: 'number-family', score: 0 });
       }
       // A number jumps to its article whatever its status: over the law in force, the past texts
@@ -430,7 +444,7 @@ export class SearchEngine {
       if (!pastNeeded) {
         for (const shard of this.shards) {
           if (shard.collection === 'current') continue;
-          for (const doc of shard.docsByNumber(parsed.number, false)) candidates.push({ shard, doc, match: 'number', score: 0 });
+          for (const doc of shard.docsByNumber(num, false)) candidates.push({ shard, doc, match: 'number', score: 0, num });
         }
         if (!this.pastDone && !candidates.some((c) => c.match === 'number' && chosen(c))) response.pastNeeded = true;
       }
@@ -503,11 +517,18 @@ export class SearchEngine {
       }
       read.push(candidate);
     }
+    const norm = Math.sqrt(Math.max(1, parsed.terms.length));
     for (const [shard, list] of byShard(read)) {
       const byDoc = new Map(list.map((candidate) => [candidate.doc, candidate]));
+      const { documents, averageChars } = shard.collectionSize;
+      // Each term's typed form, weighed by its own rarity (a term typed in two forms: the rarer).
+      const idfs = words.terms.map((term, t) =>
+        Math.max(0, ...[...words.forms[t]!].map((form) => formIdf(documents, shard.formDocuments(form, term)))),
+      );
       await shard.eachText(byDoc.keys(), (doc, body) => {
         const candidate = byDoc.get(doc)!;
-        candidate.score *= evidenceFactor(textEvidence(body, words));
+        const evidence = textEvidence(body, words);
+        candidate.score = (candidate.score + (FORM_WEIGHT * formScore(evidence, idfs, averageChars)) / norm) * evidenceFactor(evidence);
       });
     }
   }
@@ -645,6 +666,8 @@ export class SearchEngine {
       matchedRanges,
       matchedVersions: new Set(all.map((candidate) => `${candidate.shard.file}#${candidate.doc}`)).size,
       match: best.match,
+      ...(best.match === 'number' && best.num !== undefined && !shard.bearsNumber(doc, best.num) ? { formerNum: best.num } : {}),
+      ...(best.match === 'replacing' && best.num !== undefined ? { replaces: best.num } : {}),
       score: Math.round(best.score * 1000) / 1000,
       snippet: snippet(text, shard.paragraphCount(doc), spans),
     };

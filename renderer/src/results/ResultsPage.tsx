@@ -15,7 +15,7 @@ import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { DateField } from '../ui/DateField.tsx';
 import type { SearchClient } from '../search/search-client.ts';
-import { hitDate, hitState } from '../search/result-labels.ts';
+import { hitDate, hitState, hitTitle } from '../search/result-labels.ts';
 import { snippetParts } from '../search/snippet-parts.ts';
 import { pastStatus } from '../search/past-status.ts';
 import { scopePhrase } from '../search/search-scope.ts';
@@ -242,7 +242,7 @@ export function ResultsPage({
                 open(hit);
               }}
             >
-              Article {hit.num}
+              {hitTitle(hit)}
               <span className="option-state">{hitState(hit)}</span>
             </a>
             <span className="option-code">{reader.codeTitle(hit.code)}</span>

@@ -12,7 +12,7 @@ import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchFilters, SearchResult } from '../../../corpus/search/search-types.ts';
 import type { SearchAnswer, SearchClient } from './search-client.ts';
-import { hitDate, hitState } from './result-labels.ts';
+import { hitDate, hitState, hitTitle } from './result-labels.ts';
 import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
 import { pastStatus } from './past-status.ts';
@@ -243,7 +243,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                   onMouseMove={() => active !== index && setActive(index)}
                 >
                   <span className="option-title">
-                    Article {hit.num}
+                    {hitTitle(hit)}
                     <AnnotatedMark article={hit.article} />
                     <span className="option-state">{hitState(hit)}</span>
                   </span>
