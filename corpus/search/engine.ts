@@ -5,10 +5,14 @@
  *
  * How a query runs (see `shard-format.ts` for why the index is packed):
  * 1. the query is parsed (`query.ts`): an article number, or terms, phrases, references;
- * 2. an article number is looked up exactly, then as a family (`L611-3` → `L611-3-1`), then as a
- *    reference cited in texts; words are searched as required terms: the shortest posting list
- *    first, intersected with the others, each document scored as lunr scores it (the sum of the
- *    terms' BM25 weights over the norm of the query vector);
+ * 2. an article number is looked up exactly (among the numbers each article bore too: D7122-10
+ *    finds R7122-10), then as a former article taken up by others (L122-14-3 → L1232-1…), then as
+ *    a family (`L611-3` → `L611-3-1`), then as a reference cited in texts; words are searched as
+ *    required terms: the shortest posting list first, intersected with the others, each document
+ *    scored as lunr scores it (the sum of the terms' BM25 weights over the norm of the query
+ *    vector), plus the titles above it; the best candidates' texts are then read for the very
+ *    forms typed, weighed by their own rarity, and for the nearness of the words
+ *    (`text-evidence.ts`);
  * 3. filters (code, part, scope, date) apply to the documents' metadata, phrases and references
  *    are checked on the stored text, documents are grouped by article (the best text shown, the
  *    dates of every matching text listed);
