@@ -179,6 +179,8 @@ interface Candidate {
   score: number;
   /** The number searched, for a number match: the result says which former number it was found by. */
   num?: string;
+  /** The part of the score that the titles above the article give (`titleWeights`). */
+  titles?: number;
 }
 
 /**
@@ -532,7 +534,10 @@ export class SearchEngine {
       await shard.eachText(byDoc.keys(), (doc, body) => {
         const candidate = byDoc.get(doc)!;
         const evidence = textEvidence(body, words);
-        candidate.score = (candidate.score + (FORM_WEIGHT * formScore(evidence, idfs, averageChars)) / norm) * evidenceFactor(evidence);
+        // The titles weigh again as the forms do: the text read twice must not outweigh the titles
+        // that name the article's section (« indemnités journalières maladie », `ranking.test.ts`).
+        const forms = formScore(evidence, idfs, averageChars) / norm + (candidate.titles ?? 0);
+        candidate.score = (candidate.score + FORM_WEIGHT * forms) * evidenceFactor(evidence);
       });
     }
   }
@@ -580,9 +585,9 @@ export class SearchEngine {
       for (let i = 0; i < scored.docs.length; i++) {
         const doc = scored.docs[i]!;
         if (excluded?.has(doc) || !keep(shard, doc)) continue;
-        let weight = scored.weights[i]!;
-        if (titles.length) for (const title of titles) if (shard.isBelowAny(doc, title.sections)) weight += title.weight;
-        candidates.push({ shard, doc, match: 'text', score: weight / norm });
+        let titled = 0;
+        if (titles.length) for (const title of titles) if (shard.isBelowAny(doc, title.sections)) titled += title.weight;
+        candidates.push({ shard, doc, match: 'text', score: (scored.weights[i]! + titled) / norm, titles: titled / norm });
       }
     }
     const patterns = [
