@@ -204,6 +204,9 @@ function prefixTermSlots(shard: LoadedShard, prefix: string): number[] {
  */
 const TITLE_WEIGHT = 0.5;
 
+/** How many times the titles weigh again when the forms of a text are read (`weighEvidence`). */
+const TITLES_WITH_FORMS = 2;
+
 /** The title weight of each term of a query in a shard (0 where no title has it). */
 function titleWeights(shard: LoadedShard, terms: readonly QueryTerm[]): { sections: ReadonlySet<number>; weight: number }[] {
   const sections = shard.sectionCount;
@@ -534,9 +537,11 @@ export class SearchEngine {
       await shard.eachText(byDoc.keys(), (doc, body) => {
         const candidate = byDoc.get(doc)!;
         const evidence = textEvidence(body, words);
-        // The titles weigh again as the forms do: the text read twice must not outweigh the titles
-        // that name the article's section (« indemnités journalières maladie », `ranking.test.ts`).
-        const forms = formScore(evidence, idfs, averageChars) / norm + (candidate.titles ?? 0);
+        // The titles weigh again with the forms, twice: the forms typed are often rarer than their
+        // stems, so a short text that repeats them would outweigh the articles of the section the
+        // query names (« indemnités journalières maladie » → D762-2-1 before the section's
+        // D732-2-4 with the titles once; `ranking.test.ts`).
+        const forms = formScore(evidence, idfs, averageChars) / norm + TITLES_WITH_FORMS * (candidate.titles ?? 0);
         candidate.score = (candidate.score + FORM_WEIGHT * forms) * evidenceFactor(evidence);
       });
     }
