@@ -9,11 +9,13 @@
  *   force later): one lunr index written as size-bounded shards, codes kept together; the reader
  *   loads them in the background, so they never slow the first search down.
  */
-import type { Article, CodeId, IsoDate, Section } from '../model/model.ts';
+import type { Article, ArticleId, CodeId, IsoDate, Section } from '../model/model.ts';
+import { correspondencePairs } from '../model/correspondence.ts';
 import type { SearchManifest } from '../model/bundle.ts';
 import { articleDocuments, type SearchDocument } from './documents.ts';
 import { lunr, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
 import { packSections, sectionTable, type SectionTable } from './section-titles.ts';
+import { formTables } from './form-frequencies.ts';
 import {
   encodeRanges,
   packPostings,
@@ -111,6 +113,10 @@ export function buildCollection(
   });
   const json = index.toJSON() as unknown as LunrJson;
   const packed = packPostings(json, TEXT_FIELD, documents.length, plan);
+  const forms = formTables(
+    documents.map((doc) => doc.text),
+    plan,
+  );
   const built = new Map<string, BuiltShard>();
   plan.forEach(({ file, from, to }, n) => {
     const docs = documents.slice(from, to);
@@ -144,15 +150,39 @@ export function buildCollection(
         ranges: docs.map((doc) => encodeRanges(doc.ranges)),
         paragraphs: docs.map((doc) => doc.paragraphCount),
         section: placed.docs,
+        formerNums: sparse(docs, (doc) => doc.formerNums),
+        takesUp: sparse(docs, (doc) => doc.takesUp),
       },
       texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
       terms: packed[n]!.terms,
       postings: packed[n]!.postings,
       sections: placed.sections,
+      forms: forms[n]!,
     };
     built.set(file, { shard, texts });
   });
   return built;
+}
+
+/** A column most documents leave empty, as `[document, value]` pairs. */
+function sparse(docs: readonly SearchDocument[], value: (doc: SearchDocument) => string[] | undefined): [number, string[]][] {
+  const pairs: [number, string[]][] = [];
+  docs.forEach((doc, ordinal) => {
+    const values = value(doc);
+    if (values?.length) pairs.push([ordinal, values]);
+  });
+  return pairs;
+}
+
+/** The numbers of the former articles each article takes up, by article (both lists of `correspondence.ts`). */
+function formerNumbersTakenUp(articles: readonly Article[]): Map<ArticleId, string[]> {
+  const takesUp = new Map<ArticleId, string[]>();
+  for (const pair of correspondencePairs(articles)) {
+    const list = takesUp.get(pair.current.id);
+    if (!list) takesUp.set(pair.current.id, [pair.former.num]);
+    else if (!list.includes(pair.former.num)) list.push(pair.former.num);
+  }
+  return takesUp;
 }
 
 /** Cuts documents into ranges of at most `size`, never splitting an article's texts apart. */
@@ -189,8 +219,9 @@ export function buildSearchIndexes(
     .map(({ article }) => article);
   const current: SearchDocument[] = [];
   const past: SearchDocument[] = [];
+  const takesUp = formerNumbersTakenUp(articles);
   for (const article of ordered) {
-    for (const doc of articleDocuments(article, options.asOf)) (doc.current ? current : past).push(doc);
+    for (const doc of articleDocuments(article, options.asOf, takesUp.get(article.id))) (doc.current ? current : past).push(doc);
   }
   const total = current.length + past.length;
   let done = 0;

@@ -7,7 +7,7 @@
  * index of the law in force; every other text goes to the history index, labelled with its dates.
  */
 import type { Article, ArticleId, CodeId, IsoDate, Version } from '../model/model.ts';
-import { articleStateOn, effectiveEnd, isInForceOn, type DateRange } from '../model/timeline.ts';
+import { articleStateOn, effectiveEnd, isInForceOn, numbersOf, type DateRange } from '../model/timeline.ts';
 
 /** Which part of a code an article belongs to, from the prefix of its number. */
 export type ArticlePart = 'L' | 'R' | 'D' | 'A' | 'other';
@@ -50,6 +50,10 @@ export interface SearchDocument {
   paragraphCount: number;
   /** The section of the table of contents the article sits in (its latest place). */
   section?: string;
+  /** Other numbers the article bore, oldest first (a search for one finds it). */
+  formerNums?: string[];
+  /** Numbers of the former articles it takes up (a search for one offers it after the former article). */
+  takesUp?: string[];
 }
 
 /** The period of a version, its end counted as the timeline does (an undated repeal ends on the build date). */
@@ -82,9 +86,14 @@ function mergeRanges(ranges: DateRange[]): DateRange[] {
   return merged;
 }
 
-/** The search documents of one article: one per distinct text. Versions with no text are skipped. */
-export function articleDocuments(article: Article, asOf: IsoDate): SearchDocument[] {
+/**
+ * The search documents of one article: one per distinct text. Versions with no text are skipped.
+ * `takesUp`: the numbers of the former articles it takes up (`correspondence.ts`, read over the
+ * whole corpus by the caller).
+ */
+export function articleDocuments(article: Article, asOf: IsoDate, takesUp: readonly string[] = []): SearchDocument[] {
   const state = articleState(article, asOf);
+  const formerNums = numbersOf(article).slice(0, -1);
   const part = articlePart(article.num);
   const byText = new Map<string, { paragraphCount: number; ranges: DateRange[]; current: boolean }>();
   for (const version of article.versions) {
@@ -110,5 +119,7 @@ export function articleDocuments(article: Article, asOf: IsoDate): SearchDocumen
     text: key.slice(key.indexOf('|') + 1),
     paragraphCount: entry.paragraphCount,
     ...(article.section !== undefined ? { section: article.section } : {}),
+    ...(formerNums.length > 0 ? { formerNums } : {}),
+    ...(takesUp.length > 0 ? { takesUp: [...takesUp] } : {}),
   }));
 }

@@ -7,6 +7,7 @@ import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
 import type { LruCache } from '../util/lru-cache.ts';
 import { numberKey } from './french-analysis.ts';
 import { decodeSectionPostings } from './section-titles.ts';
+import { formFrequency } from './form-frequencies.ts';
 import {
   decodePostings,
   decodeRanges,
@@ -86,6 +87,7 @@ export class LoadedShard {
   private cachedPostings = 0;
   private ranges: DateRange[][] | undefined;
   private numbers: { keys: string[]; docs: Int32Array } | undefined;
+  private takingUp: Map<string, number[]> | undefined;
   private readonly chunks: (readonly string[] | undefined)[];
   private readonly chunkLoads = new Map<number, Promise<readonly string[]>>();
   private readonly titleSections = new Map<number, ReadonlySet<number>>();
@@ -302,14 +304,62 @@ export class LoadedShard {
     return false;
   }
 
-  /** Sorts the documents by number (done by the first number search otherwise: ~50 ms). */
+  /**
+   * Sorts the documents by number (done by the first number search otherwise: ~50 ms): each by its
+   * number and by every number it bore before (D7122-10 finds the article now R7122-10).
+   */
   prepareNumbers(): void {
     if (!this.numbers) {
-      const docs = Int32Array.from({ length: this.size }, (_, doc) => doc);
       const keys = this.shard.docs.num.map(numberKey);
-      docs.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-      this.numbers = { keys: Array.from(docs, (doc) => keys[doc]!), docs };
+      const entries: number[] = Array.from({ length: this.size }, (_, doc) => doc);
+      for (const [doc, nums] of this.shard.docs.formerNums) {
+        for (const num of nums) {
+          entries.push(doc);
+          keys.push(numberKey(num));
+        }
+      }
+      const order = Int32Array.from(entries.keys());
+      order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : entries[a]! - entries[b]!));
+      this.numbers = { keys: Array.from(order, (i) => keys[i]!), docs: Int32Array.from(order, (i) => entries[i]!) };
     }
+  }
+
+  /** The documents whose article takes up the former article of this number (`correspondence.ts`). */
+  docsTakingUp(num: string): number[] {
+    if (!this.takingUp) {
+      this.takingUp = new Map();
+      for (const [doc, nums] of this.shard.docs.takesUp) {
+        for (const former of nums) {
+          const key = numberKey(former);
+          const list = this.takingUp.get(key);
+          if (list) list.push(doc);
+          else this.takingUp.set(key, [doc]);
+        }
+      }
+    }
+    return this.takingUp.get(numberKey(num)) ?? [];
+  }
+
+  /** Documents of the collection (every shard of it), and the average length of their texts. */
+  get collectionSize(): { documents: number; averageChars: number } {
+    return { documents: this.shard.forms.documents, averageChars: this.shard.forms.averageChars };
+  }
+
+  /**
+   * How many documents of the collection have this form of a word: the table's count, else its
+   * stem's (the posting list of this shard, scaled to the collection for a shard of past texts).
+   */
+  formDocuments(word: string, term: string): number {
+    const counted = formFrequency(this.shard.forms, word);
+    if (counted !== undefined) return counted;
+    const slot = this.termSlot(term);
+    if (slot < 0) return 0;
+    return Math.round((this.postings(slot).docs.length * this.shard.forms.documents) / Math.max(1, this.size));
+  }
+
+  /** Whether a document bears this number today (not only one it bore before). */
+  bearsNumber(doc: number, num: string): boolean {
+    return numberKey(this.num(doc)) === numberKey(num);
   }
 
   /** Documents whose number is `key` (exact) or, with `family`, starts with it then `-` or `_`. */
@@ -324,11 +374,12 @@ export class LoadedShard {
       if (keys[middle]! < key) low = middle + 1;
       else high = middle;
     }
-    const found: number[] = [];
+    // A document is listed once, whether by its number or by one it bore.
+    const found = new Set<number>();
     for (let i = low; i < keys.length && keys[i]!.startsWith(key); i++) {
       const rest = keys[i]!.slice(key.length);
-      if (rest === '' ? !family : family && (rest.startsWith('-') || rest.startsWith('_'))) found.push(docs[i]!);
+      if (rest === '' ? !family : family && (rest.startsWith('-') || rest.startsWith('_'))) found.add(docs[i]!);
     }
-    return found;
+    return [...found];
   }
 }

@@ -77,6 +77,22 @@ describe.skipIf(missing)('ranking rules on the compiled corpus', () => {
     expect(shown).toBeGreaterThanOrEqual(5);
   });
 
+  it('weighs a word typed by the rarity of its very form: the texts that have the words typed come first', async () => {
+    let ours = 0;
+    let lunrs = 0;
+    for (const query of ['cotisants', 'pensionnés', 'allocataires', 'employeurs', 'salariées', 'assurés sociaux']) {
+      const typed = wordsOf(query);
+      const hasAll = (hit: SearchResult) => typed.every((word) => wordsOf(texts.get(hit.article) ?? '').includes(word));
+      const [withEngine, withLunr] = [(await search(engine, query)).slice(0, 10), (await search(lunrOnly, query)).slice(0, 10)];
+      console.log(
+        `« ${query} »: ${withEngine.filter(hasAll).length} of the first 10 have the forms typed, ${withLunr.filter(hasAll).length} by lunr's scores`,
+      );
+      ours += withEngine.filter(hasAll).length;
+      lunrs += withLunr.filter(hasAll).length;
+    }
+    expect(ours).toBeGreaterThan(lunrs);
+  });
+
   it('raises a text where the words stand together above one where they are far apart', () => {
     let shown = 0;
     for (const query of ['caisse nationale', 'accident travail', 'pension vieillesse', 'contrôle médical', 'allocation logement']) {

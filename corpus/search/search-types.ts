@@ -32,7 +32,12 @@ export interface SearchFilters {
 }
 
 /** How a result was found: its number is the one asked, starts with it, or its text matches. */
-export type MatchKind = 'number' | 'number-family' | 'text';
+/**
+ * How a result matched: its number (or one it bore), as the article that takes up the former
+ * article of that number (`replacing`), as an article of the number's family (`L611-3-1` for
+ * `L611-3`), or by its text.
+ */
+export type MatchKind = 'number' | 'replacing' | 'number-family' | 'text';
 
 export interface SearchResult {
   article: ArticleId;
@@ -49,6 +54,10 @@ export interface SearchResult {
   /** Distinct texts of this article that match. */
   matchedVersions: number;
   match: MatchKind;
+  /** Found by a number it bore before its current one (`D7122-10` for R7122-10): that number. */
+  formerNum?: string;
+  /** Found as an article that takes up the former article searched (`replacing`): the former number. */
+  replaces?: string;
   /**
    * The ranking score: lunr's BM25 of the text and the titles above the article, raised for the
    * exact forms typed and the nearness of the words (`text-evidence.ts`); 0 for number matches.

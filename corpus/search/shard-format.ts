@@ -14,11 +14,16 @@
 import type { CodeId } from '../model/model.ts';
 import type { ArticleState, ArticlePart, DateRange } from './documents.ts';
 import type { PackedSections } from './section-titles.ts';
+import type { PackedForms } from './form-frequencies.ts';
 import { decodeVarints, encodeVarint } from './varint.ts';
 
 /** Bumped whenever the shape of a shard or the analysis (tokens, stop words, stems) changes. */
-/** 3: past texts weighed by BM25 with k1 2 and b 1 (`french-analysis.ts`), not lunr's defaults. */
-export const SEARCH_SCHEMA_VERSION = 3;
+/**
+ * 3: past texts weighed by BM25 with k1 2 and b 1 (`french-analysis.ts`), not lunr's defaults.
+ * 4: the other numbers of the documents (`ShardDocuments.formerNums`, `takesUp`); the counts of
+ *    the word forms (`PackedShard.forms`).
+ */
+export const SEARCH_SCHEMA_VERSION = 4;
 export const SHARD_FORMAT = 'palimpseste-search-shard';
 export const TEXT_FORMAT = 'palimpseste-search-text';
 
@@ -41,6 +46,16 @@ export interface ShardDocuments {
   paragraphs: number[];
   /** Slot in `PackedShard.sections` of the section the article sits in, -1 for none. */
   section: number[];
+  /**
+   * The other numbers the article bore (`numbersOf` in `timeline.ts`: D7122-10 for the article now
+   * R7122-10), for the few documents that have some: `[document, numbers]`, documents ascending.
+   */
+  formerNums: [number, string[]][];
+  /**
+   * The numbers of the former articles the article takes up (`correspondence.ts`: L122-14-3 for
+   * L1232-1), for the documents that have some: `[document, numbers]`, documents ascending.
+   */
+  takesUp: [number, string[]][];
 }
 
 /** Where the stored texts of a shard's documents are: consecutive documents per file. */
@@ -80,6 +95,8 @@ export interface PackedShard {
   postings: string[];
   /** The sections above the documents, with their title words (`section-titles.ts`). */
   sections: PackedSections;
+  /** How many documents have each form of a word, where it is not its stem's count (`form-frequencies.ts`). */
+  forms: PackedForms;
 }
 
 /** lunr's serialisation, as far as this module reads and writes it. */

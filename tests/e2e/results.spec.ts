@@ -9,8 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SearchEngine } from '../../corpus/search/engine.ts';
-import { CORPUS_DIR, CSS, manifest } from './support/corpus-data.ts';
+import { articleByNum, CORPUS_DIR, CSS, manifest } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
+
+const TRAVAIL = 'code-du-travail';
 
 let engine: Promise<SearchEngine> | undefined;
 function nodeEngine(): Promise<SearchEngine> {
@@ -118,4 +121,47 @@ test('all versions: past texts say their dates; a typing error says what was sea
   );
   await expect(page.locator('#results-title')).toHaveText('Résultats pour « cotisation vieillesse »');
   await screenshot(page, '21-resultats-faute-de-frappe');
+});
+
+test('an old number of the Code du travail: the former article first, then the articles that replaced it; never in the law in force', async ({
+  page,
+  appUrl,
+}) => {
+  needsWholeCorpus();
+  const node = await nodeEngine();
+  const former = 'L122-14-3';
+  const expected = await node.search(`L. ${former.slice(1)}`, { limit: 20, scope: 'in-force' });
+  const replacing = expected.results.filter((hit) => hit.match === 'replacing');
+  expect(replacing.map((hit) => hit.num)).toEqual(expect.arrayContaining(['L1232-1', 'L1233-2', 'L1235-1', 'L1235-9']));
+
+  await openApp(page, appUrl, `#/recherche?q=${encodeURIComponent('L. 122-14-3')}`);
+  await searchReady(page);
+  const items = page.locator('.result');
+  await expect(items.first().locator('.result-title')).toContainText(`Article ${former} — abrogé`);
+  for (let i = 0; i < replacing.length; i++)
+    await expect(items.nth(1 + i).locator('.result-title')).toContainText(`Article ${replacing[i]!.num} (remplace ${former})`);
+  await screenshot(page, '22-resultats-ancien-numero');
+  await items.nth(1).locator('.result-title').click();
+  await expect(page.locator('#article-title')).toHaveText(`Article ${replacing[0]!.num}`);
+
+  // Words of its own text: not in the law in force; among every version, with its dates.
+  const article = articleByNum(TRAVAIL, former, '2005-06-01');
+  const words = (
+    article.versions
+      .at(-1)!
+      .paragraphs.join(' ')
+      .match(/[\p{L}]{7,}/gu) ?? []
+  )
+    .slice(0, 3)
+    .join(' ');
+  const inForce = await node.search(words, { limit: 50, scope: 'in-force' });
+  expect(inForce.results.some((hit) => hit.article === article.id)).toBe(false);
+  await openApp(page, appUrl, `#/recherche?q=${encodeURIComponent(words)}`);
+  await expect(page.locator('.results-status')).toContainText(inForce.total > 0 ? 'dans le droit en vigueur' : 'Aucun résultat');
+  await expect(page.locator('.result-title', { hasText: `Article ${former}` })).toHaveCount(0);
+  const all = await node.search(words, { limit: 20, scope: 'all' });
+  const at = all.results.findIndex((hit) => hit.article === article.id);
+  expect(at, `${words}: L122-14-3 among every version`).toBeGreaterThanOrEqual(0);
+  await openApp(page, appUrl, `#/recherche?q=${encodeURIComponent(words)}&etat=toutes`);
+  await expect(page.locator('.result').nth(at).locator('.result-title')).toContainText(`Article ${former} — abrogé`);
 });

@@ -10,27 +10,20 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IsoDate } from '../../../corpus/model/model.ts';
-import type { ArticlePart, SearchResponse, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
+import type { SearchResponse, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
 import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { DateField } from '../ui/DateField.tsx';
 import type { SearchClient } from '../search/search-client.ts';
-import { hitDate, hitState } from '../search/result-labels.ts';
+import { hitDate, hitState, hitTitle } from '../search/result-labels.ts';
 import { snippetParts } from '../search/snippet-parts.ts';
 import { pastStatus } from '../search/past-status.ts';
 import { scopePhrase } from '../search/search-scope.ts';
 import { useIndexState } from '../search/use-search.ts';
+import { CodePartFilters, PART_NAMES, PART_ORDER } from '../search/CodePartFilters.tsx';
 import { formatResultsLocation, RESULTS_PER_PAGE, resultsFilters, type ResultsQuery } from '../reader/results-route.ts';
 import './results.css';
 
-const PART_NAMES: Record<ArticlePart, string> = {
-  L: 'Partie législative',
-  R: 'Réglementaire (R)',
-  D: 'Réglementaire (D)',
-  A: 'Arrêtés (A)',
-  other: 'Annexes et autres',
-};
-const PART_ORDER: ArticlePart[] = ['L', 'R', 'D', 'A', 'other'];
 const SCOPE_NAMES: Record<SearchScope, string> = {
   'in-force': 'Droit en vigueur',
   all: 'Toutes les versions',
@@ -104,7 +97,6 @@ export function ResultsPage({
   const response = answer?.key === key ? answer.response : undefined;
   const results = response?.results ?? [];
   const pages = response ? Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) : 1;
-  const codes = reader.corpus?.manifest.codes ?? [];
   const readingDate = reader.isToday ? undefined : reader.date;
 
   const target = (hit: SearchResult): ArticleTarget => {
@@ -167,31 +159,7 @@ export function ResultsPage({
         <p className="results-corrected">Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.</p>
       )}
       <div className="results-filters" role="group" aria-label="Filtres des résultats">
-        <label>
-          Code{' '}
-          <select value={query.code ?? ''} onChange={(event) => set({ code: event.target.value || undefined })}>
-            <option value="">Tous les codes</option>
-            {codes.map((code) => (
-              <option key={code.id} value={code.id}>
-                {code.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Partie{' '}
-          <select
-            value={query.part ?? ''}
-            onChange={(event) => set({ part: (event.target.value || undefined) as ArticlePart | undefined })}
-          >
-            <option value="">Toutes les parties</option>
-            {PART_ORDER.map((part) => (
-              <option key={part} value={part}>
-                {PART_NAMES[part]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CodePartFilters code={query.code} part={query.part} onChange={set} />
         <label>
           État{' '}
           <select value={query.scope} onChange={(event) => set({ scope: event.target.value as SearchScope })}>
@@ -274,7 +242,7 @@ export function ResultsPage({
                 open(hit);
               }}
             >
-              Article {hit.num}
+              {hitTitle(hit)}
               <span className="option-state">{hitState(hit)}</span>
             </a>
             <span className="option-code">{reader.codeTitle(hit.code)}</span>

@@ -12,12 +12,13 @@ import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchFilters, SearchResult } from '../../../corpus/search/search-types.ts';
 import type { SearchAnswer, SearchClient } from './search-client.ts';
-import { hitDate, hitState } from './result-labels.ts';
+import { hitDate, hitState, hitTitle } from './result-labels.ts';
 import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
 import { pastStatus } from './past-status.ts';
 import { scopeChoices, scopeFilters, scopeLabel, scopePhrase, type ScopeChoice } from './search-scope.ts';
 import { formatResultsLocation } from '../reader/results-route.ts';
+import { CodePartFilters } from './CodePartFilters.tsx';
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -36,15 +37,6 @@ interface Filters {
   part?: ArticlePart;
   scope: ScopeChoice;
 }
-
-const PARTS: { value: ArticlePart | ''; label: string }[] = [
-  { value: '', label: 'Toutes les parties' },
-  { value: 'L', label: 'Partie législative' },
-  { value: 'R', label: 'Réglementaire (R)' },
-  { value: 'D', label: 'Réglementaire (D)' },
-  { value: 'A', label: 'Arrêtés (A)' },
-  { value: 'other', label: 'Annexes et autres' },
-];
 
 export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | undefined }>(function SearchBox({ client }, ref) {
   const reader = useReader();
@@ -159,7 +151,6 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     }
   };
 
-  const codes = reader.corpus?.manifest.codes ?? [];
   const expanded = open && query.trim().length > 0;
   const optionId = (index: number) => `search-option-${index}`;
 
@@ -194,30 +185,12 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
       {expanded && (
         <div id="search-panel" className="search-panel">
           <div className="search-filters" role="group" aria-label="Filtres de recherche">
-            <label>
-              <span className="visually-hidden">Code</span>
-              <select value={filters.code ?? ''} onChange={(event) => setFilters({ ...filters, code: event.target.value || undefined })}>
-                <option value="">Tous les codes</option>
-                {codes.map((code) => (
-                  <option key={code.id} value={code.id}>
-                    {code.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span className="visually-hidden">Partie</span>
-              <select
-                value={filters.part ?? ''}
-                onChange={(event) => setFilters({ ...filters, part: (event.target.value || undefined) as ArticlePart | undefined })}
-              >
-                {PARTS.map((part) => (
-                  <option key={part.value} value={part.value}>
-                    {part.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <CodePartFilters
+              code={filters.code}
+              part={filters.part}
+              hiddenLabels
+              onChange={(change) => setFilters({ ...filters, ...change })}
+            />
             <label>
               <span className="visually-hidden">État</span>
               <select
@@ -270,7 +243,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                   onMouseMove={() => active !== index && setActive(index)}
                 >
                   <span className="option-title">
-                    Article {hit.num}
+                    {hitTitle(hit)}
                     <AnnotatedMark article={hit.article} />
                     <span className="option-state">{hitState(hit)}</span>
                   </span>

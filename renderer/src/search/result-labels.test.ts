@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../corpus/search/search-types.ts';
-import { hitDate, hitState } from './result-labels.ts';
+import { hitDate, hitState, hitTitle } from './result-labels.ts';
 
 // L611-3 of the Code de la sécurité sociale: its 1985 text was in force until 1995-02-05.
 const base: SearchResult = {
@@ -33,5 +33,11 @@ describe('search result labels', () => {
     expect(hitDate(base, '2026-11-22', undefined, undefined)).toBe('1985-12-21');
     // Today's law, read today: no date in the link.
     expect(hitDate({ ...base, inForce: true, ranges: [{ from: '2005-12-09' }] }, '2026-11-22', undefined, undefined)).toBeUndefined();
+  });
+
+  it('says why a result of a number search bears another number', () => {
+    expect(hitTitle(base)).toBe('Article L611-3');
+    expect(hitTitle({ ...base, num: 'L1232-1', match: 'replacing', replaces: 'L122-14-3' })).toBe('Article L1232-1 (remplace L122-14-3)');
+    expect(hitTitle({ ...base, num: 'R7122-10', match: 'number', formerNum: 'D7122-10' })).toBe('Article R7122-10 (anciennement D7122-10)');
   });
 });

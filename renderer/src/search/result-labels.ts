@@ -21,6 +21,16 @@ export function hitState(hit: SearchResult): string {
 }
 
 /**
+ * « Article L1232-1 (remplace L122-14-3) », « Article R7122-10 (anciennement D7122-10) »: why a
+ * result of a number search that does not bear that number is there.
+ */
+export function hitTitle(hit: SearchResult): string {
+  if (hit.replaces) return `Article ${hit.num} (remplace ${hit.replaces})`;
+  if (hit.formerNum) return `Article ${hit.num} (anciennement ${hit.formerNum})`;
+  return `Article ${hit.num}`;
+}
+
+/**
  * The date to open a result at, so that the text shown is the text that matched: the filter's
  * date; else the date being read if that text was in force then; else today for today's law,
  * or the start of the text's last period for a past text.
