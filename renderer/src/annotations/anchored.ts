@@ -69,6 +69,8 @@ export function anchorForDisplay(
 export interface ComparisonHighlights {
   old: Map<number, HighlightPiece[]>;
   new: Map<number, HighlightPiece[]>;
+  /** The annotations as placed on each version, with the comparison's numbers, in their order. */
+  items: { old: AnchoredAnnotation[]; new: AnchoredAnnotation[] };
 }
 
 /**
@@ -93,5 +95,8 @@ export function anchorForComparison(
       paragraph,
       pieces.map((piece) => ({ ...piece, number: numbers.get(piece.annotationId) ?? piece.number })),
     );
-  return { old: renumbered, new: newer.pieces.text };
+  const oldItems = older.items
+    .map((item) => ({ ...item, number: numbers.get(item.annotation.id) ?? item.number }))
+    .sort((a, b) => a.number - b.number);
+  return { old: renumbered, new: newer.pieces.text, items: { old: oldItems, new: newer.items } };
 }

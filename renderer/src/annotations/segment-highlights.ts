@@ -4,7 +4,8 @@
  * inserted) or both; a highlight is placed on the side of its version: the old version's pieces
  * over the old text, the new version's over the new text. Where the text is in both (an equal
  * segment of the redline), an annotation placed on the new text is shown there once, and one
- * placed only on the old text (the new one lost it) still shows.
+ * placed only on the old text (the new one lost it) still shows; an annotation's number follows
+ * its new placing only.
  *
  * Pure: the comparison view and its print render the pieces with `paragraphRuns`.
  */
@@ -41,7 +42,9 @@ export function segmentHighlights(segments: readonly Segment[], sides: SidePiece
     const pieces: HighlightPiece[] = [];
     if (segment.kind !== 'inserted') {
       const old = clip(sides.old, oldAt, oldAt + length);
-      pieces.push(...(segment.kind === 'equal' ? old.filter((piece) => !onNew.has(piece.annotationId)) : old));
+      // Where the new text has the annotation too, its number goes after the new placing only.
+      if (segment.kind === 'equal') pieces.push(...old.filter((piece) => !onNew.has(piece.annotationId)));
+      else pieces.push(...old.map((piece) => (onNew.has(piece.annotationId) ? { ...piece, last: false } : piece)));
       oldAt += length;
     }
     if (segment.kind !== 'deleted') {
