@@ -413,3 +413,73 @@ test('highlights on both sides of the side-by-side comparison and in the redline
   // Each number once: the unchanged words are not highlighted twice.
   await expect(block.locator('.hl-number')).toHaveCount(2);
 });
+
+/** Drags the mouse from the first letter of `from` to the last letter of `to` in the article's text, as a reader selects. */
+async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  const points = await page.evaluate(
+    ([first, last]) => {
+      const spot = (wanted: string, atEnd: boolean) => {
+        for (const paragraph of document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')) {
+          const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+          const nodes: Text[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+          const text = nodes.map((n) => n.data).join('');
+          const at = text.indexOf(wanted);
+          if (at < 0) continue;
+          let offset = atEnd ? at + wanted.length - 1 : at;
+          for (const node of nodes) {
+            if (offset < node.data.length) {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              const rect = range.getBoundingClientRect();
+              return { x: atEnd ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+            }
+            offset -= node.data.length;
+          }
+        }
+        throw new Error(`« ${wanted} » is not in the article`);
+      };
+      return [spot(first, false), spot(last, true)];
+    },
+    [from, to],
+  );
+  await page.mouse.move(points[0]!.x, points[0]!.y);
+  await page.mouse.down();
+  await page.mouse.move(points[1]!.x, points[1]!.y, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByRole('toolbar', { name: 'Annoter la sélection' })).toBeVisible();
+}
+
+test('a mouse selection across two paragraphs and across a reference link is one highlight, kept after a reload', async ({ page }) => {
+  const { url } = await start();
+  // L242-1 as of 1 October 2019: « II.-Par dérogation au I, sont exclus … sociale : » then
+  // « 1° Les sommes allouées … prévu à l'article L. 3312-4 du code du travail ; ».
+  const l242 = articleByNum(CSS, 'L242-1', '2019-10-01');
+  const version = [...l242.versions].reverse().find((v) => v.validFrom <= '2019-10-01')!;
+  const [second, third] = [version.paragraphs[1]!, version.paragraphs[2]!];
+  const link = version.references.find((r) => r.paragraph === 2)!;
+  expect(third.slice(link.start, link.end)).toBe('L. 3312-4');
+  const from = 'sont exclus';
+  const to = 'du code du travail';
+  await openApp(page, url, `#/${CSS}/L242-1@2019-10-01`);
+  await expect(page.locator('#article-title')).toHaveText('Article L242-1');
+  await dragSelect(page, from, to);
+  await page.keyboard.press('h');
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
+
+  const marked = (paragraph: number) =>
+    page.locator(`.article-body [data-paragraph="${paragraph}"] mark.hl`).evaluateAll((marks) => marks.map((m) => m.textContent).join(''));
+  const expectOnePassage = async () => {
+    expect(await marked(1)).toBe(second.slice(second.indexOf(from)));
+    expect(await marked(2)).toBe(third.slice(0, third.indexOf(to) + to.length));
+    // The link's words are highlighted inside the link, which still leads to its article.
+    await expect(page.locator('.article-body [data-paragraph="2"] .reference mark.hl')).toHaveText('L. 3312-4');
+    // One annotation: one number, after its last piece.
+    await expect(page.locator('.article-body .hl-number')).toHaveCount(1);
+  };
+  await expectOnePassage();
+  await page.reload();
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
+  await expectOnePassage();
+});
