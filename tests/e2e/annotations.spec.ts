@@ -417,7 +417,7 @@ test('highlights on both sides of the side-by-side comparison and in the redline
 /** Drags the mouse from the first letter of `from` to the last letter of `to` in the article's text, as a reader selects. */
 async function dragSelect(page: Page, from: string, to: string): Promise<void> {
   const points = await page.evaluate(
-    ([first, last]) => {
+    ({ first, last }) => {
       const spot = (wanted: string, atEnd: boolean) => {
         for (const paragraph of document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')) {
           const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
@@ -442,7 +442,7 @@ async function dragSelect(page: Page, from: string, to: string): Promise<void> {
       };
       return [spot(first, false), spot(last, true)];
     },
-    [from, to],
+    { first: from, last: to },
   );
   await page.mouse.move(points[0]!.x, points[0]!.y);
   await page.mouse.down();
