@@ -238,9 +238,8 @@ try {
     const trailPages = pages(trailPdf, 'trail');
     // The outline: one bookmark per step (pdftohtml lists it).
     const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', path.join(work, 'trail.pdf')], { encoding: 'utf8' });
-    const bookmarks = (/<outline>([\s\S]*?)<\/outline>/.exec(xml)?.[1] ?? '').match(/Étape \d+/g)?.length ?? 0;
-    const stepNotes = steps.length;
-    if (bookmarks < stepNotes) throw new Error(`the trail's PDF has ${bookmarks} step bookmarks, not ${stepNotes}`);
+    const bookmarks = new Set((/<outline>([\s\S]*?)<\/outline>/.exec(xml)?.[1] ?? '').match(/Étape \d+/g)).size;
+    if (bookmarks !== steps.length) throw new Error(`the trail's PDF has ${bookmarks} step bookmarks, not ${steps.length}`);
     row(
       'parcours de 20 étapes en PDF',
       `une page d’étapes, 20 articles annotés, ${bookmarks} signets d’étape, ${trailPages} pages, 5 passes`,
