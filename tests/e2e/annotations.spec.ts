@@ -320,7 +320,7 @@ test('the mark of an annotated article in the search box’s list and on the res
   const query = 'indemnités journalières';
   await openApp(page, url, `#/${CSS}`);
   await expect(page.locator('html')).toHaveAttribute('data-search-index', /ready|complete/, { timeout: 60_000 });
-  const box = page.getByRole('combobox');
+  const box = page.getByRole('combobox', { name: 'Rechercher dans les codes' });
   const search = async () => {
     await box.fill('');
     await box.pressSequentially(query, { delay: 20 });
@@ -413,6 +413,13 @@ test('highlights on both sides of the side-by-side comparison and in the redline
 
 /** Drags the mouse from the first letter of `from` to the last letter of `to` in the article's text, as a reader selects. */
 async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  // Both ends on screen: the paragraph of the start at the top of the window.
+  await page.evaluate((first) => {
+    const paragraph = [...document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')].find((p) =>
+      (p.textContent ?? '').includes(first),
+    );
+    paragraph?.scrollIntoView({ block: 'start' });
+  }, from);
   const points = await page.evaluate(
     ({ first, last }) => {
       const spot = (wanted: string, atEnd: boolean) => {
