@@ -105,6 +105,8 @@ export class AnnotationIndex {
   private readonly wordPostings = new Map<string, number[]>();
   /** The keys of `wordPostings`, sorted: a prefix is a range of it. */
   private vocabulary: string[] = [];
+  /** `tags()`, until an annotation is added or removed. */
+  private tagCounts: { tag: string; count: number }[] | undefined;
   private readonly orders = {} as Record<AnnotationSort, number[]>;
   private readonly palette: RolePalette;
   private readonly articleKeys = new Map<string, { numKey: string; articleKey: string }>();
@@ -128,6 +130,7 @@ export class AnnotationIndex {
    */
   upsert(annotation: Annotation, status?: AnchorStatus): void {
     this.remove(annotation.id);
+    this.tagCounts = undefined;
     const known = new Set(this.wordPostings.keys());
     const index = this.addDoc(annotation, status);
     const added = [...this.wordPostings.keys()].filter((word) => !known.has(word));
@@ -150,6 +153,7 @@ export class AnnotationIndex {
   remove(id: string): void {
     const index = this.byId.get(id);
     if (index === undefined) return;
+    this.tagCounts = undefined;
     this.removed[index] = true;
     this.byId.delete(id);
     for (const sort of SORTS) {
@@ -197,6 +201,12 @@ export class AnnotationIndex {
 
   /** Every tag in use, with its count, most used first (for the filter list). */
   tags(): { tag: string; count: number }[] {
+    // Counted once per change of the annotations, not at each search.
+    this.tagCounts ??= this.countTags();
+    return this.tagCounts;
+  }
+
+  private countTags(): { tag: string; count: number }[] {
     const counts = new Map<string, { tag: string; count: number }>();
     for (const index of this.byId.values()) {
       for (const tag of this.docs[index]!.annotation.tags) {

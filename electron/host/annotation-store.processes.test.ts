@@ -4,7 +4,6 @@
  * that kills land mid-append and mid-compaction). Then: every acknowledged annotation is there
  * with its note, no file is damaged (nothing set aside), no temporary file and no lock are left.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,10 +12,11 @@ import { annotationSchema, type Annotation } from '../../corpus/annotations/anno
 import { ANNOTATIONS_FILE } from './annotation-store.ts';
 import { RecordStore, type StoreProblem } from './user-data/record-store.ts';
 import { decodeJournal, decodeSnapshot } from './user-data/store-files.ts';
-import { bundleStoreChild } from './user-data/testing/bundle-child.ts';
+import { bundleStoreChild, type StoreChild } from './user-data/testing/bundle-child.ts';
+import { crashLoop } from './user-data/testing/child-runs.ts';
 
 let work: string;
-let child: string;
+let child: StoreChild;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-annotation-kills-'));
@@ -24,53 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function start(args: string[]): { process: ChildProcess; lines: string[]; exited: Promise<void>; firstAck: Promise<void> } {
-  const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let buffer = '';
-  let acked: () => void = () => undefined;
-  const firstAck = new Promise<void>((resolve) => (acked = resolve));
-  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    buffer += chunk;
-    const complete = buffer.split('\n');
-    buffer = complete.pop() ?? '';
-    for (const line of complete) {
-      lines.push(line);
-      if (line.startsWith('ack ')) acked();
-    }
-  });
-  let stderr = '';
-  proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) =>
-    proc.once('close', () => {
-      if (stderr.trim() && !/SIGKILL/.test(stderr)) lines.push(`stderr ${stderr.trim()}`);
-      acked();
-      resolve();
-    }),
-  );
-  return { process: proc, lines, exited, firstAck };
-}
-
 const temporaryFiles = (dir: string) => readdirSync(dir).filter((name) => /\.tmp-|\.stale-/.test(name));
 
 describe('annotations through 200 SIGKILLs of the host', () => {
   it('loses no acknowledged annotation, damages no file, leaves no temporary file', async () => {
     const dataDir = path.join(work, 'kill-loop');
     mkdirSync(dataDir);
-    const acked = new Map<string, string>();
-    for (let kill = 0; kill < 200; kill++) {
-      const saver = start(['annotate-loop', dataDir, `k${kill}`]);
-      // Killed at a random moment: before the store opened (one in four), mid-append, mid-compaction.
-      if (kill % 4 !== 0) await saver.firstAck;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * (kill % 4 === 0 ? 40 : 80)));
-      saver.process.kill('SIGKILL');
-      await saver.exited;
-      for (const line of saver.lines) {
-        const match = /^ack (\S+) (.*)$/.exec(line);
-        if (match) acked.set(match[1]!, match[2]!);
-        else expect.fail(`unexpected output of the saver: ${line}`);
-      }
-    }
+    const { acked, unexpected } = await crashLoop({ child, args: (kill) => ['annotate-loop', dataDir, `k${kill}`], kills: 200 });
+    expect(unexpected, 'what the savers printed besides their acks').toEqual([]);
     const problems: StoreProblem[] = [];
     const store = new RecordStore<Annotation>({
       dir: dataDir,

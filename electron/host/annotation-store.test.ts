@@ -162,6 +162,12 @@ describe('annotations through the host', () => {
     await host.editAnnotation('r', { note: 'Cotisation minimale' });
     const after = await host.searchAnnotations({ text: 'cotisations' });
     expect(after.ok && after.value.total).toBe(2);
+    // So is a save by another host on the folder, with its tag and its code counted.
+    await api(dir).saveAnnotation(highlight('caisses mutuelles', { id: 'autre-hote', note: 'Cotisation vue ailleurs', tags: ['visite'] }));
+    const third = await host.searchAnnotations({ text: 'cotisation' });
+    expect(third.ok && third.value.total).toBe(3);
+    expect(third.ok && third.value.tags).toEqual([{ tag: 'visite', count: 1 }]);
+    expect(third.ok && third.value.codes).toEqual([{ code: SEED_CODE, count: 3 }]);
   });
 
   it('keeps the names of the colours', async () => {

@@ -74,6 +74,17 @@ export class AnnotationStore {
   private statuses = new Map<string, { of: Annotation; status: AnchorStatus | undefined }>();
   private statusCorpus: string | undefined;
   private statusDay: IsoDate | undefined;
+  /** What the last search derived from the records, and from which (`search`). */
+  private derived:
+    | {
+        all: readonly Annotation[];
+        palette: RolePalette;
+        corpus: string | undefined;
+        today: IsoDate;
+        index: AnnotationIndex;
+        codes: { code: CodeId; count: number }[];
+      }
+    | undefined;
 
   constructor(
     dataDir: string,
@@ -214,13 +225,28 @@ export class AnnotationStore {
 
   /** The list of all annotations (see the module comment). */
   async search(query: AnnotationQuery, today: IsoDate): Promise<AnnotationSearchAnswer> {
-    const all = await this.records.list();
+    const all = await this.records.snapshot();
     const palette = await this.palette();
-    await this.refreshStatuses(all, today);
-    const index = this.syncIndex(all, palette);
+    const corpusHash = await this.corpus.manifest().then(
+      (manifest) => manifest.inputHash,
+      () => undefined,
+    );
+    // The statuses, the index and the counts by code follow the records: redone only when the
+    // records (the same array while none changed), the colours' names, the corpus or the day did.
+    const derived = this.derived;
+    let index: AnnotationIndex;
+    let codes: { code: CodeId; count: number }[];
+    if (derived && derived.all === all && derived.palette === palette && derived.corpus === corpusHash && derived.today === today) {
+      ({ index, codes } = derived);
+    } else {
+      await this.refreshStatuses(all, today);
+      index = this.syncIndex(all, palette);
+      const counts = new Map<CodeId, number>();
+      for (const annotation of all) counts.set(annotation.article.code, (counts.get(annotation.article.code) ?? 0) + 1);
+      codes = [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => a.code.localeCompare(b.code));
+      this.derived = { all, palette, corpus: corpusHash, today, index, codes };
+    }
     const result = index.search(query);
-    const codes = new Map<CodeId, number>();
-    for (const annotation of all) codes.set(annotation.article.code, (codes.get(annotation.article.code) ?? 0) + 1);
     return {
       total: result.total,
       hits: result.hits.map((hit) => ({
@@ -229,7 +255,7 @@ export class AnnotationStore {
         highlights: hit.highlights,
       })),
       tags: index.tags(),
-      codes: [...codes].map(([code, count]) => ({ code, count })).sort((a, b) => a.code.localeCompare(b.code)),
+      codes,
     };
   }
 

@@ -314,3 +314,176 @@ test('a redline comparison and a three-step trail to PDF', async ({ page }) => {
   const outline = /<outline>([\s\S]*?)<\/outline>/.exec(xml)?.[1] ?? '';
   for (let step = 1; step <= 3; step++) expect(outline).toContain(`Étape ${step}`);
 });
+
+test('the mark of an annotated article in the search box’s list and on the results page', async ({ page }) => {
+  const { url } = await start();
+  const query = 'indemnités journalières';
+  await openApp(page, url, `#/${CSS}`);
+  await expect(page.locator('html')).toHaveAttribute('data-search-index', /ready|complete/, { timeout: 60_000 });
+  const box = page.getByRole('combobox', { name: 'Rechercher dans les codes' });
+  const search = async () => {
+    await box.fill('');
+    await box.pressSequentially(query, { delay: 20 });
+    await expect(page.locator('.search-option').nth(1)).toBeVisible();
+  };
+  await search();
+  // No annotation yet: no mark anywhere in the list.
+  await expect(page.locator('.search-option .annotated-mark')).toHaveCount(0);
+  const title = (await page.locator('.search-option .option-title').first().textContent()) ?? '';
+  const num = /Article (\S+)/.exec(title)?.[1];
+  expect(num, title).toBeTruthy();
+
+  // Open the first hit and highlight the first words of its text.
+  await page.locator('.search-option').first().click();
+  await expect(page.locator('#article-title')).toHaveText(`Article ${num}`);
+  const opening = ((await page.locator('.article-body [data-paragraph]').first().textContent()) ?? '').trim();
+  const words = opening.slice(0, Math.max(opening.indexOf(' ', 20), 10));
+  await selectWords(page, words);
+  await page.keyboard.press('h');
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
+
+  // The same search: the article's option is marked (said to screen readers), the others are not.
+  await search();
+  const options = page.locator('.search-option');
+  const marked = options.filter({ has: page.locator('.option-title', { hasText: new RegExp(`^Article ${num}\\b`) }) });
+  await expect(marked.first().locator('.annotated-mark')).toHaveAttribute('title', '1 annotation');
+  await expect(marked.first().locator('.annotated-mark .visually-hidden')).toHaveText(', 1 annotation');
+  await expect(page.locator('.search-option .annotated-mark')).toHaveCount(await marked.count());
+
+  // Enter: the results page marks it too, and only it.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results-title')).toHaveText(`Résultats pour « ${query} »`);
+  const results = page.locator('.result');
+  await expect(results.nth(1)).toBeVisible();
+  const markedResult = results.filter({ has: page.locator('.result-title', { hasText: new RegExp(`^Article ${num}\\b`) }) });
+  await expect(markedResult.first().locator('.annotated-mark')).toHaveAttribute('title', '1 annotation');
+  await expect(page.locator('.result .annotated-mark')).toHaveCount(await markedResult.count());
+});
+
+test('highlights on both sides of the side-by-side comparison and in the redline, each on its version', async ({ page }) => {
+  const { url } = await start();
+  await openApp(page, url, L611_3_1985);
+  await selectWords(page, KEPT);
+  await page.keyboard.press('h');
+  await selectWords(page, CHANGED);
+  await page.keyboard.press('h');
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (2)');
+
+  // Side by side, 1985 → 1995: the left column has the words as annotated in 1985, the right
+  // column the same annotations placed on the 1995 text (« non salariés », loi n° 95-116).
+  await openApp(page, url, `#/${CSS}/L611-3/versions/1985-12-21..1995-02-05`);
+  const row = page.locator('.sbs-row').first();
+  const left = row.locator('> .sbs-cell').nth(0);
+  const right = row.locator('> .sbs-cell').nth(1);
+  await expect(left.locator('mark.hl').first()).toBeVisible();
+  const marked = async (cell: typeof left) => (await cell.locator('mark.hl').allTextContents()).join('');
+  expect(await marked(left)).toBe(KEPT + CHANGED);
+  expect(await marked(right)).toBe(KEPT + 'des travailleurs non salariés');
+  // The changed words are highlighted inside the change itself, on each side.
+  await expect(left.locator('del mark.hl')).toContainText(['non-salariés']);
+  await expect(right.locator('ins mark.hl')).toContainText(['non salariés']);
+  await expect(right.locator('mark.hl', { hasText: 'non-salariés' })).toHaveCount(0);
+  // One number per annotation, the same on both sides.
+  const labels = (cell: typeof left) => cell.locator('.hl-number').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-label')));
+  const leftLabels = await labels(left);
+  expect(leftLabels).toHaveLength(2);
+  expect(await labels(right)).toEqual(leftLabels);
+
+  // The redline: struck words with the 1985 placing, inserted words with the 1995 one, the
+  // unchanged words highlighted once.
+  await page.getByRole('group', { name: 'Affichage' }).getByRole('button', { name: 'Redline' }).click();
+  const block = page.locator('.redline-block').first();
+  await expect(block.locator('del mark.hl')).toContainText(['non-salariés']);
+  await expect(block.locator('ins mark.hl')).toContainText(['non salariés']);
+  const marksOutside = (excluded: string) =>
+    block.locator('mark.hl').evaluateAll(
+      (marks, skip) =>
+        marks
+          .filter((m) => !m.closest(skip))
+          .map((m) => m.textContent)
+          .join(''),
+      excluded,
+    );
+  // Read without the insertions: the words as annotated in 1985; without the deletions: as placed on 1995.
+  expect(await marksOutside('ins')).toBe(KEPT + CHANGED);
+  expect(await marksOutside('del')).toBe(KEPT + 'des travailleurs non salariés');
+  // Each number once: the unchanged words are not highlighted twice.
+  await expect(block.locator('.hl-number')).toHaveCount(2);
+});
+
+/** Drags the mouse from the first letter of `from` to the last letter of `to` in the article's text, as a reader selects. */
+async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  // Both ends on screen: the paragraph of the start at the top of the window.
+  await page.evaluate((first) => {
+    const paragraph = [...document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')].find((p) =>
+      (p.textContent ?? '').includes(first),
+    );
+    paragraph?.scrollIntoView({ block: 'start' });
+  }, from);
+  const points = await page.evaluate(
+    ({ first, last }) => {
+      const spot = (wanted: string, atEnd: boolean) => {
+        for (const paragraph of document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')) {
+          const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+          const nodes: Text[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+          const text = nodes.map((n) => n.data).join('');
+          const at = text.indexOf(wanted);
+          if (at < 0) continue;
+          let offset = atEnd ? at + wanted.length - 1 : at;
+          for (const node of nodes) {
+            if (offset < node.data.length) {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              const rect = range.getBoundingClientRect();
+              return { x: atEnd ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+            }
+            offset -= node.data.length;
+          }
+        }
+        throw new Error(`« ${wanted} » is not in the article`);
+      };
+      return [spot(first, false), spot(last, true)];
+    },
+    { first: from, last: to },
+  );
+  await page.mouse.move(points[0]!.x, points[0]!.y);
+  await page.mouse.down();
+  await page.mouse.move(points[1]!.x, points[1]!.y, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByRole('toolbar', { name: 'Annoter la sélection' })).toBeVisible();
+}
+
+test('a mouse selection across two paragraphs and across a reference link is one highlight, kept after a reload', async ({ page }) => {
+  const { url } = await start();
+  // L242-1 as of 1 October 2019: « II.-Par dérogation au I, sont exclus … sociale : » then
+  // « 1° Les sommes allouées … prévu à l'article L. 3312-4 du code du travail ; ».
+  const l242 = articleByNum(CSS, 'L242-1', '2019-10-01');
+  const version = [...l242.versions].reverse().find((v) => v.validFrom <= '2019-10-01')!;
+  const [second, third] = [version.paragraphs[1]!, version.paragraphs[2]!];
+  const link = version.references.find((r) => r.paragraph === 2)!;
+  expect(third.slice(link.start, link.end)).toBe('L. 3312-4');
+  const from = 'sont exclus';
+  const to = 'du code du travail';
+  await openApp(page, url, `#/${CSS}/L242-1@2019-10-01`);
+  await expect(page.locator('#article-title')).toHaveText('Article L242-1');
+  await dragSelect(page, from, to);
+  await page.keyboard.press('h');
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
+
+  const marked = (paragraph: number) =>
+    page.locator(`.article-body [data-paragraph="${paragraph}"] mark.hl`).evaluateAll((marks) => marks.map((m) => m.textContent).join(''));
+  const expectOnePassage = async () => {
+    expect(await marked(1)).toBe(second.slice(second.indexOf(from)));
+    expect(await marked(2)).toBe(third.slice(0, third.indexOf(to) + to.length));
+    // The link's words are highlighted inside the link, which still leads to its article.
+    await expect(page.locator('.article-body [data-paragraph="2"] .reference mark.hl')).toHaveText('L. 3312-4');
+    // One annotation: one number, after its last piece.
+    await expect(page.locator('.article-body .hl-number')).toHaveCount(1);
+  };
+  await expectOnePassage();
+  await page.reload();
+  await expect(page.locator('.annotations-panel h2')).toHaveText('Annotations (1)');
+  await expectOnePassage();
+});

@@ -48,6 +48,22 @@ function assertFilesWhole(name = 'notes'): void {
 }
 
 describe('RecordStore: saving and reading back', () => {
+  it('snapshot(): the same array while nothing changed, a new one after a change here or by another store', async () => {
+    const store = open();
+    const other = open();
+    await store.put(note('a'));
+    const first = await store.snapshot();
+    expect(first.map((n) => n.id)).toEqual(['a']);
+    expect(await store.snapshot()).toBe(first);
+    await store.put(note('b'));
+    const second = await store.snapshot();
+    expect(second).not.toBe(first);
+    expect(second.map((n) => n.id)).toEqual(['a', 'b']);
+    await other.delete('a');
+    expect((await store.snapshot()).map((n) => n.id)).toEqual(['b']);
+    expect(first.map((n) => n.id)).toEqual(['a']); // an array handed out is never changed
+  });
+
   it('puts, updates, deletes, and a new store on the folder (a restart) reads it all back', async () => {
     const store = open();
     await store.put(note('a'));

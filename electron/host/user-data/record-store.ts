@@ -161,6 +161,8 @@ export class RecordStore<R> {
   private readonly compactProportion: number;
 
   private records = new Map<string, R>();
+  /** `snapshot()`'s array, until the records change. */
+  private listed: R[] | undefined;
   private seq = 0;
   /** The snapshot as last read or written (undefined: there was none). */
   private snapshotId: FileIdentity | undefined;
@@ -210,6 +212,17 @@ export class RecordStore<R> {
   async list(): Promise<R[]> {
     await this.current();
     return [...this.records.values()];
+  }
+
+  /**
+   * The records as `list` gives them, but one array kept until a record changes (here or in
+   * another process): the same array while nothing changed, so that a caller can keep what it
+   * derived from it (a search index) without going through every record again. Not to be mutated.
+   */
+  async snapshot(): Promise<readonly R[]> {
+    await this.current();
+    this.listed ??= [...this.records.values()];
+    return this.listed;
   }
 
   async get(id: string): Promise<R | undefined> {
@@ -393,6 +406,7 @@ export class RecordStore<R> {
       }
     }
     this.records = records;
+    this.listed = undefined;
     this.seq = seq;
     this.snapshotId = snapshotId;
     this.snapshotBytes = snapshotBytes;
@@ -427,6 +441,7 @@ export class RecordStore<R> {
     let reason = skipped > 0 ? `unreadable journal lines ${chunk.badLines.slice(0, 5).join(', ')}` : '';
     for (const entry of chunk.entries) {
       if (entry.seq <= snapshotSeq) continue;
+      this.listed = undefined;
       if ('delete' in entry) this.records.delete(entry.delete);
       else {
         const parsed = this.options.schema.safeParse(entry.put);
@@ -559,6 +574,7 @@ export class RecordStore<R> {
     }
     if (entries.length > 0) await this.append(encodeJournal(entries), lock);
     this.records = state;
+    this.listed = undefined;
     this.seq = seq;
     for (const { transaction, result } of done) {
       settled.add(transaction);

@@ -64,3 +64,39 @@ export function anchorForDisplay(
   });
   return { items, pieces };
 }
+
+/** The highlights of a comparison: each side's paragraphs with the annotations as placed on that side's version. */
+export interface ComparisonHighlights {
+  old: Map<number, HighlightPiece[]>;
+  new: Map<number, HighlightPiece[]>;
+  /** The annotations as placed on each version, with the comparison's numbers, in their order. */
+  items: { old: AnchoredAnnotation[]; new: AnchoredAnnotation[] };
+}
+
+/**
+ * An article's annotations on both versions of a comparison (the text, not the NOTA, which
+ * comparisons leave out), each placed on each version as the article view places it. One number
+ * per annotation on both sides (the newer version's reading order), so that « C2 » on the left and
+ * « C2 » on the right are the same note.
+ */
+export function anchorForComparison(
+  annotations: readonly Annotation[],
+  article: Pick<Article, 'id' | 'versions'>,
+  oldVersion: Version,
+  newVersion: Version,
+  cache: AnchorCache = new AnchorCache(),
+): ComparisonHighlights {
+  const older = anchorForDisplay(annotations, article, oldVersion, cache);
+  const newer = anchorForDisplay(annotations, article, newVersion, cache);
+  const numbers = new Map(newer.items.map((item) => [item.annotation.id, item.number]));
+  const renumbered = new Map<number, HighlightPiece[]>();
+  for (const [paragraph, pieces] of older.pieces.text)
+    renumbered.set(
+      paragraph,
+      pieces.map((piece) => ({ ...piece, number: numbers.get(piece.annotationId) ?? piece.number })),
+    );
+  const oldItems = older.items
+    .map((item) => ({ ...item, number: numbers.get(item.annotation.id) ?? item.number }))
+    .sort((a, b) => a.number - b.number);
+  return { old: renumbered, new: newer.pieces.text, items: { old: oldItems, new: newer.items } };
+}

@@ -11,7 +11,7 @@ import { useEffect, useMemo } from 'react';
 import { AnchorCache } from '../../../corpus/annotations/anchor.ts';
 import type { Annotation } from '../../../corpus/annotations/annotation.ts';
 import type { RolePalette } from '../../../corpus/annotations/roles.ts';
-import { buildComparison, alignParagraphs, type Segment } from '../../../corpus/diff/index.ts';
+import { buildComparison, alignParagraphs, type ComparisonRow, type Segment } from '../../../corpus/diff/index.ts';
 import type { Manifest } from '../../../corpus/model/bundle.ts';
 import type { Article, IsoDate, Version } from '../../../corpus/model/model.ts';
 import { corpusDataDate, versionIndexOn } from '../../../corpus/model/timeline.ts';
@@ -19,7 +19,9 @@ import type { PalimpsesteApi, PrintRequest } from '../../../electron/common/api.
 import { unwrap } from '../api/client.ts';
 import type { Library } from '../data/library.ts';
 import { formatDate, todayIso, validityRange } from '../dates/french-dates.ts';
-import { anchorForDisplay, type AnchoredAnnotation } from '../annotations/anchored.ts';
+import { anchorForComparison, anchorForDisplay, type AnchoredAnnotation, type ComparisonHighlights } from '../annotations/anchored.ts';
+import type { HighlightPiece } from '../annotations/highlight-runs.ts';
+import { segmentHighlights, type SidePieces } from '../annotations/segment-highlights.ts';
 import { AnnotatedRuns, markLabel, markStyle } from '../annotations/AnnotatedRuns.tsx';
 import { statusLabel } from '../article/status-label.ts';
 import { useAsync } from '../ui/use-async.ts';
@@ -304,27 +306,52 @@ function PrintedNotes({ items, palette }: { items: readonly AnchoredAnnotation[]
   );
 }
 
-function PrintedSegments({ segments, side }: { segments: readonly Segment[]; side: 'old' | 'new' | 'both' }) {
+function PrintedSegments({
+  segments,
+  side,
+  sides,
+  palette,
+}: {
+  segments: readonly Segment[];
+  side: 'old' | 'new' | 'both';
+  /** The highlights of this paragraph, each side's on its version (`segmentHighlights`). */
+  sides: SidePieces;
+  palette: RolePalette;
+}) {
+  const pieces = sides.old?.length || sides.new?.length ? segmentHighlights(segments, sides) : undefined;
+  const text = (i: number) =>
+    pieces?.[i]?.length ? (
+      <AnnotatedRuns text={segments[i]!.text} references={[]} pieces={pieces[i]} palette={palette} />
+    ) : (
+      segments[i]!.text
+    );
   return (
     <>
       {segments.map((segment, i) => {
-        if (segment.kind === 'equal') return <span key={i}>{segment.text}</span>;
+        if (segment.kind === 'equal') return <span key={i}>{text(i)}</span>;
         if (segment.kind === 'deleted' && side !== 'new')
           return (
             <del key={i} className="print-del">
-              [−{segment.text}]
+              [−{text(i)}]
             </del>
           );
         if (segment.kind === 'inserted' && side !== 'old')
           return (
             <ins key={i} className="print-ins">
-              [+{segment.text}]
+              [+{text(i)}]
             </ins>
           );
         return null;
       })}
     </>
   );
+}
+
+const piecesOf = (pieces: Map<number, HighlightPiece[]>, paragraph: number | undefined) =>
+  paragraph === undefined ? undefined : pieces.get(paragraph);
+
+function redlineSides(row: ComparisonRow | undefined, highlights: ComparisonHighlights): SidePieces {
+  return { old: piecesOf(highlights.old, row?.oldIndex), new: piecesOf(highlights.new, row?.newIndex) };
 }
 
 function PrintedComparison({
@@ -356,13 +383,19 @@ function PrintedComparison({
         : undefined,
     [oldVersion, newVersion],
   );
-  const notes = useMemo(() => {
-    const items: { version: Version; items: AnchoredAnnotation[] }[] = [];
-    for (const version of [oldVersion, newVersion])
-      if (version) items.push({ version, items: anchorForDisplay(annotations, article, version).items });
-    return items;
-  }, [annotations, article, oldVersion, newVersion]);
-  if (!oldVersion || !newVersion || !comparison) {
+  // Each side's highlights on its version, one number per annotation on both (`anchorForComparison`).
+  const highlights = useMemo(
+    () => (oldVersion && newVersion ? anchorForComparison(annotations, article, oldVersion, newVersion) : undefined),
+    [annotations, article, oldVersion, newVersion],
+  );
+  const notes: { version: Version; items: AnchoredAnnotation[] }[] =
+    highlights && oldVersion && newVersion
+      ? [
+          { version: oldVersion, items: highlights.items.old },
+          { version: newVersion, items: highlights.items.new },
+        ]
+      : [];
+  if (!oldVersion || !newVersion || !comparison || !highlights) {
     return (
       <div className="print-error" role="alert">
         <h1>Comparaison impossible</h1>
@@ -392,7 +425,12 @@ function PrintedComparison({
         <div className="printed-text redline">
           {comparison.redline.map((block, i) => (
             <p key={i}>
-              <PrintedSegments segments={block.segments} side="both" />
+              <PrintedSegments
+                segments={block.segments}
+                side="both"
+                sides={redlineSides(comparison.rows[block.row], highlights)}
+                palette={palette}
+              />
             </p>
           ))}
         </div>
@@ -407,8 +445,30 @@ function PrintedComparison({
           <tbody>
             {comparison.rows.map((row, i) => (
               <tr key={i}>
-                <td>{row.old ? <PrintedSegments segments={row.old} side="old" /> : <span className="gap">(absent)</span>}</td>
-                <td>{row.new ? <PrintedSegments segments={row.new} side="new" /> : <span className="gap">(absent)</span>}</td>
+                <td>
+                  {row.old ? (
+                    <PrintedSegments
+                      segments={row.old}
+                      side="old"
+                      sides={{ old: piecesOf(highlights.old, row.oldIndex) }}
+                      palette={palette}
+                    />
+                  ) : (
+                    <span className="gap">(absent)</span>
+                  )}
+                </td>
+                <td>
+                  {row.new ? (
+                    <PrintedSegments
+                      segments={row.new}
+                      side="new"
+                      sides={{ new: piecesOf(highlights.new, row.newIndex) }}
+                      palette={palette}
+                    />
+                  ) : (
+                    <span className="gap">(absent)</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

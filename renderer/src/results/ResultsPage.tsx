@@ -11,6 +11,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { SearchResponse, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
+import { AnnotatedMark } from '../annotations/AnnotatedMark.tsx';
 import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { DateField } from '../ui/DateField.tsx';
@@ -243,6 +244,7 @@ export function ResultsPage({
               }}
             >
               {hitTitle(hit)}
+              <AnnotatedMark article={hit.article} />
               <span className="option-state">{hitState(hit)}</span>
             </a>
             <span className="option-code">{reader.codeTitle(hit.code)}</span>

@@ -7,7 +7,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../../../corpus/diff/index.ts';
 import type { Article } from '../../../corpus/model/model.ts';
+import { AnchorCache } from '../../../corpus/annotations/anchor.ts';
+import { anchorForComparison } from '../annotations/anchored.ts';
 import { exportPdf } from '../annotations/export-actions.ts';
+import { useAnnotationsService, useArticleAnnotations } from '../annotations/use-annotations.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
@@ -59,6 +62,19 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
     [comparable, article.id, oldIndex, newIndex, oldVersion, newVersion, granularity],
   );
   const total = comparison?.changeCount ?? 0;
+
+  // The user's highlights on both versions, each side with those placed on its version.
+  const service = useAnnotationsService();
+  const annotations = useArticleAnnotations(article.id);
+  const [anchorCache] = useState(() => new AnchorCache());
+  const palette = service?.palette;
+  const highlights = useMemo(
+    () =>
+      comparable && palette && annotations && annotations.length > 0
+        ? { ...anchorForComparison(annotations, article, oldVersion, newVersion, anchorCache), palette }
+        : undefined,
+    [comparable, palette, annotations, article, oldVersion, newVersion, anchorCache],
+  );
 
   // A new comparison starts at its first change; the mark tells the benchmark it is on screen.
   useEffect(() => {
@@ -209,9 +225,17 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
           comparison={comparison}
           current={current}
           label={`Redline : de la ${oldLabel.toLowerCase()} à la ${newLabel.toLowerCase()}`}
+          highlights={highlights}
         />
       ) : (
-        <SideBySide ref={bodyRef} comparison={comparison} current={current} oldLabel={oldLabel} newLabel={newLabel} />
+        <SideBySide
+          ref={bodyRef}
+          comparison={comparison}
+          current={current}
+          oldLabel={oldLabel}
+          newLabel={newLabel}
+          highlights={highlights}
+        />
       )}
     </div>
   );

@@ -5,15 +5,23 @@
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Comparison } from '../../../corpus/diff/index.ts';
+import type { RolePalette } from '../../../corpus/annotations/roles.ts';
+import type { ComparisonHighlights } from '../annotations/anchored.ts';
 import { revealStop } from './reveal-stop.ts';
 import { Segments } from './Segments.tsx';
-import type { ComparisonBodyHandle } from './SideBySide.tsx';
+import { marksOf, type ComparisonBodyHandle } from './SideBySide.tsx';
 import { useVirtualRows } from './use-virtual-rows.ts';
 
-export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison; current: number; label: string }>(function Redline(
-  { comparison, current, label },
-  ref,
-) {
+export const Redline = forwardRef<
+  ComparisonBodyHandle,
+  {
+    comparison: Comparison;
+    current: number;
+    label: string;
+    /** The user's highlights: the old version's over the struck words, the new version's over the others. */
+    highlights?: (ComparisonHighlights & { palette: RolePalette }) | undefined;
+  }
+>(function Redline({ comparison, current, label, highlights }, ref) {
   const listRef = useRef<HTMLDivElement>(null);
   const blocks = comparison.redline;
   const virtualizer = useVirtualRows(
@@ -45,6 +53,11 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
           const block = blocks[item.index];
           if (!block) return null;
           const isCurrent = block.segments.some((s) => s.change === current);
+          const row = comparison.rows[block.row];
+          const sides = {
+            old: row?.oldIndex === undefined ? undefined : highlights?.old.get(row.oldIndex),
+            new: row?.newIndex === undefined ? undefined : highlights?.new.get(row.newIndex),
+          };
           return (
             <div
               key={item.key}
@@ -54,7 +67,7 @@ export const Redline = forwardRef<ComparisonBodyHandle, { comparison: Comparison
               style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
               <p>
-                <Segments segments={block.segments} current={current} />
+                <Segments segments={block.segments} current={current} marks={marksOf(block.segments, sides, highlights)} />
               </p>
             </div>
           );

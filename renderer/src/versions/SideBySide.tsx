@@ -16,8 +16,11 @@ export function SideBySideHead({ oldLabel, newLabel }: { oldLabel: string; newLa
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Comparison, ComparisonRow } from '../../../corpus/diff/index.ts';
+import type { RolePalette } from '../../../corpus/annotations/roles.ts';
+import type { ComparisonHighlights } from '../annotations/anchored.ts';
+import { segmentHighlights, type SidePieces } from '../annotations/segment-highlights.ts';
 import { revealStop } from './reveal-stop.ts';
-import { Segments } from './Segments.tsx';
+import { Segments, type SegmentMarks } from './Segments.tsx';
 import { useVirtualRows } from './use-virtual-rows.ts';
 
 export interface ComparisonBodyHandle {
@@ -30,12 +33,17 @@ interface Props {
   current: number;
   oldLabel: string;
   newLabel: string;
+  /** The user's highlights, each column with those placed on its version. */
+  highlights?: (ComparisonHighlights & { palette: RolePalette }) | undefined;
 }
 
 const rowChars = (row: ComparisonRow | undefined) =>
   Math.max(...[row?.old, row?.new].map((side) => (side ?? []).reduce((n, s) => n + s.text.length, 0)));
 
-export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideBySide({ comparison, current, oldLabel, newLabel }, ref) {
+export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideBySide(
+  { comparison, current, oldLabel, newLabel, highlights },
+  ref,
+) {
   const listRef = useRef<HTMLDivElement>(null);
   const { rows } = comparison;
   const virtualizer = useVirtualRows(listRef, rows.length, (i) => rowChars(rows[i]), 55);
@@ -70,8 +78,20 @@ export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideB
               className={`virtual-row sbs-row row-${row.kind}${isCurrent ? ' row-current' : ''}`}
               style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
-              <Cell side={row.old} label={oldLabel} kind={row.kind} current={current} />
-              <Cell side={row.new} label={newLabel} kind={row.kind} current={current} />
+              <Cell
+                side={row.old}
+                label={oldLabel}
+                kind={row.kind}
+                current={current}
+                marks={marksOf(row.old, { old: row.oldIndex === undefined ? undefined : highlights?.old.get(row.oldIndex) }, highlights)}
+              />
+              <Cell
+                side={row.new}
+                label={newLabel}
+                kind={row.kind}
+                current={current}
+                marks={marksOf(row.new, { new: row.newIndex === undefined ? undefined : highlights?.new.get(row.newIndex) }, highlights)}
+              />
             </div>
           );
         })}
@@ -80,7 +100,29 @@ export const SideBySide = forwardRef<ComparisonBodyHandle, Props>(function SideB
   );
 });
 
-function Cell({ side, label, kind, current }: { side: ComparisonRow['old']; label: string; kind: ComparisonRow['kind']; current: number }) {
+/** The highlights over a column's segments, or nothing when the paragraph has none. */
+export function marksOf(
+  segments: ComparisonRow['old'],
+  sides: SidePieces,
+  highlights: { palette: RolePalette } | undefined,
+): SegmentMarks | undefined {
+  if (!segments || !highlights || !(sides.old?.length || sides.new?.length)) return undefined;
+  return { pieces: segmentHighlights(segments, sides), palette: highlights.palette };
+}
+
+function Cell({
+  side,
+  label,
+  kind,
+  current,
+  marks,
+}: {
+  side: ComparisonRow['old'];
+  label: string;
+  kind: ComparisonRow['kind'];
+  current: number;
+  marks: SegmentMarks | undefined;
+}) {
   if (!side) {
     return (
       <div className="sbs-cell gap">
@@ -91,7 +133,7 @@ function Cell({ side, label, kind, current }: { side: ComparisonRow['old']; labe
   return (
     <div className={`sbs-cell${kind === 'removed' ? ' whole-removed' : kind === 'inserted' ? ' whole-inserted' : ''}`}>
       <p>
-        <Segments segments={side} current={current} />
+        <Segments segments={side} current={current} marks={marks} />
       </p>
     </div>
   );
