@@ -84,7 +84,14 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   }
 
   const host = createHost({ corpusDir, dataDir, log: say });
-  const serverOptions = { api: host.api, rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile, log: say };
+  const serverOptions = {
+    api: host.api,
+    jsonAnswers: host.jsonAnswers,
+    rendererDir,
+    corpusDir,
+    verifyCorpusFile: host.verifyCorpusFile,
+    log: say,
+  };
   let web: WebServer;
   try {
     web = await startWebServer({ ...serverOptions, port: options.port ?? DEFAULT_PORT });

@@ -49,7 +49,16 @@ type Impl<M extends ApiMethod> = (
 
 /** Wraps one implementation: validate the raw arguments, run, turn anything thrown into an error Result. */
 function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: string) => void) {
-  return async (...raw: unknown[]): Promise<Result<unknown>> => {
+  return checked(name, impl, log);
+}
+
+/** `method` for an implementation of any result type (the JSON answers below). */
+function checked<M extends ApiMethod, T>(
+  name: M,
+  impl: (...args: Parameters<PalimpsesteApi[M]>) => Promise<T>,
+  log: (message: string) => void,
+): (...raw: unknown[]) => Promise<Result<T>> {
+  return async (...raw: unknown[]): Promise<Result<T>> => {
     const parsed = API_ARGS[name].safeParse(raw);
     if (!parsed.success) return fail('invalid-argument', `Appel « ${name} » refusé : ${describeValidationError(parsed.error)}.`);
     try {
@@ -60,6 +69,18 @@ function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: stri
       return { ok: false, error: apiError };
     }
   };
+}
+
+/**
+ * Methods whose value the HTTP transport can send as it is stored, as JSON bytes (UTF-8), instead of
+ * building the objects and serialising them again: the same arguments checks and errors as the
+ * method of the same name in `createHandlers`, the same value once parsed.
+ */
+export type JsonAnswers = Partial<Record<ApiMethod, (...raw: unknown[]) => Promise<Result<Buffer>>>>;
+
+export function createJsonAnswers(deps: Pick<HandlerDeps, 'corpus' | 'log'>): JsonAnswers {
+  const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
+  return { getArticle: checked('getArticle', (id) => deps.corpus.articleJson(id), log) };
 }
 
 export function createHandlers(deps: HandlerDeps): PalimpsesteApi {

@@ -5,7 +5,7 @@
 import type { ExportFile, PalimpsesteApi, PrintRequest, SavedFile } from '../common/api.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { CorpusStore } from './corpus-store.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers, createJsonAnswers, type JsonAnswers } from './handlers.ts';
 import { NoticeBoard } from './notices.ts';
 import { SessionStore } from './session-store.ts';
 import type { ServeOptions } from './static-files.ts';
@@ -25,6 +25,8 @@ export interface HostOptions {
 
 export interface Host {
   api: PalimpsesteApi;
+  /** For the web edition's HTTP transport: the articles sent as the bundle stores them (see `JsonAnswers`). */
+  jsonAnswers: JsonAnswers;
   corpus: CorpusStore;
   /** For the static servers (web edition, `palimpseste://`): a corpus file is checked before it is sent. */
   verifyCorpusFile: NonNullable<ServeOptions['verify']>;
@@ -57,6 +59,7 @@ export function createHost(options: HostOptions): Host {
     ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
     ...(options.saveExportFile ? { saveExportFile: options.saveExportFile } : {}),
   });
+  const jsonAnswers = createJsonAnswers({ corpus, ...(options.log ? { log: options.log } : {}) });
   const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
-  return { api, corpus, verifyCorpusFile, trails, session, annotations, notices, options };
+  return { api, jsonAnswers, corpus, verifyCorpusFile, trails, session, annotations, notices, options };
 }

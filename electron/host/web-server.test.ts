@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trail } from '../common/api.ts';
 import { createHttpApi } from '../common/http-api.ts';
+import { dispatch } from './dispatch.ts';
 import { createHost } from './host.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
@@ -34,6 +35,7 @@ function raw(port: number, method: string, target: string, headers: Record<strin
 const json = { 'content-type': 'application/json' };
 let base: string;
 let web: WebServer;
+let host: ReturnType<typeof createHost>;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -46,9 +48,10 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(base, 'renderer', 'assets', 'app.js'), 'export {};');
   writeFileSync(path.join(base, 'secret.txt'), 'SECRET');
-  const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
+  host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
   web = await startWebServer({
     api: host.api,
+    jsonAnswers: host.jsonAnswers,
     rendererDir: path.join(base, 'renderer'),
     corpusDir: path.join(base, 'corpus'),
     log: (m) => logged.push(m),
@@ -73,6 +76,23 @@ describe('web host', () => {
     const article = await api.getArticle(`${SEED_CODE}/num:L611-20`);
     expect(article.ok && article.value.versions[0]?.paragraphs[0]).toMatch(/^La Caisse nationale confie le soin d'assurer/);
     expect(await api.getToc('Code Civil')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('sends an article as the bundle stores it: the value and the errors of the handlers', async () => {
+    const call = (args: unknown) => raw(web.port, 'POST', '/api/getArticle', json, JSON.stringify({ args }));
+    const id = `${SEED_CODE}/num:L611-20`;
+    const answer = await call([id]);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+    expect(JSON.parse(answer.body)).toEqual(await host.api.getArticle(id));
+    for (const args of [[`${SEED_CODE}/num:L999-9`], [42], 'pas une liste']) {
+      const refused = await call(args);
+      expect(refused.status).toBe(200);
+      expect(JSON.parse(refused.body)).toEqual(await dispatch(host.api, 'getArticle', args));
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false });
+    }
   });
 
   it('serves the renderer and the bundle with the CSP header', async () => {
