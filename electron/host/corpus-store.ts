@@ -12,9 +12,9 @@
  *
  * Memory and speed: a shard is a series of gzip members of a few articles each, and the code's
  * `shards.json` says where each starts (`bundle-shard.ts`): an article read inflates only its
- * member (about 90 kB), and parses only its own line. Shard files (compressed, checked), inflated
- * members and parsed articles are kept in the one LRU cache, each bounded by its bytes or
- * characters, and whatever is being loaded is loaded once however many requests wait for it
+ * member (about 25 kB), and parses only its own line. Shard files (compressed, checked), inflated
+ * members and checked articles (their JSON) are kept in the one LRU cache, each bounded by its
+ * bytes, and whatever is being loaded is loaded once however many requests wait for it
  * (2,000 concurrent reads once decompressed 142 shards 1,850 times because a 12-entry cache
  * evicted loads still in progress).
  *
@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import lunr from 'lunr';
 import type { z } from 'zod';
@@ -102,7 +102,7 @@ export interface CorpusStoreOptions {
    * (29 MB), so a burst of reads reads each file and checks its checksum about once.
    */
   shardCacheBytes?: number;
-  /** Bytes of inflated members kept (about 90 kB each): a reader moves around a few articles at a time. */
+  /** Bytes of inflated members kept (about 25 kB each): a reader moves around a few articles at a time. */
   memberCacheBytes?: number;
   /** Bytes of JSON of the articles kept checked (the objects they parse to take about three times as many). */
   articleCacheBytes?: number;
@@ -423,12 +423,13 @@ export class CorpusStore {
       let bytes: Buffer;
       try {
         // Inflated at once, into one buffer of its size (a gzip member ends with it): a member is
-        // ~90 kB, a fraction of a millisecond, less than the thread pool's round trips and the
+        // ~25 kB, a fraction of a millisecond, less than the thread pool's round trips and the
         // 16 kB chunks an asynchronous inflate hands back one callback at a time (measured: those
-        // callbacks were a third of a burst's CPU time).
+        // callbacks were a third of a burst's CPU time). Not a larger buffer: the member kept in
+        // the cache is a view of it (a 64 kB floor once held 64 kB for a member of 8).
         const member = file.subarray(start, end);
         const size = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
-        bytes = gunzipSync(member, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
+        bytes = gunzipSync(member, { chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(size + 1, 64 * 1024 * 1024)) });
       } catch {
         throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
       }
