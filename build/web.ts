@@ -1,5 +1,5 @@
 /**
- * `npm run web [-- --port N] [--corpus DIR] [--data DIR] [--renderer DIR] [--no-build]`: the web edition. Builds
+ * `npm run web [-- --port N] [--corpus DIR] [--data DIR] [--renderer DIR] [--no-build] [--import-corpus FILE] [--revert-corpus]`: the web edition. Builds
  * what is missing (renderer, default corpus), serves the reader on 127.0.0.1 with the same handlers
  * as the desktop app, and prints its address `http://127.0.0.1:PORT/` on a line of its own (the only
  * line on stdout: the end-to-end tests wait for it). Everything else goes to stderr.
@@ -16,7 +16,10 @@ const USAGE = `Usage : npm run web -- [--port N] [--corpus DOSSIER] [--data DOSS
   --corpus DOSSIER  corpus compilé à servir (défaut : corpus/dist, compilé s’il manque)
   --data DOSSIER    dossier des données de l’utilisateur : pistes, session (défaut : ${defaultDataDir()})
   --renderer DOSSIER  interface construite à servir (défaut : build/out/renderer, construite si elle manque)
-  --no-build        ne construit rien : sert ce qui existe`;
+  --no-build        ne construit rien : sert ce qui existe
+  --import-corpus FICHIER  installe ce paquet de corpus (« npm run corpus -- --pack FICHIER ») et le sert ;
+                    un fichier endommagé ou étranger est refusé, le corpus en usage reste
+  --revert-corpus   revient au corpus en usage avant la dernière mise à jour`;
 
 const DEFAULT_PORT = 5180;
 const say = (line: string) => console.error(line);
@@ -38,6 +41,8 @@ async function main(): Promise<number> {
         data: { type: 'string' },
         renderer: { type: 'string' },
         'no-build': { type: 'boolean' },
+        'import-corpus': { type: 'string' },
+        'revert-corpus': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -67,7 +72,18 @@ async function main(): Promise<number> {
   }
 
   const host = createHost({ corpusDir, dataDir, log: say });
-  const options = { api: host.api, rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile, log: say };
+  // Before serving: a refused pack stops here (exit status 1), the corpus in use untouched.
+  const update = values['import-corpus']
+    ? await host.api.importCorpus(path.resolve(values['import-corpus']))
+    : values['revert-corpus']
+      ? await host.api.revertCorpus()
+      : undefined;
+  if (update && !update.ok) {
+    say(update.error.message);
+    return 1;
+  }
+  if (update) say(update.value.message);
+  const options = { api: host.api, rendererDir, corpusDir: () => host.corpus.root, verifyCorpusFile: host.verifyCorpusFile, log: say };
   let web: WebServer;
   try {
     web = await startWebServer({ ...options, port: requestedPort ?? DEFAULT_PORT });
@@ -82,7 +98,7 @@ async function main(): Promise<number> {
   if (!corpus.ok) say(corpus.error.message);
   else
     say(
-      `Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${corpusDir}). Données : ${dataDir}.`,
+      `Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${host.corpus.root}). Données : ${dataDir}.`,
     );
   say('Palimpseste, édition web — ouvrez cette adresse dans un navigateur (Ctrl+C pour arrêter) :');
   console.log(web.url);

@@ -76,6 +76,8 @@ interface ParsedArticle {
 }
 
 interface OpenBundle {
+  /** The folder it was opened from (reads in flight across a `switchTo` stay in it). */
+  root: string;
   manifest: Manifest;
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
@@ -118,12 +120,27 @@ export class CorpusStore {
   private readonly lunrVersion: string;
 
   constructor(
-    readonly root: string,
+    private bundleRoot: string,
     options: CorpusStoreOptions = {},
   ) {
     this.shardCacheBytes = options.shardCacheBytes ?? 16 * 1024 * 1024;
     this.articleCacheChars = options.articleCacheChars ?? 4 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
+  }
+
+  /** The bundle folder read now. */
+  get root(): string {
+    return this.bundleRoot;
+  }
+
+  /**
+   * Reads another bundle from now on (an imported corpus, or the previous one back): everything
+   * read from the old one is dropped with it. Calls in flight finish on the bundle they opened.
+   */
+  switchTo(root: string): void {
+    this.bundleRoot = root;
+    this.opening = undefined;
+    this.stamping = undefined;
   }
 
   /** The manifest, checked; throws `corpus-missing`, `corpus-schema` or `corpus-damaged` with what to do. */
@@ -225,7 +242,7 @@ export class CorpusStore {
     const key = `${relative}\n${info.size}\n${info.mtimeMs}\n${info.ino}`;
     let check = bundle.verified.get(key);
     if (!check) {
-      check = readFile(path.join(this.root, relative)).then(
+      check = readFile(path.join(bundle.root, relative)).then(
         (bytes) => {
           const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
           return problem ? describeIntegrityProblem(problem) : undefined;
@@ -270,7 +287,8 @@ export class CorpusStore {
   }
 
   private async open(stamp: number): Promise<OpenBundle> {
-    const manifestPath = path.join(this.root, MANIFEST_FILE);
+    const root = this.root;
+    const manifestPath = path.join(root, MANIFEST_FILE);
     let text: string;
     try {
       text = await readFile(manifestPath, 'utf8');
@@ -306,6 +324,7 @@ export class CorpusStore {
       );
     }
     return {
+      root,
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
@@ -386,8 +405,8 @@ export class CorpusStore {
    * against the manifest, decompressed when gzipped.
    */
   private async readBytes(bundle: OpenBundle, relative: string): Promise<Buffer> {
-    const file = path.resolve(this.root, relative);
-    const inside = path.relative(path.resolve(this.root), file);
+    const file = path.resolve(bundle.root, relative);
+    const inside = path.relative(path.resolve(bundle.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
     let bytes: Buffer;

@@ -2,9 +2,10 @@
  * The API contract implemented once, for both transports (Electron IPC and the web edition's HTTP):
  * every argument parsed with its zod schema first, every outcome a `Result`, nothing thrown.
  */
-import type { ApiMethod, CorpusInfo, HostNotice, PalimpsesteApi, Result, SessionState, Trail } from '../common/api.ts';
+import type { ApiMethod, CorpusInfo, CorpusUpdate, HostNotice, PalimpsesteApi, Result, SessionState, Trail } from '../common/api.ts';
 import { API_ARGS, describeValidationError } from '../common/api-schemas.ts';
 import type { CorpusStore } from './corpus-store.ts';
+import type { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
 import type { NoticeBoard } from './notices.ts';
 import { fail, HostError, ok, toApiError } from './result.ts';
 import type { SessionStore } from './session-store.ts';
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   trails: TrailStore;
   session: SessionStore;
   notices: NoticeBoard;
+  /** The imported corpora (corpus updates); without it, `importCorpus` and `revertCorpus` say updates are not available. */
+  corpora?: InstalledCorpora;
   /** Where the renderer finds the bundle's files, relative to the app (`corpus/`). */
   corpusBaseUrl?: string;
   /** Where failures are logged (the user sees the French message; the log gets the detail). */
@@ -44,7 +47,15 @@ function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: stri
 export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
   const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
   const baseUrl = deps.corpusBaseUrl ?? 'corpus/';
-  const { corpus, trails, session, notices } = deps;
+  const { corpus, trails, session, notices, corpora } = deps;
+
+  // Each update is also a notice: the banner says what changed after the window reloads.
+  const updated = async (run: (installed: InstalledCorpora) => Promise<CorpusUpdate>): Promise<CorpusUpdate> => {
+    if (!corpora) throw new HostError('not-found', 'Les mises à jour du corpus ne sont pas disponibles ici.');
+    const update = await run(corpora);
+    if (!update.change.identical) notices.add({ kind: 'corpus-updated', message: update.message });
+    return update;
+  };
 
   // Failures on the user's own files become French errors that say which (disk full, read-only
   // folder, busy, unusable folder); the log keeps the system's reason.
@@ -90,6 +101,8 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
       },
       log,
     ),
+    importCorpus: method('importCorpus', (file) => updated((installed) => installed.importPack(file, corpus)), log),
+    revertCorpus: method('revertCorpus', () => updated((installed) => installed.revert(corpus)), log),
     // The stores are opened at host start: a damaged file's notice is there for the first call, at
     // launch (a store that cannot be opened at all says so when it is used).
     getNotices: method(

@@ -3,7 +3,10 @@
  * the user's trails and session, the notices, and the API handlers over them.
  */
 import type { PalimpsesteApi } from '../common/api.ts';
+import lunr from 'lunr';
+import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
 import { CorpusStore } from './corpus-store.ts';
+import { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
 import { createHandlers } from './handlers.ts';
 import { NoticeBoard } from './notices.ts';
 import { SessionStore } from './session-store.ts';
@@ -11,7 +14,10 @@ import type { ServeOptions } from './static-files.ts';
 import { TrailStore } from './trail-store.ts';
 
 export interface HostOptions {
-  /** The corpus bundle folder (holding `manifest.json`). */
+  /**
+   * The corpus bundle folder shipped with the app (holding `manifest.json`). A corpus imported from
+   * a pack (kept in the user-data folder) is read instead when there is one (`InstalledCorpora`).
+   */
   corpusDir: string;
   /** The user-data folder (trails, session). */
   dataDir: string;
@@ -22,6 +28,8 @@ export interface HostOptions {
 export interface Host {
   api: PalimpsesteApi;
   corpus: CorpusStore;
+  /** The corpora imported from packs, and which one is in use. */
+  corpora: InstalledCorpora;
   /** For the static servers (web edition, `palimpseste://`): a corpus file is checked before it is sent. */
   verifyCorpusFile: NonNullable<ServeOptions['verify']>;
   trails: TrailStore;
@@ -32,14 +40,28 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   const notices = new NoticeBoard();
-  const corpus = new CorpusStore(options.corpusDir);
+  const corpora = new InstalledCorpora({
+    shippedDir: options.corpusDir,
+    dataDir: options.dataDir,
+    expected: { bundleSchemaVersion: BUNDLE_SCHEMA_VERSION, lunrVersion: lunr.version },
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const corpus = new CorpusStore(corpora.activeDir());
   const trails = new TrailStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
   const session = new SessionStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
   // Opened now, not on first use: temp files of a crashed run are swept and a damaged file is
   // reported at launch (its notice is shown before the trails list is ever opened).
   void trails.ready().catch(() => undefined);
   void session.ready().catch(() => undefined);
-  const api = createHandlers({ corpus, trails, session, notices, corpusBaseUrl: 'corpus/', ...(options.log ? { log: options.log } : {}) });
+  const api = createHandlers({
+    corpus,
+    corpora,
+    trails,
+    session,
+    notices,
+    corpusBaseUrl: 'corpus/',
+    ...(options.log ? { log: options.log } : {}),
+  });
   const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
-  return { api, corpus, verifyCorpusFile, trails, session, notices, options };
+  return { api, corpus, corpora, verifyCorpusFile, trails, session, notices, options };
 }
