@@ -61,6 +61,7 @@ export const Menu = {
   setApplicationMenu: (menu) => record.calls.push(['setApplicationMenu', menu.map((m) => m.label)]),
 };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 0 }) };
 const windows = [];
 export class BrowserWindow {
   static getAllWindows() { return windows; }
@@ -252,7 +253,7 @@ describe('bundled main process (against a recording electron module)', () => {
 
   it('answers IPC from the app window only, with validated arguments', () => {
     const s = record.scenario;
-    expect(s.channels).toHaveLength(12);
+    expect(s.channels).toHaveLength(14);
     expect(s.corpusInfo.ok && s.corpusInfo.value?.manifest.counts.articles).toBe(2);
     expect(s.findArticles.value?.map((e) => e.num)).toEqual(['L611-3']);
     expect(s.otherWindow.error?.code).toBe('forbidden');

@@ -5,7 +5,6 @@
  * damaged, truncated, foreign and other-format files refused with their reason while the corpus in
  * use stays as it was.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,18 +12,12 @@ import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../../corpus/model/bundle.ts';
 import { PACK_LEAD_BYTES } from '../../../corpus/model/corpus-pack.ts';
+import { buildSeedPacks, seedFile as seed } from '../../../tests/support/seed-packs.ts';
 import { CorpusStore } from '../corpus-store.ts';
 import { createHost } from '../host.ts';
-import { PROJECT_ROOT } from '../paths.ts';
 import { HostError } from '../result.ts';
 import { InstalledCorpora } from './installed-corpora.ts';
 
-const seeds = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
-const seed = (prefix: string) =>
-  path.join(
-    seeds,
-    readdirSync(seeds).find((f) => f.startsWith(prefix))!,
-  );
 const expected = { bundleSchemaVersion: BUNDLE_SCHEMA_VERSION, lunrVersion: lunr.version };
 
 let work: string;
@@ -33,35 +26,9 @@ let shipped: string;
 let packA: string;
 let packB: string;
 
-function compile(out: string, pack: string, sources: string[]): void {
-  const result = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(PROJECT_ROOT, 'corpus/compiler/cli/cli.ts'),
-      '--no-default',
-      ...sources.flatMap((s) => ['--source', s]),
-      '--out',
-      out,
-      '--cache',
-      path.join(work, 'cache'),
-      '--pack',
-      pack,
-    ],
-    { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } },
-  );
-  if (result.status !== 0) throw new Error(`npm run corpus failed: ${result.stderr}`);
-  expect(result.stdout).toMatch(/Paquet écrit : .*\(\d+\.\d Mo, \d+ fichiers, données du \d{4}-\d{2}-\d{2}\)/);
-}
-
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-packs-'));
-  shipped = path.join(work, 'shipped');
-  packA = path.join(work, 'a.palimpseste');
-  packB = path.join(work, 'b.palimpseste');
-  compile(shipped, packA, [seed('003_')]);
-  compile(path.join(work, 'b'), packB, [seed('003_'), seed('000_'), seed('001_')]);
+  ({ shipped, packA, packB } = buildSeedPacks(work));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
