@@ -2,12 +2,15 @@
  * The corpus bundle on disk (`corpus/dist/`), as the compiler writes it and the host reads it.
  *
  * manifest.json                      Manifest
- * codes/<code>/toc.json              Code (table of contents with article ids)
- * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
+ * codes/<code>/toc.json.gz           Code (table of contents with article ids)
+ * codes/<code>/catalog.json.gz       ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
  * codes/<code>/articles-<n>.json.gz  Article[] gzipped, one per line (full versions, loaded on demand by the host)
- * codes/<code>/changesets.json       ChangeSet[]
- * search/…                           see `SearchManifest`
- * unresolved-references.tsv          report of the references the compiler could not resolve
+ * codes/<code>/changesets.json.gz    ChangeSet[]
+ * search/….json.gz                   see `SearchManifest` (named there without `.gz`: `bundle-files.ts`)
+ * unresolved-references.tsv.gz       report of the references the compiler could not resolve
+ *
+ * Every file but the manifest is gzipped: the host decompresses them, the renderer's search worker
+ * too (`DecompressionStream`).
  *
  * The manifest lists every other file with its size and SHA-256 (`files`): the host checks a file
  * against it when it first reads it (`bundle-integrity.ts`), and checks each file's shape with the
@@ -19,8 +22,9 @@ import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './mo
  * Bumped whenever the shape of any bundle file changes; the loader refuses other versions.
  * 2: the manifest lists every file with its checksum (`files`); shards hold one article per line
  *    (`bundle-shard.ts`).
+ * 3: every file but the manifest gzipped (`.gz`), search files named without it (`bundle-files.ts`).
  */
-export const BUNDLE_SCHEMA_VERSION = 2;
+export const BUNDLE_SCHEMA_VERSION = 3;
 
 export interface ArticleCatalogEntry {
   id: ArticleId;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShard } from '../../corpus/model/bundle-shard.ts';
@@ -179,7 +179,7 @@ const ADVICE = 'Corpus endommagé : recompilez-le (« npm run corpus ») ou réi
 
 describe('CorpusStore on a damaged bundle', () => {
   const shardOf = (manifestDir: string) =>
-    JSON.parse(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json`), 'utf8'))[0].shard as string;
+    JSON.parse(gunzipSync(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json.gz`))).toString('utf8'))[0].shard as string;
 
   it('names a shard edited since the compilation (valid gzip, other content), before reading it', async () => {
     const dir = path.join(base, 'edited-shard');
@@ -233,14 +233,14 @@ describe('CorpusStore on a damaged bundle', () => {
   it('names a catalog and a table of contents of the wrong shape', async () => {
     const dir = path.join(base, 'bad-catalog');
     writeSeedBundle(dir);
-    replaceFile(dir, `codes/${SEED_CODE}/catalog.json`, Buffer.from(JSON.stringify([{ id: 1 }])));
-    replaceFile(dir, `codes/${SEED_CODE}/toc.json`, Buffer.from('{"id": "x"'));
+    replaceFile(dir, `codes/${SEED_CODE}/catalog.json.gz`, gzipSync(JSON.stringify([{ id: 1 }])));
+    replaceFile(dir, `codes/${SEED_CODE}/toc.json.gz`, gzipSync('{"id": "x"'));
     const store = new CorpusStore(dir);
     expect((await errorOf(store.catalog(SEED_CODE))).message).toMatch(
-      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json » du corpus n’a pas la forme attendue \\(0\\.id : `),
+      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json\\.gz » du corpus n’a pas la forme attendue \\(0\\.id : `),
     );
     expect((await errorOf(store.toc(SEED_CODE))).message).toBe(
-      `Le fichier « codes/${SEED_CODE}/toc.json » du corpus n’est pas du JSON lisible. ${ADVICE}`,
+      `Le fichier « codes/${SEED_CODE}/toc.json.gz » du corpus n’est pas du JSON lisible. ${ADVICE}`,
     );
   });
 
@@ -248,14 +248,17 @@ describe('CorpusStore on a damaged bundle', () => {
     const dir = path.join(base, 'edited-index');
     writeSeedBundle(dir);
     const store = new CorpusStore(dir);
-    const index = path.join(dir, 'search/current.json');
-    expect(await store.verifyFile('search/current.json', statSync(index))).toBeUndefined();
+    // Stored gzipped beside the name the index gives it (`bundle-files.ts`).
+    const index = path.join(dir, 'search/current.json.gz');
+    expect(await store.verifyFile('search/current.json.gz', statSync(index))).toBeUndefined();
     // The same length, other bytes: only the checksum can tell.
-    writeFileSync(index, '[]');
-    const refusal = await store.verifyFile('search/current.json', statSync(index));
+    const bytes = readFileSync(index);
+    bytes[bytes.length - 12] = bytes[bytes.length - 12]! ^ 0xff;
+    writeFileSync(index, bytes);
+    const refusal = await store.verifyFile('search/current.json.gz', statSync(index));
     expect(refusal).toEqual({
       status: 500,
-      message: `Le fichier « search/current.json » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). ${ADVICE}`,
+      message: `Le fichier « search/current.json.gz » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). ${ADVICE}`,
     });
     expect(await store.verifyFile('manifest.json', statSync(path.join(dir, 'manifest.json')))).toBeUndefined();
     expect((await store.verifyFile('stray.json', statSync(index)))?.status).toBe(404);

@@ -45,6 +45,7 @@ import {
   type Weighting,
 } from './search-quality-queries.ts';
 import { buildMiniSearch, flexSearchPeer, lunrPeer, miniSearchPeers, type Peer, type PeerDocument } from './search-quality-peers.ts';
+import { readBundleText } from '../support/bundle-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.SEARCH_BENCH_BUNDLE ? path.resolve(process.env.SEARCH_BENCH_BUNDLE) : path.join(root, 'corpus/dist');
@@ -90,7 +91,7 @@ interface ShardFile {
   texts: { file: string; first: number; count: number }[];
 }
 
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(DIST, file), 'utf8')) as T;
+const readJson = <T>(file: string): T => JSON.parse(readBundleText(DIST, file)) as T;
 
 /** Titles of the sections above each article, from the codes' tables of contents. */
 function tocTitles(manifest: Manifest): Map<string, string> {
@@ -278,7 +279,7 @@ type EngineModule = typeof import('../../corpus/search/engine.ts');
 
 async function palimpsesteRanker(manifest: Manifest): Promise<Ranker> {
   const { SearchEngine } = (await import(pathToFileURL(ENGINE).href)) as EngineModule;
-  const engine = await SearchEngine.load(manifest.search, async (file) => readFileSync(path.join(DIST, file), 'utf8'));
+  const engine = await SearchEngine.load(manifest.search, async (file) => readBundleText(DIST, file));
   await engine.textsLoaded();
   await engine.loadPast();
   const encode = (ranges: readonly { from: string; to?: string }[]) => ranges.map((r) => `${r.from}/${r.to ?? ''}`).join(';');
@@ -367,7 +368,8 @@ function figures(outcomes: readonly Outcome[]): Figures {
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 function indexBytes(manifest: Manifest): { current: number; past: number; texts: number } {
-  const size = (file: string) => readFileSync(path.join(DIST, file)).length;
+  // What the index weighs once read (the files are stored gzipped: `bundle-files.ts`).
+  const size = (file: string) => Buffer.byteLength(readBundleText(DIST, file));
   let texts = 0;
   for (const file of [manifest.search.current, ...manifest.search.past])
     for (const chunk of readJson<ShardFile>(file).texts) texts += size(chunk.file);

@@ -12,15 +12,14 @@ import type { Article, ChangeSet } from '../../corpus/model/model.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readBundleJson } from '../support/bundle-files.ts';
 
 /** Today in the browser's time zone (the Playwright config reads the app in Europe/Paris). */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 function changeSets(code: string): ChangeSet[] {
   const summary = manifest().codes.find((c) => c.id === code)!;
-  return JSON.parse(readFileSync(path.join(CORPUS_DIR, summary.changeSets), 'utf8')) as ChangeSet[];
+  return readBundleJson<ChangeSet[]>(CORPUS_DIR, summary.changeSets);
 }
 
 function versionAt(article: Article, from: string) {

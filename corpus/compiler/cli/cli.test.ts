@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
 import type { Article, Code, Section } from '../../model/model.ts';
+import { storedFileName } from '../../model/bundle-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const seeds = path.resolve(root, '../shared/seeds');
@@ -28,7 +29,9 @@ function corpus(args: string[]): { status: number; stdout: string; stderr: strin
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+/** Every file but the manifest is stored gzipped (`bundle-files.ts`). */
+const readJson = <T>(file: string): T =>
+  JSON.parse((file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8')) as T;
 
 describe('npm run corpus on the seeds', () => {
   let work: string;
@@ -87,7 +90,8 @@ describe('npm run corpus on the seeds', () => {
     expect(article.versions[0]!.paragraphs[0]).toMatch(/^Les caisses mutuelles régionales sont responsables/);
     expect(article.versions[0]!.links.filter((l) => l.kind === 'citedBy')).toHaveLength(43);
     expect(manifest.search.current).toBe('search/current.json');
-    expect(existsSync(path.join(out, manifest.search.current))).toBe(true);
+    expect(existsSync(path.join(out, storedFileName(manifest.search.current)))).toBe(true);
+    expect(Object.keys(manifest.files).filter((f) => !f.endsWith('.gz'))).toEqual([]);
   });
 
   it('reuses an unchanged build, and rebuilds when a source changes', () => {
