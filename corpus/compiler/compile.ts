@@ -12,6 +12,7 @@ import type { CompileWarning, SourceInfo } from '../model/model.ts';
 import { writeBundle } from './bundle/bundle-writer.ts';
 import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
 import { mergeSources } from './merge/merge.ts';
+import { replicateImports } from './synthetic-corpus.ts';
 import { resolveCorpusReferences } from './references/reference-step.ts';
 import { buildSearchStep } from './search/search-step.ts';
 import type { SourceImport } from './sources/source-import.ts';
@@ -27,6 +28,8 @@ export interface CompileOptions {
   strict?: boolean;
   /** Rebuild even when the inputs are unchanged. */
   force?: boolean;
+  /** For the scale bench: every code copied so that the corpus is this many times the real one (`synthetic-corpus.ts`). */
+  replicate?: number;
   log: CompileLog;
 }
 
@@ -56,6 +59,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   const legiVersion = legiDataVersion();
   const inputHash = combineFingerprints([
     `schema:${BUNDLE_SCHEMA_VERSION}`,
+    `replicate:${options.replicate ?? 1}`,
     compilerFingerprint(path.join(options.root, 'corpus'), [legiVersion, lunr.version]),
     ...options.sources.map((s) => `${s.id}:${sourceFingerprint(s, legiVersion)}`),
   ]);
@@ -121,6 +125,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     throw new StrictModeError(`--strict : ${warnings.length} avertissement(s), ${failedSources.length} source(s) en échec.`);
   }
   if (imports.length === 0) throw new Error('Aucune source n’a pu être importée : rien à compiler.');
+  if (options.replicate && options.replicate > 1) {
+    imports.push(...replicateImports(imports, options.replicate));
+    log.info(`Corpus synthétique : ${options.replicate} × les codes réels (${imports.length} imports).`);
+  }
 
   // The data's date: the newest source's, but never after the build date (LexHub carries versions
   // due years ahead; they are "in force later", not the present).

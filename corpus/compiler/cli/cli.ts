@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run corpus -- [--source CHEMIN]... [--out DOSSIER] [--
   --no-default     ne compile que les sources données par --source
   --strict         tout avertissement est une erreur
   --force          reconstruit même si les sources n'ont pas changé
+  --replicate N    banc d'essai : un corpus synthétique de N fois les codes réels (copiés sous d'autres noms)
   --pack FICHIER   écrit aussi le corpus compilé en un seul fichier, à importer dans l'application
                    (menu « Mettre à jour le corpus… », ou « npm run web -- --import-corpus FICHIER »)`;
 
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
         strict: { type: 'boolean' },
         force: { type: 'boolean' },
         pack: { type: 'string' },
+        replicate: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -82,6 +84,7 @@ async function main(): Promise<number> {
       cacheDir: path.resolve(args.cache ?? path.join(root, 'corpus/cache')),
       strict: args.strict ?? false,
       force: args.force ?? false,
+      ...(args.replicate ? { replicate: Math.max(1, Number.parseInt(args.replicate, 10) || 1) } : {}),
       log,
     });
     // maxRSS is in kibibytes; it covers the worker threads too (they share the process).
