@@ -262,16 +262,12 @@ describe('web host against slow and greedy clients', () => {
       log: () => undefined,
     });
     try {
-      // The search files are stored gzipped beside their names (`bundle-files.ts`).
-      expect((await raw(server.port, 'GET', '/corpus/search/current.json.gz')).status).toBe(200);
-      const index = path.join(dir, 'search', 'current.json.gz');
-      const bytes = readFileSync(index);
-      bytes[bytes.length - 12] = bytes[bytes.length - 12]! ^ 0xff; // same length, other bytes
-      writeFileSync(index, bytes);
-      const edited = await raw(server.port, 'GET', '/corpus/search/current.json.gz');
+      expect((await raw(server.port, 'GET', '/corpus/search/current.json')).status).toBe(200);
+      writeFileSync(path.join(dir, 'search', 'current.json'), '[]'); // still valid JSON, same length
+      const edited = await raw(server.port, 'GET', '/corpus/search/current.json');
       expect(edited.status).toBe(500);
       expect(edited.body).toBe(
-        'Le fichier « search/current.json.gz » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.',
+        'Le fichier « search/current.json » du corpus a été modifié depuis la compilation (sa somme de contrôle ne correspond plus). Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.',
       );
       // A manifest cut short: every file says so at once, the manifest too.
       writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 2, "codes": [');

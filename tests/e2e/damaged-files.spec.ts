@@ -6,9 +6,6 @@
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { storedFileName } from '../../corpus/model/bundle-files.ts';
-import { readBundleText } from '../support/bundle-files.ts';
 import { CSS } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { PROJECT_ROOT, startWebHost, type WebHost } from './support/web-host.ts';
@@ -74,10 +71,13 @@ test('a manifest cut short is « Corpus endommagé », and the search says so at
 test('a search index edited since the compilation is refused, and the search says to rebuild or reinstall', async ({ page }) => {
   const corpus = linkedCorpus();
   const current = JSON.parse(readFileSync(path.join(realCorpus, 'manifest.json'), 'utf8')).search.current as string;
-  // Still valid JSON, still the index's shape (one digit changed), stored gzipped as the compiler
-  // does (`bundle-files.ts`): only the checksum can tell.
-  const index = readBundleText(realCorpus, current);
-  rewrite(corpus, storedFileName(current), gzipSync(index.replace(/\d/, (digit) => String((Number(digit) + 1) % 10))));
+  // Still valid JSON, still the index's shape (one digit changed): only the checksum can tell.
+  const index = readFileSync(path.join(realCorpus, current), 'utf8');
+  rewrite(
+    corpus,
+    current,
+    index.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)),
+  );
   const running = await start(corpus);
   await openApp(page, running.url, `#/${CSS}/L611-3`);
   // Reading still works: the article's own files are whole.
