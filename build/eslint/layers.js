@@ -18,11 +18,11 @@ export const corpusLayers = [
 export const rendererFeatures = ['article', 'home', 'links', 'notices', 'results', 'search', 'session', 'toc', 'trail', 'versions'];
 
 /**
- * The renderer: its transport and dates < the library (the corpus over the API) < the reader core
+ * The renderer: its transport, dates and legal citations (`citation/`: amending texts, references as written) < the library (the corpus over the API) < the reader core
  * (reader context, routes) < shared components < the features < the shell (`app/`) < the entry point.
  */
 export const rendererLayers = [
-  ['renderer/src/api/', 'renderer/src/dates/', 'renderer/src/styles/', 'renderer/src/env.d.ts'],
+  ['renderer/src/api/', 'renderer/src/dates/', 'renderer/src/citation/', 'renderer/src/styles/', 'renderer/src/env.d.ts'],
   ['renderer/src/data/'],
   ['renderer/src/reader/'],
   ['renderer/src/ui/'],

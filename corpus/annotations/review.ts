@@ -14,6 +14,7 @@
 import type { ArticleId, IsoDate, Version } from '../model/model.ts';
 import { versionOn } from '../model/timeline.ts';
 import { compareArticleNumbers } from '../text/article-number.ts';
+import { textKey } from '../text/paragraphs.ts';
 import type { Annotation } from './annotation.ts';
 import { anchorAnnotation, AnchorCache, type Anchor, type AnchorableArticle } from './anchor.ts';
 
@@ -55,15 +56,17 @@ export interface ReviewInput {
   undatedEndsOn: IsoDate;
 }
 
-function textKey(version: Version): string {
-  return version.textUnavailable ? '\u0000' : version.paragraphs.join('\n');
+// Text equality is the compiler's (`corpus/text/paragraphs.ts`); a version whose text the sources
+// lack is never equal to one that has it.
+function versionKey(version: Version): string {
+  return version.textUnavailable ? '\u0000' : textKey(version);
 }
 
 /** The versions of `after` that `before` did not have (see the module comment). */
 export function newVersions(before: AnchorableArticle | undefined, after: AnchorableArticle): Version[] {
   if (!before) return [...after.versions];
-  const known = new Map(before.versions.map((v) => [v.validFrom, textKey(v)]));
-  return after.versions.filter((v) => known.get(v.validFrom) !== textKey(v));
+  const known = new Map(before.versions.map((v) => [v.validFrom, versionKey(v)]));
+  return after.versions.filter((v) => known.get(v.validFrom) !== versionKey(v));
 }
 
 /**

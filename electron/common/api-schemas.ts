@@ -54,10 +54,14 @@ export const trailSchema = z.object({
   updatedAt: timestampSchema,
 }) satisfies z.ZodType<Trail>;
 
+/** The home page lists this many recent articles; more in a session file is not ours. */
+export const MAX_RECENT = 50;
+
 export const sessionStateSchema = z.object({
   location: z.string().max(4000).optional(),
   theme: z.enum(['light', 'dark']).optional(),
   textScale: z.number().min(0.5).max(4).optional(),
+  recent: z.array(trailStepSchema).max(MAX_RECENT).optional(),
 }) satisfies z.ZodType<SessionState>;
 
 /** The argument tuple of each method. Keyed by `keyof PalimpsesteApi`, so a new method without a schema does not compile. */

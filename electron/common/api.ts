@@ -92,6 +92,8 @@ export interface SessionState {
   location?: string;
   theme?: 'light' | 'dark';
   textScale?: number;
+  /** The last articles read, each at its date, the most recent first (the home page lists them). */
+  recent?: TrailStep[];
 }
 
 export interface PalimpsesteApi {

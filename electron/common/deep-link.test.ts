@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, deepLinkFromArgv, deepLinkToLocation } from './deep-link.ts';
+import { appUrl, deepLinkFromArgv, deepLinkToLocation, locationToDeepLink } from './deep-link.ts';
 
 describe('deepLinkToLocation', () => {
   it('turns a deep link into the renderer location of the article at its date', () => {
@@ -34,5 +34,13 @@ describe('deepLinkToLocation', () => {
     expect(appUrl()).toBe('palimpseste://app/index.html');
     expect(appUrl('#/code-de-la-mutualite/L111-1')).toBe('palimpseste://app/index.html#/code-de-la-mutualite/L111-1');
     expect(appUrl('/code-de-la-mutualite')).toBe('palimpseste://app/index.html#/code-de-la-mutualite');
+  });
+});
+
+describe('locationToDeepLink', () => {
+  it('writes the deep link of a location, which reads back as the same location', () => {
+    const location = '#/code-de-la-securite-sociale/L611-3@2005-12-09';
+    expect(locationToDeepLink(location)).toBe('palimpseste://code-de-la-securite-sociale/L611-3@2005-12-09');
+    expect(deepLinkToLocation(locationToDeepLink(location))).toBe(location);
   });
 });

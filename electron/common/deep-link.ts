@@ -44,3 +44,8 @@ export function appUrl(location?: string): string {
   if (!location) return APP_ENTRY;
   return `${APP_ENTRY}${location.startsWith('#') ? location : `#${location}`}`;
 }
+
+/** The deep link of an in-app location (`#/code/L611-3@2006-01-28` → `palimpseste://code/L611-3@2006-01-28`): « Copier le lien ». */
+export function locationToDeepLink(location: string): string {
+  return `${APP_SCHEME}://${location.replace(/^#?\/*/, '')}`;
+}

@@ -41,7 +41,9 @@ test('Enter opens the results page: pages, counts, passages, keyboard, and an ad
   await expect(page).toHaveURL(/#\/recherche\?q=indemnit%C3%A9s\+journali%C3%A8res$/);
   await expect(page.locator('#results-title')).toHaveText(`Résultats pour « ${QUERY} »`);
   const status = page.locator('.results-status');
-  await expect(status).toContainText(`${expected.total} articles — résultats 1 à 20, page 1 sur ${Math.ceil(expected.total / 20)}.`);
+  await expect(status).toContainText(
+    `${expected.total} articles dans le droit en vigueur aujourd’hui — résultats 1 à 20, page 1 sur ${Math.ceil(expected.total / 20)}.`,
+  );
   const items = page.locator('.result');
   await expect(items).toHaveCount(20);
   // The engine's order, each with its code and its best passage, the query's words marked.

@@ -13,6 +13,7 @@ import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { readBundleJson } from '../support/bundle-files.ts';
+import { groupAmendingTexts, writeAmendingText } from '../../renderer/src/citation/amending-texts.ts';
 
 /** Today in the browser's time zone (the Playwright config reads the app in Europe/Paris). */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -47,7 +48,8 @@ test('the timeline of L242-1 (35 versions), its first and last versions side by 
   const last = article.versions.at(-1)!;
   await expect(items.first().locator('.timeline-dates')).toContainText(formatDate(last.validFrom));
   await expect(items.first().locator('.read-tag')).toHaveText('En vigueur aujourd’hui');
-  if (last.amendedBy) await expect(items.first().locator('.timeline-amended')).toContainText(last.amendedBy);
+  // The amending text as a lawyer writes it (« Loi n° 2025-1403 du 30 décembre 2025 », not the source's « LOI n°… »).
+  if (last.amendedBy) await expect(items.first().locator('.timeline-amended')).toContainText(writeAmendingText(last.amendedBy));
   await expect(items.last().locator('.change-tag')).toHaveText('Création');
   // Versions known by their dates only say so; link-only changes are listed with their dates.
   const textless = article.versions.filter((v) => !hasText(v)).length;
@@ -159,7 +161,8 @@ test('the 2006-01-28 change set of the sécurité sociale, and the redline of an
   await expect(page.locator('#group-modified')).toHaveText(`Articles modifiés (${set.modified.length})`);
   await expect(page.locator('#group-repealed')).toHaveText(`Articles abrogés ou transférés (${set.repealed.length})`);
   await expect(page.locator('.changeset-article')).toHaveCount(set.created.length + set.modified.length + set.repealed.length);
-  await expect(page.locator('.amending-texts li').first()).toHaveText(set.amendingTexts[0]!);
+  // One line per amending text, with all its articles (the source lists the décret once per item).
+  await expect(page.locator('.amending-texts li')).toHaveText(groupAmendingTexts(set.amendingTexts));
 
   // The first modified article: its redline inline, as the engine computes it.
   const id = set.modified[0]!;
@@ -193,10 +196,12 @@ test('reading at 1990-01-01: the 1985 text of L611-3, the date always shown, « 
   // Today L611-3 is repealed (2018): the page says so.
   await expect(page.locator('.message-title', { hasText: 'Plus en vigueur à cette date' })).toBeVisible();
 
-  await page.locator('#session-date').fill('1990-01-01');
+  // The French date entry (jj/mm/aaaa; the other forms are tested in dates/date-entry.test.ts).
+  await page.locator('#session-date').fill('01/01/1990');
+  await page.locator('#session-date').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/L611-3@1990-01-01$`));
   await expect(page.locator('.article-body p').first()).toHaveText(text1990);
-  await expect(page.locator('#session-date')).toHaveValue('1990-01-01');
+  await expect(page.locator('#session-date')).toHaveValue('01/01/1990');
   await expect(page.locator('.toc-date')).toHaveText(`Sommaire au ${formatDate('1990-01-01')}`);
   await expect(page.locator('.message-title', { hasText: 'Plus en vigueur à cette date' })).toHaveCount(0);
   await screenshot(page, 'versions-07-lecture-au-1990-01-01');
@@ -208,11 +213,11 @@ test('reading at 1990-01-01: the 1985 text of L611-3, the date always shown, « 
   // The change-set pages keep the session's date.
   await page.locator('.timeline-item.is-read').getByRole('link', { name: 'Modifications du code ce jour-là' }).click();
   await expect(page).toHaveURL(new RegExp(`#/${CSS}@1990-01-01/modifications/${article.versions[0]!.validFrom}$`));
-  await expect(page.locator('#session-date')).toHaveValue('1990-01-01');
+  await expect(page.locator('#session-date')).toHaveValue('01/01/1990');
 
   await page.getByRole('button', { name: 'Aujourd’hui' }).click();
   await expect(page).toHaveURL(new RegExp(`#/${CSS}/modifications/${article.versions[0]!.validFrom}$`));
-  await expect(page.locator('#session-date')).toHaveValue(TODAY);
+  await expect(page.locator('#session-date')).toHaveValue(TODAY.split('-').reverse().join('/'));
 });
 
 test('the longest article side by side keeps the DOM light', async ({ page, appUrl }) => {

@@ -5,7 +5,7 @@
  * context (`reader/`).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IsoDate } from '../../../corpus/model/model.ts';
+import type { Article, IsoDate } from '../../../corpus/model/model.ts';
 import type { PalimpsesteApi, Trail } from '../../../electron/common/api.ts';
 import { ArticlePage } from '../article/ArticlePage.tsx';
 import type { Library } from '../data/library.ts';
@@ -28,6 +28,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { installGlobalShortcuts } from './global-shortcuts.ts';
+import { HelpDialog } from './HelpDialog.tsx';
 import { TopBar, type Panel } from './TopBar.tsx';
 
 // A code's change sets belong to the versions views: their own chunk, loaded when first shown.
@@ -36,6 +37,7 @@ const ChangesPage = lazy(() => import('../versions/ChangesPage.tsx').then((modul
 export function App({ api, library }: { api: PalimpsesteApi; library: Library }) {
   const today = useMemo(() => todayIso(), []);
   const [panel, setPanel] = useState<Panel>('none');
+  const [helpOpen, setHelpOpen] = useState(false);
   const closePanel = useCallback(() => setPanel('none'), []);
   const searchRef = useRef<SearchBoxHandle>(null);
   const corpus = useAsync(() => library.corpusInfo(), [library]);
@@ -54,6 +56,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
         focusSearch: () => searchRef.current?.focus(),
         back: () => move({ type: 'back' }),
         forward: () => move({ type: 'forward' }),
+        help: () => setHelpOpen(true),
       }),
     [move],
   );
@@ -63,10 +66,20 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
     if (session.ready && (route.kind !== 'article' || corpus.status === 'failed')) library.firstPageDone();
   }, [library, session.ready, route.kind, corpus.status]);
 
+  // The article on screen: a step of the trail, and the first of the recent articles of the home page.
+  const { addRecent } = session;
+  const onShown = useCallback(
+    (article: Article, shownDate: IsoDate) => {
+      shown(article, shownDate);
+      addRecent({ article: article.id, num: article.num, code: article.code, date: shownDate });
+    },
+    [shown, addRecent],
+  );
+
   const date: IsoDate = routeDate(route) ?? today;
   const reader = useMemo(
-    () => createReader({ library, corpus: corpusInfo, date, today, navigate, closePanel }),
-    [library, corpusInfo, date, today, navigate, closePanel],
+    () => createReader({ library, corpus: corpusInfo, date, today, ...(tocCode ? { readingCode: tocCode } : {}), navigate, closePanel }),
+    [library, corpusInfo, date, today, tocCode, navigate, closePanel],
   );
 
   const onDate = (next: IsoDate | undefined) => {
@@ -92,6 +105,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
           onTextScale={session.setTextScale}
           panel={panel}
           onPanel={setPanel}
+          onHelp={() => setHelpOpen(true)}
         />
         <TrailBar
           api={api}
@@ -142,7 +156,7 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
                   <p className="loading">Chargement…</p>
                 </section>
               ) : route.kind === 'article' ? (
-                <ArticlePage route={route} onShown={shown} />
+                <ArticlePage route={route} onShown={onShown} />
               ) : route.kind === 'code' ? (
                 <CodeHome code={route.code} />
               ) : route.kind === 'changes' ? (
@@ -167,11 +181,12 @@ export function App({ api, library }: { api: PalimpsesteApi; library: Library })
                   </Message>
                 </section>
               ) : (
-                <Home />
+                <Home recent={session.recent} />
               )}
             </ErrorBoundary>
           </main>
         </div>
+        <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
     </ReaderContext.Provider>
   );

@@ -1,12 +1,13 @@
 /**
- * The top bar: the search box, the date being read (editable; « Aujourd'hui » resets it), the
+ * The top bar: the search box, the date being read (a French date entry, `ui/DateField.tsx`;
+ * « Aujourd'hui » resets it), the
  * theme, the text size, and on narrow screens the buttons that show the side panels.
  */
 import { forwardRef } from 'react';
 import type { IsoDate } from '../../../corpus/model/model.ts';
-import { formatDate, isIsoDate } from '../dates/french-dates.ts';
 import type { SearchClient } from '../search/search-client.ts';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox.tsx';
+import { DateField } from '../ui/DateField.tsx';
 
 export type Panel = 'none' | 'toc' | 'links';
 
@@ -21,12 +22,13 @@ interface Props {
   onTextScale: (scale: number) => void;
   panel: Panel;
   onPanel: (panel: Panel) => void;
+  onHelp: () => void;
 }
 
 export const TEXT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
 export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, searchRef) {
-  const { date, isToday, onDate, theme, onTheme, textScale, onTextScale, panel, onPanel } = props;
+  const { date, isToday, onDate, theme, onTheme, textScale, onTextScale, panel, onPanel, onHelp } = props;
   const scaleIndex = TEXT_SCALES.findIndex((s) => s >= textScale - 0.001);
   const step = (delta: number) => {
     const next = TEXT_SCALES[Math.max(0, Math.min(TEXT_SCALES.length - 1, (scaleIndex < 0 ? 1 : scaleIndex) + delta))];
@@ -48,17 +50,7 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
       <SearchBox ref={searchRef} client={props.client} />
       <div className="date-control" role="group" aria-label="Date de lecture">
         <label htmlFor="session-date">Droit en vigueur le</label>
-        <input
-          id="session-date"
-          type="date"
-          min="1945-01-01"
-          max="2099-12-31"
-          value={date}
-          title={formatDate(date)}
-          onChange={(event) => {
-            if (isIsoDate(event.target.value)) onDate(event.target.value);
-          }}
-        />
+        <DateField id="session-date" value={date} onChange={onDate} />
         <button type="button" onClick={() => onDate(undefined)} disabled={isToday}>
           Aujourd’hui
         </button>
@@ -77,6 +69,9 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
         </button>
         <button type="button" onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'}>
           {theme === 'dark' ? 'Thème clair' : 'Thème sombre'}
+        </button>
+        <button type="button" onClick={onHelp} aria-label="Aide" title="Aide et raccourcis clavier (? ou F1)" aria-keyshortcuts="? F1">
+          ?
         </button>
       </div>
       <button

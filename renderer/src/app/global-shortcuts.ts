@@ -1,6 +1,7 @@
 /**
  * Shortcuts that work anywhere in the window: Ctrl/Cmd+K and `/` focus the search box; Alt+←/→
- * and the mouse's back/forward buttons move along the link trail (not the browser history).
+ * and the mouse's back/forward buttons move along the link trail (not the browser history); `?`
+ * and F1 open the help (shortcuts and a short guide) — F1 even while typing, as in desktop apps.
  * Also a guard on links: only the app's own `#/…` locations are followed; any other `href`
  * (`javascript:`, `file:`, `data:`, `https:`…) that found its way into the page does nothing.
  */
@@ -9,6 +10,7 @@ export interface ShortcutActions {
   focusSearch: () => void;
   back: () => void;
   forward: () => void;
+  help: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -35,6 +37,9 @@ export function installGlobalShortcuts(actions: ShortcutActions): () => void {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       actions.focusSearch();
+    } else if (event.key === 'F1' || (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target))) {
+      event.preventDefault();
+      actions.help();
     } else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
       event.preventDefault();
       actions.focusSearch();

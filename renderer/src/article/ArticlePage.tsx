@@ -129,7 +129,8 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
           <ArticleText article={loaded} reading={reading} />
         )}
       </section>
-      <LinksPanel version={reading?.kind === 'not-yet' ? undefined : reading?.version} />
+      {/* The links of the text on screen, also when it is not yet (or no longer) in force on the date. */}
+      <LinksPanel version={reading?.version} />
     </>
   );
 }

@@ -5,11 +5,14 @@
  */
 import { useEffect } from 'react';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
-import type { Article, Reference } from '../../../corpus/model/model.ts';
-import { endsUndated, type Reading } from '../../../corpus/model/timeline.ts';
+import type { Article, IsoDate, Reference, Version } from '../../../corpus/model/model.ts';
+import { endsUndated, readingAt, type Reading } from '../../../corpus/model/timeline.ts';
+import { writeAmendingText } from '../citation/amending-texts.ts';
+import { linkArticle } from '../links/link-groups.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate, validityRange } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
+import { CopyActions } from './CopyActions.tsx';
 import { segmentParagraph, unresolvedReason } from './text-segments.ts';
 import { statusLabel } from './status-label.ts';
 
@@ -29,6 +32,10 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
   const atDate = reader.isToday ? 'aujourd’hui' : `le ${formatDate(date)}`;
   const readVersionOn = (from: string) => reader.openArticle({ code: article.code, num: article.num, id: article.id, date: from }, 'visit');
   const readToday = () => reader.openArticle({ code: article.code, num: article.num, id: article.id }, 'visit');
+  // Today's law may not have this article any more: « the version in force today » is then its last one.
+  const todayReading = readingAt(article, today, reader.dataDate);
+  const last = article.versions[article.versions.length - 1];
+  const endedToday = todayReading?.kind === 'ended' ? todayReading : undefined;
 
   return (
     <div className="article-text">
@@ -36,6 +43,7 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
         <span className={`status status-${version.status}`}>{statusLabel(version.status)}</span>{' '}
         <span className="range">{validityRange(version.validFrom, version.validTo, today)}</span>
       </p>
+      <CopyActions article={article} version={version} created={reading.index === 0} />
 
       {reading.kind === 'not-yet' && (
         <Message title="Pas encore en vigueur à cette date" tone="warning">
@@ -58,6 +66,14 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
           {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
           version.
+          <ReplacedBy version={version} from={reading.endedOn} />
+        </Message>
+      )}
+      {reading.kind === 'in-force' && !reading.next && endedToday?.endedOn !== undefined && (
+        // The last version, read while it was in force: say that it ended, and what came after.
+        <Message title="Dernière version de l’article" tone="info">
+          Cette version est la dernière : l’article a été {endLabel(endedToday.status)} le {formatDate(endedToday.endedOn)}.
+          <ReplacedBy version={version} from={endedToday.endedOn} />
         </Message>
       )}
       {reading.kind === 'in-force' && endsUndated(version) && (
@@ -67,7 +83,18 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
           en vigueur {atDate}.
         </Message>
       )}
-      {reading.kind === 'in-force' && reading.next && (
+      {reading.kind === 'in-force' && reading.next && reading.next.validFrom <= today && endedToday && last && (
+        // Later versions exist, but none is in force today: offer the last one, not an empty « today ».
+        <Message title="Version antérieure" tone="info">
+          Une version plus récente existe (depuis le {formatDate(reading.next.validFrom)}), mais l’article n’est plus en vigueur aujourd’hui
+          {endedToday.endedOn ? ` : ${endLabel(endedToday.status)} le ${formatDate(endedToday.endedOn)}` : ''}.{' '}
+          <button type="button" className="link-button" onClick={() => readVersionOn(last.validFrom)}>
+            Lire sa dernière version
+          </button>{' '}
+          ({validityRange(last.validFrom, last.validTo, today).replace(/^En/, 'en')}).
+        </Message>
+      )}
+      {reading.kind === 'in-force' && reading.next && !(reading.next.validFrom <= today && endedToday) && (
         <Message title="Version antérieure" tone="info">
           {reading.next.validFrom <= today
             ? `Une version plus récente existe (depuis le ${formatDate(reading.next.validFrom)}).`
@@ -106,10 +133,58 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
 
       {version.amendedBy && (
         <p className="amended-by">
-          <span className="label">{reading.index === 0 ? 'Créé par' : 'Modifié par'} :</span> {version.amendedBy}
+          <span className="label">{reading.index === 0 ? 'Créé par' : 'Modifié par'} :</span> {writeAmendingText(version.amendedBy)}
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * « Nouveaux textes » of the last version: the articles that took its place, each opened as in
+ * force from the end of this one (or at the date read, when later). Nothing when the sources name none.
+ */
+function ReplacedBy({ version, from }: { version: Version; from: IsoDate }) {
+  const reader = useReader();
+  const codes = new Set((reader.corpus?.manifest.codes ?? []).map((code) => code.id));
+  const seen = new Set<string>();
+  const targets = version.links
+    .filter((link) => link.kind === 'newTexts')
+    .map((link) => ({ link, article: linkArticle(link, codes) }))
+    .filter(({ link, article }) => {
+      const key = article ? `${article.code}|${article.num}` : link.label;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  if (targets.length === 0) return null;
+  const date = reader.date > from ? reader.date : from;
+  return (
+    <span className="replaced-by">
+      {' '}
+      {targets.length > 1 ? 'Articles qui l’ont remplacé' : 'Article qui l’a remplacé'} :{' '}
+      {targets.map(({ link, article }, index) => (
+        <span key={index}>
+          {index > 0 && ', '}
+          {article ? (
+            <a
+              href={reader.articleHref({ ...article, date })}
+              onClick={(event) => {
+                if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+                event.preventDefault();
+                reader.openArticle({ ...article, date }, 'visit');
+              }}
+            >
+              {codes.has(article.code) && article.code !== reader.readingCode ? `${reader.codeTitle(article.code)}, ` : ''}art.{' '}
+              {article.num}
+            </a>
+          ) : (
+            link.label
+          )}
+        </span>
+      ))}
+      .
+    </span>
   );
 }
 

@@ -1,14 +1,18 @@
 /** The home page (the codes of the corpus) and a code's page (its summary, before an article is chosen). */
 import type { CodeId } from '../../../corpus/model/model.ts';
+import type { TrailStep } from '../../../electron/common/api.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { useReader } from '../reader/reader-context.ts';
 
 const numberFormat = new Intl.NumberFormat('fr-FR');
 
-export function Home() {
+export function Home({ recent }: { recent: readonly TrailStep[] }) {
   const reader = useReader();
   const codes = reader.corpus?.manifest.codes ?? [];
+  const known = new Set(codes.map((code) => code.id));
+  // An article of a code no longer installed is not offered.
+  const recentShown = recent.filter((step) => known.has(step.code));
   return (
     <section className="article-pane home" aria-labelledby="home-title">
       <h1 id="home-title">Les codes, avec toutes leurs versions</h1>
@@ -36,6 +40,34 @@ export function Home() {
           </li>
         ))}
       </ul>
+      {recentShown.length > 0 && (
+        <section className="recent" aria-labelledby="recent-title">
+          <h2 id="recent-title">Derniers articles lus</h2>
+          <ul className="recent-list">
+            {recentShown.map((step) => {
+              // Each at the date it was read: the same version opens again, whatever the date now read.
+              const target = { code: step.code, num: step.num, id: step.article, date: step.date };
+              return (
+                <li key={`${step.article}@${step.date}`}>
+                  <a
+                    href={reader.articleHref(target)}
+                    onClick={(event) => {
+                      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+                      event.preventDefault();
+                      reader.openArticle(target, 'visit');
+                    }}
+                  >
+                    Article {step.num}
+                  </a>{' '}
+                  <span className="code-meta">
+                    {reader.codeTitle(step.code)}, version en vigueur le {formatDate(step.date)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

@@ -4,22 +4,24 @@
  * open it as in force on the date being read.
  */
 import { useState } from 'react';
-import { codeIdFromTitle, codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Link, Version } from '../../../corpus/model/model.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { DrawerClose } from '../ui/DrawerClose.tsx';
-import { groupLinks, linkStatusLabel, type LinkGroup } from './link-groups.ts';
+import { groupLinks, linkArticle, linkStatusLabel, textCitations, type LinkGroup } from './link-groups.ts';
 
 /** Entries shown before « Voir les N autres »: « Cité par » lists can run to hundreds. */
 const FOLDED_LENGTH = 15;
 
+/** `version`: the version whose text is on screen (also when it is not in force on the date read). */
 export function LinksPanel({ version }: { version: Version | undefined }) {
-  const groups = version ? groupLinks(version.links) : [];
+  const reader = useReader();
+  const groups = version ? groupLinks([...version.links, ...textCitations(version.links, version.references, reader.codeTitle)]) : [];
   return (
     <aside className="links-pane" aria-labelledby="links-title">
       <DrawerClose label="les liens" />
       <h2 id="links-title">Liens relatifs</h2>
+      {version && <p className="links-version">Liens de la version du {formatDate(version.validFrom)}, affichée ci-contre.</p>}
       {groups.length === 0 && <p className="empty">Aucun lien pour cette version.</p>}
       {groups.map((group) => (
         <LinkList key={group.kind} group={group} />
@@ -62,21 +64,15 @@ function LinkEntry({ link }: { link: Link }) {
   const badge = status && <span className={`link-status link-status-${link.status}`}>{status}</span>;
   // The compiler sets `target` when it resolved the entry; an entry of a list naming an article of a
   // code of the corpus is still opened by its number (resolved at the date when it is followed).
-  const listCode = !link.target && link.articleNum ? codeIdFromTitle(link.text) : undefined;
-  const inCorpus = !!listCode && !!reader.corpus?.manifest.codes.some((code) => code.id === listCode);
-  if (!link.articleNum || (!link.target && !inCorpus)) {
+  const article = linkArticle(link, new Set((reader.corpus?.manifest.codes ?? []).map((code) => code.id)));
+  if (!article) {
     return (
       <li className="link-entry">
         <span className="link-name">{name}</span> {badge} {origin}
       </li>
     );
   }
-  const target = {
-    code: link.target ? codeOfArticleId(link.target) : (listCode ?? ''),
-    num: link.articleNum,
-    ...(link.target ? { id: link.target } : {}),
-    ...(reader.isToday ? {} : { date: reader.date }),
-  };
+  const target = { ...article, ...(reader.isToday ? {} : { date: reader.date }) };
   return (
     <li className="link-entry">
       <a

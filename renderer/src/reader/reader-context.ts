@@ -37,6 +37,11 @@ export interface Reader {
   isToday: boolean;
   today: IsoDate;
   /**
+   * The code being read (the one of the table of contents): where an article number is in several
+   * codes, its article in this code comes first. Undefined before any code is shown.
+   */
+  readingCode?: CodeId;
+  /**
    * The corpus data date (`corpusDataDate`): a repeal the sources state without a date counts from
    * it on (`corpus/model/timeline.ts`). Today until the corpus description has loaded.
    */
@@ -58,13 +63,14 @@ export interface ReaderInputs {
   corpus: CorpusInfo | undefined;
   date: IsoDate;
   today: IsoDate;
+  readingCode?: CodeId;
   /** Shows a route (the trail's navigation): `intent` says how it counts in the link trail. */
   navigate: (route: Route, intent: Intent) => void;
   closePanel: () => void;
 }
 
 /** The reader of a date: its locations carry the date unless it is today (`#/code/L611-3`, not `…@today`). */
-export function createReader({ library, corpus, date, today, navigate, closePanel }: ReaderInputs): Reader {
+export function createReader({ library, corpus, date, today, readingCode, navigate, closePanel }: ReaderInputs): Reader {
   const titles = new Map((corpus?.manifest.codes ?? []).map((code) => [code.id, code.title]));
   const toRoute = (target: ArticleTarget): Route => ({
     kind: 'article',
@@ -87,6 +93,7 @@ export function createReader({ library, corpus, date, today, navigate, closePane
     date,
     isToday: date === today,
     today,
+    ...(readingCode ? { readingCode } : {}),
     dataDate: corpus ? corpusDataDate(corpus.manifest) : today,
     openArticle: (target, intent = 'visit') => navigate(toRoute(target), intent),
     openCode: (code) => navigate({ kind: 'code', code, ...(date !== today ? { date } : {}) }, 'replace'),

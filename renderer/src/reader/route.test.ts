@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute, routeAtDate } from './route.ts';
+import { formatRoute, parseRoute, routeAtDate, routeDate } from './route.ts';
 
 describe('routes', () => {
   it('reads an article at a date and writes it back the same', () => {
@@ -50,5 +50,10 @@ describe('routes', () => {
     expect(at('#/', '1990-01-01', css)).toBe(`#/${css}@1990-01-01`);
     expect(at('#/', '1990-01-01')).toBeUndefined();
     expect(at('#/', undefined, css)).toBeUndefined();
+    // The results page is read at the date it searches; another date searches again from page 1.
+    expect(routeDate(parseRoute('#/recherche?q=employeur&date=1990-01-01'))).toBe('1990-01-01');
+    expect(routeDate(parseRoute('#/recherche?q=employeur'))).toBeUndefined();
+    expect(at('#/recherche?q=employeur&date=1990-01-01&page=3', '2006-01-28')).toBe('#/recherche?q=employeur&date=2006-01-28');
+    expect(at('#/recherche?q=employeur&date=1990-01-01', undefined)).toBe('#/recherche?q=employeur');
   });
 });

@@ -120,8 +120,13 @@ export function routeCode(route: Route): CodeId | undefined {
   return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
 }
 
-/** The date the view on screen is read at; undefined: today's law. */
+/**
+ * The date the view on screen is read at; undefined: today's law. The results page is read at the
+ * date it searches (« Droit en vigueur le … »): the reading date does not move when a search is run
+ * from a past date, nor when one of its results is opened.
+ */
 export function routeDate(route: Route): IsoDate | undefined {
+  if (route.kind === 'search') return route.search.date;
   return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.date : undefined;
 }
 
@@ -140,6 +145,11 @@ export function routeAtDate(route: Route, date: IsoDate | undefined, today: IsoD
     }
     case 'code':
       return { kind: 'code', code: route.code, ...dated };
+    case 'search': {
+      // Another date for the results: the same search, at that date, from its first page.
+      const { date: _previous, ...search } = route.search;
+      return { kind: 'search', search: { ...search, page: 1, ...dated } };
+    }
     default:
       return 'date' in dated && fallbackCode ? { kind: 'code', code: fallbackCode, ...dated } : undefined;
   }

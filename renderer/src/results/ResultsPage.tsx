@@ -13,9 +13,13 @@ import type { IsoDate } from '../../../corpus/model/model.ts';
 import type { ArticlePart, SearchResponse, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
 import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
+import { DateField } from '../ui/DateField.tsx';
 import type { SearchClient } from '../search/search-client.ts';
 import { hitDate, hitState } from '../search/result-labels.ts';
 import { snippetParts } from '../search/snippet-parts.ts';
+import { pastStatus } from '../search/past-status.ts';
+import { scopePhrase } from '../search/search-scope.ts';
+import { useIndexState } from '../search/use-search.ts';
 import { formatResultsLocation, RESULTS_PER_PAGE, resultsFilters, type ResultsQuery } from '../reader/results-route.ts';
 import './results.css';
 
@@ -62,14 +66,9 @@ export function ResultsPage({
   const [answer, setAnswer] = useState<{ key: string; response: SearchResponse }>();
   const [error, setError] = useState<string>();
   const [active, setActive] = useState(0);
-  const [indexState, setIndexState] = useState(client?.state);
+  const { state: indexState, pastFailure } = useIndexState(client);
   const listRef = useRef<HTMLOListElement>(null);
   const key = formatResultsLocation(query);
-
-  useEffect(() => {
-    setIndexState(client?.state);
-    return client?.subscribe(() => setIndexState(client.state));
-  }, [client]);
 
   useEffect(() => {
     if (!client || indexState === 'loading' || !query.q) return;
@@ -153,7 +152,7 @@ export function ResultsPage({
             ? 'Rien à chercher : ajoutez un mot plus précis.'
             : response.total === 0
               ? 'Aucun résultat. Essayez un autre mot, ou élargissez les filtres.'
-              : `${response.total} article${response.total > 1 ? 's' : ''} — résultats ${first} à ${first + results.length - 1}, page ${query.page} sur ${pages}.`;
+              : `${response.total} article${response.total > 1 ? 's' : ''} ${scopePhrase(query.scope, query.date, reader.today)} — résultats ${first} à ${first + results.length - 1}, page ${query.page} sur ${pages}.`;
 
   return (
     <section className="results-page article-pane" aria-labelledby="results-title" onKeyDown={onKeyDown}>
@@ -204,7 +203,8 @@ export function ResultsPage({
           </select>
         </label>
         <label>
-          En vigueur le <input type="date" value={query.date ?? ''} onChange={(event) => set({ date: event.target.value || undefined })} />
+          {/* The French date entry of the top bar (jj/mm/aaaa whatever the locale); empty: no date. */}
+          En vigueur le <DateField id="results-date" value={query.date} optional onChange={(date) => set({ date })} />
         </label>
       </div>
       {response && response.total > 0 && (
@@ -247,9 +247,7 @@ export function ResultsPage({
       )}
       <p className="results-status" role="status">
         {status}
-        {response && response.pastNeeded && !response.pastLoaded
-          ? ' Chargement des versions anciennes : résultats partiels, complétés dans un instant.'
-          : ''}
+        {response && response.pastNeeded && !response.pastLoaded ? ` ${pastStatus(pastFailure)}` : ''}
       </p>
       <ol
         ref={listRef}

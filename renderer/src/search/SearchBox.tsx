@@ -8,13 +8,14 @@ import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import { useReader, type ArticleTarget } from '../reader/reader-context.ts';
-import { formatDate } from '../dates/french-dates.ts';
 import type { IsoDate } from '../../../corpus/model/model.ts';
-import type { ArticlePart, SearchFilters, SearchResult, SearchScope } from '../../../corpus/search/search-types.ts';
+import type { ArticlePart, SearchFilters, SearchResult } from '../../../corpus/search/search-types.ts';
 import type { SearchAnswer, SearchClient } from './search-client.ts';
 import { hitDate, hitState } from './result-labels.ts';
 import { useSearch } from './use-search.ts';
 import { snippetParts } from './snippet-parts.ts';
+import { pastStatus } from './past-status.ts';
+import { scopeChoices, scopeFilters, scopeLabel, scopePhrase, type ScopeChoice } from './search-scope.ts';
 import { formatResultsLocation } from '../reader/results-route.ts';
 
 export interface SearchBoxHandle {
@@ -32,7 +33,7 @@ const RESULT_LIMIT = 50;
 interface Filters {
   code?: string;
   part?: ArticlePart;
-  scope: SearchScope;
+  scope: ScopeChoice;
 }
 
 const PARTS: { value: ArticlePart | ''; label: string }[] = [
@@ -50,8 +51,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   const rootRef = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [filters, setFilters] = useState<Filters>({ scope: 'in-force' });
-  const [atReadingDate, setAtReadingDate] = useState(false);
+  // The law of the date being read, by default (`search-scope.ts`).
+  const [filters, setFilters] = useState<Filters>({ scope: 'reading-date' });
   const [active, setActive] = useState(-1);
 
   useImperativeHandle(ref, () => ({
@@ -62,16 +63,18 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
     },
   }));
 
-  const filterDate = atReadingDate ? reader.date : undefined;
+  const scope = scopeFilters(filters.scope, reader);
+  const filterDate = scope.inForceOn;
   const engineFilters: SearchFilters = {
-    scope: filters.scope,
+    scope: scope.scope,
     limit: RESULT_LIMIT,
     ...(filters.code ? { codes: [filters.code] } : {}),
     ...(filters.part ? { parts: [filters.part] } : {}),
     ...(filterDate ? { inForceOn: filterDate } : {}),
+    ...(reader.readingCode ? { preferCode: reader.readingCode } : {}),
   };
 
-  const { answer, error, numbers, typed } = useSearch(client, reader.library, query, engineFilters, filters.code);
+  const { answer, error, numbers, pastFailure, typed } = useSearch(client, reader.library, query, engineFilters, filters.code);
 
   useEffect(() => {
     if (!open) return;
@@ -86,7 +89,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   // While the answer to the latest keystroke is on its way, the previous results stay (dimmed):
   // emptying the list at each key would make it flicker and cost a full redraw per key.
   const stale = !!answer && !showAnswer && query.trim().length >= 2;
-  const numberEntries = numbers && numbers.query === query.trim() ? numbers.entries : [];
+  // The code being read first: on the Code de la mutualité, « L111-1 » is its own L111-1.
+  const numberEntries = numbers && numbers.query === query.trim() ? readingCodeFirst(numbers.entries, reader.readingCode) : [];
   const numberIds = new Set(numberEntries.map((entry) => entry.id));
   const hits = answer && (showAnswer || stale) ? answer.response.results.filter((hit) => !numberIds.has(hit.article)) : [];
   const readingDate = reader.isToday ? undefined : reader.date;
@@ -123,7 +127,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
   const openResults = () => {
     window.location.hash = formatResultsLocation({
       q: trimmed,
-      scope: filters.scope,
+      scope: scope.scope,
       page: 1,
       ...(filters.code ? { code: filters.code } : {}),
       ...(filters.part ? { part: filters.part } : {}),
@@ -215,15 +219,17 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
             </label>
             <label>
               <span className="visually-hidden">État</span>
-              <select value={filters.scope} onChange={(event) => setFilters({ ...filters, scope: event.target.value as SearchScope })}>
-                <option value="in-force">Droit en vigueur</option>
-                <option value="repealed">Articles abrogés</option>
-                <option value="all">Toutes les versions</option>
+              <select
+                name="etat"
+                value={reader.isToday && filters.scope === 'today' ? 'reading-date' : filters.scope}
+                onChange={(event) => setFilters({ ...filters, scope: event.target.value as ScopeChoice })}
+              >
+                {scopeChoices(reader).map((choice) => (
+                  <option key={choice} value={choice}>
+                    {scopeLabel(choice, reader)}
+                  </option>
+                ))}
               </select>
-            </label>
-            <label className="search-date">
-              <input type="checkbox" checked={atReadingDate} onChange={(event) => setAtReadingDate(event.target.checked)} /> Textes en
-              vigueur le {formatDate(reader.date)}
             </label>
           </div>
           <ul
@@ -275,7 +281,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
             })}
           </ul>
           <p className="search-status" role="status">
-            {searchStatus(query, client, showAnswer ? answer : undefined, numberEntries.length, error)}
+            {searchStatus(query, client, showAnswer ? answer : undefined, numberEntries.length, error, pastFailure, reader.today)}
           </p>
         </div>
       )}
@@ -289,6 +295,8 @@ function searchStatus(
   answer: SearchAnswer | undefined,
   numbers: number,
   error: string | undefined,
+  pastFailure: string | undefined,
+  today: IsoDate,
 ): string {
   if (error) return error;
   if (client?.state === 'failed' && client.failureMessage) return client.failureMessage;
@@ -297,15 +305,22 @@ function searchStatus(
   if (!answer) return 'Recherche…';
   const { response } = answer;
   if (response.empty) return 'Rien à chercher : ajoutez un mot plus précis.';
-  const partial =
-    response.pastNeeded && !response.pastLoaded
-      ? ' Chargement des versions anciennes : résultats partiels, complétés dans un instant.'
-      : '';
-  if (response.total === 0 && numbers === 0) return `Aucun résultat. Essayez un autre mot, ou élargissez les filtres.${partial}`;
+  const partial = response.pastNeeded && !response.pastLoaded ? ` ${pastStatus(pastFailure)}` : '';
+  const within = ` ${scopePhrase(answer.filters.scope ?? 'in-force', answer.filters.inForceOn, today)}`;
+  if (response.total === 0 && numbers === 0) return `Aucun résultat${within}. Essayez un autre mot, ou élargissez les filtres.${partial}`;
   const shown = response.results.length < response.total ? ` (les ${response.results.length} premiers affichés)` : '';
   const relaxed = response.relaxed ? ' Aucun article ne contient tous les mots : voici ceux qui en contiennent certains.' : '';
   const corrected = response.corrected ? `Résultats pour « ${response.corrected.query} ». ` : '';
-  return `${corrected}${response.total} résultat${response.total > 1 ? 's' : ''}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour la page de résultats, Échap pour fermer.`;
+  return `${corrected}${response.total} résultat${response.total > 1 ? 's' : ''}${within}${shown}.${relaxed}${partial} ↑ ↓ pour choisir, Entrée pour la page de résultats, Échap pour fermer.`;
+}
+
+/** Articles of the code being read first, the others after in the host's order. */
+function readingCodeFirst(entries: readonly ArticleCatalogEntry[], code: string | undefined): ArticleCatalogEntry[] {
+  if (!code) return [...entries];
+  return [
+    ...entries.filter((entry) => codeOfArticleId(entry.id) === code),
+    ...entries.filter((entry) => codeOfArticleId(entry.id) !== code),
+  ];
 }
 
 function entryTarget(entry: ArticleCatalogEntry, date: IsoDate | undefined): ArticleTarget {

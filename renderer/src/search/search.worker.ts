@@ -85,7 +85,11 @@ scope.onmessage = (event) => {
     async (ready) => {
       try {
         if (needsPast(message.filters, ready.asOf)) loadPast(ready);
-        post({ type: 'results', id: message.id, response: await ready.search(message.query, message.filters) });
+        const response = await ready.search(message.query, message.filters);
+        // The engine may need the past for a query whose filters did not say so (an article number
+        // found only among repealed articles): its answer says it, and the past is loaded then.
+        if (response.pastNeeded && !response.pastLoaded) loadPast(ready);
+        post({ type: 'results', id: message.id, response });
       } catch (error) {
         post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
       }

@@ -20,18 +20,26 @@ export interface Search {
   answer?: SearchAnswer;
   error?: string;
   numbers?: NumberMatches;
+  /** Why the past versions could not be loaded, if they could not. */
+  pastFailure?: string;
   /** Called with the text of each keystroke: the benchmark's measure starts there. Stable. */
   typed(text: string): void;
 }
 
-/** The index's state, re-read when it changes (ready, complete with the past versions, failed). */
-function useIndexState(client: SearchClient | undefined): IndexState | undefined {
-  const [state, setState] = useState(client?.state);
+/**
+ * The index's state, re-read when it changes (ready, complete with the past versions, failed), and
+ * why the past versions could not be loaded, if they could not (the state itself stays « ready »).
+ */
+export function useIndexState(client: SearchClient | undefined): { state?: IndexState; pastFailure?: string } {
+  const read = () => ({ ...(client ? { state: client.state } : {}), ...(client?.pastFailure ? { pastFailure: client.pastFailure } : {}) });
+  const [index, setIndex] = useState(read);
   useEffect(() => {
-    setState(client?.state);
-    return client?.subscribe(() => setState(client.state));
+    const reread = () =>
+      setIndex({ ...(client ? { state: client.state } : {}), ...(client?.pastFailure ? { pastFailure: client.pastFailure } : {}) });
+    reread();
+    return client?.subscribe(reread);
   }, [client]);
-  return state;
+  return index;
 }
 
 /** `code`: the code filter, which also narrows the number lookup. */
@@ -47,7 +55,7 @@ export function useSearch(
   const [numbers, setNumbers] = useState<NumberMatches>();
   const typedAt = useRef(new Map<string, number>());
   // The index becoming ready (or complete with the past versions) re-runs the query on screen.
-  const indexState = useIndexState(client);
+  const { state: indexState, pastFailure } = useIndexState(client);
   // The filters by value: a new object with the same filters is not a new search.
   const filtersKey = JSON.stringify(filters);
 
@@ -105,5 +113,11 @@ export function useSearch(
     typedAt.current.set(text.trim(), performance.now());
   }, []);
 
-  return { ...(answer ? { answer } : {}), ...(error ? { error } : {}), ...(numbers ? { numbers } : {}), typed };
+  return {
+    ...(answer ? { answer } : {}),
+    ...(error ? { error } : {}),
+    ...(numbers ? { numbers } : {}),
+    ...(pastFailure ? { pastFailure } : {}),
+    typed,
+  };
 }

@@ -16,6 +16,8 @@ import { useAsync } from '../ui/use-async.ts';
 import { ChangeSetArticle, type ChangeRole } from './ChangeSetArticle.tsx';
 import { changeSetOn, changeSetsOf } from './change-sets.ts';
 import { CODE_PARTS, foldForFilter, partOfNumber, type CodePart } from './code-parts.ts';
+import { groupAmendingTexts } from '../citation/amending-texts.ts';
+import { changeSetCounts, changeSetSentence } from './change-set-summary.ts';
 import { count } from './french-counts.ts';
 import './versions.css';
 
@@ -105,7 +107,8 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
       </>
     );
   }
-  const total = set.created.length + set.modified.length + set.repealed.length;
+  // One line per amending text, with its articles, as a lawyer writes it (the source lists a décret once per item).
+  const texts = groupAmendingTexts(set.amendingTexts);
   return (
     <>
       <header className="changes-header">
@@ -128,28 +131,25 @@ function ChangeSetView({ code, day, data }: { code: CodeId; day: IsoDate; data: 
             <span />
           )}
         </nav>
-        <p className="changes-counts">
-          {count(total, 'article')} : {count(set.created.length, 'créé')}, {count(set.modified.length, 'modifié')},{' '}
-          {count(set.repealed.length, 'abrogé')}.
-        </p>
+        <p className="changes-counts">{changeSetSentence(set)}</p>
       </header>
 
       <section className="amending-texts" aria-labelledby="amending-title">
         <h2 id="amending-title">Textes à l’origine des modifications</h2>
-        {set.amendingTexts.length === 0 ? (
+        {texts.length === 0 ? (
           <p className="empty">La source ne nomme aucun texte pour cette version.</p>
         ) : (
           <>
             <ul>
-              {set.amendingTexts.slice(0, SHOWN_TEXTS).map((text) => (
+              {texts.slice(0, SHOWN_TEXTS).map((text) => (
                 <li key={text}>{text}</li>
               ))}
             </ul>
-            {set.amendingTexts.length > SHOWN_TEXTS && (
+            {texts.length > SHOWN_TEXTS && (
               <details>
-                <summary>{count(set.amendingTexts.length - SHOWN_TEXTS, 'autre texte', 'autres textes')}</summary>
+                <summary>{count(texts.length - SHOWN_TEXTS, 'autre texte', 'autres textes')}</summary>
                 <ul>
-                  {set.amendingTexts.slice(SHOWN_TEXTS).map((text) => (
+                  {texts.slice(SHOWN_TEXTS).map((text) => (
                     <li key={text}>{text}</li>
                   ))}
                 </ul>
@@ -185,6 +185,8 @@ interface DateRow {
   set: ChangeSet;
   parts: Set<CodePart>;
   texts: string;
+  /** The amending texts, one line each, as a lawyer writes them. */
+  lines: string[];
 }
 
 function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
@@ -193,11 +195,16 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
   const [text, setText] = useState('');
   const rows = useMemo<DateRow[]>(
     () =>
-      data.sets.map((set) => ({
-        set,
-        parts: new Set([...set.created, ...set.modified, ...set.repealed].map((id) => partOfNumber(data.catalog.get(id)?.num ?? ''))),
-        texts: foldForFilter(set.amendingTexts.join('\n')),
-      })),
+      data.sets.map((set) => {
+        const lines = groupAmendingTexts(set.amendingTexts);
+        return {
+          set,
+          parts: new Set([...set.created, ...set.modified, ...set.repealed].map((id) => partOfNumber(data.catalog.get(id)?.num ?? ''))),
+          // Both spellings match the filter: the source's « n°2006-83 » and the written « n° 2006-83 ».
+          texts: foldForFilter([...set.amendingTexts, ...lines].join('\n')),
+          lines,
+        };
+      }),
     [data],
   );
   const needle = foldForFilter(text.trim());
@@ -248,20 +255,17 @@ function ChangeDatesView({ code, data }: { code: CodeId; data: Loaded }) {
         <section key={year} className="changes-year" aria-labelledby={`year-${year}`}>
           <h2 id={`year-${year}`}>{year}</h2>
           <ul className="change-dates">
-            {list.map(({ set }) => (
+            {list.map(({ set, lines }) => (
               <li key={set.date}>
                 <ChangesLink code={code} day={set.date}>
                   {formatDate(set.date)}
                 </ChangesLink>
-                <span className="change-date-counts">
-                  {' '}
-                  — {count(set.created.length, 'créé')}, {count(set.modified.length, 'modifié')}, {count(set.repealed.length, 'abrogé')}
-                </span>
-                {set.amendingTexts[0] && (
+                <span className="change-date-counts"> — {changeSetCounts(set)}</span>
+                {lines[0] && (
                   <span className="change-date-text">
                     {' '}
-                    — {set.amendingTexts[0]}
-                    {set.amendingTexts.length > 1 ? ` (+${set.amendingTexts.length - 1})` : ''}
+                    — {lines[0]}
+                    {lines.length > 1 ? ` (+${lines.length - 1})` : ''}
                   </span>
                 )}
               </li>

@@ -9,6 +9,7 @@ import type { Article, IsoDate } from '../../../corpus/model/model.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { statusLabel } from '../article/status-label.ts';
+import { writeAmendingText } from '../citation/amending-texts.ts';
 import { count } from './french-counts.ts';
 import { timelineOf, type TimelineEntry } from './timeline.ts';
 import type { CompareView } from '../reader/versions-route.ts';
@@ -136,7 +137,7 @@ export function Timeline({ article, readIndex, onCompare, onRead, readHref, chan
                 </p>
                 {entry.version.amendedBy && (
                   <p className="timeline-amended">
-                    {entry.index === 0 ? 'Créé par' : 'Modifié par'} : {entry.version.amendedBy}
+                    {entry.index === 0 ? 'Créé par' : 'Modifié par'} : {writeAmendingText(entry.version.amendedBy)}
                   </p>
                 )}
                 {entry.linkOnlyChanges.length > 0 && (
