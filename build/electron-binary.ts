@@ -21,8 +21,3 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): string
   const binary = path.join(dist, relative);
   return existsSync(binary) ? binary : undefined;
 }
-
-/** The one line `npm start` prints where Electron cannot run, in French and English. */
-export const NO_ELECTRON_MESSAGE =
-  'Electron n’est pas installé sur cette machine (binaire absent de node_modules/electron/dist) : lancez « npm run web » pour lire Palimpseste dans le navigateur. / ' +
-  'The Electron binary is missing: run `npm run web` to use Palimpseste in your browser.';

@@ -10,10 +10,15 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'build/**/*.test.ts',
-      // The test helpers' own tests (tests/e2e, tests/electron and tests/bench have their own runners).
+      // The test helpers' own tests and the benchmarks' (tests/e2e and tests/electron have their own runners).
       'tests/support/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     exclude: ['node_modules', 'corpus/dist/**'],
+    // Says once which sources the tests read (../shared/corpus or the committed sample).
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
+    // No test blocks its worker long enough for Vitest's 60 s RPC to time out on a loaded machine.
+    setupFiles: ['tests/support/event-loop-guard.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

@@ -15,7 +15,21 @@ export const corpusLayers = [
 ];
 
 /** The renderer's features: they may import one another (the article page shows the links panel), never the shell. */
-export const rendererFeatures = ['article', 'home', 'links', 'notices', 'results', 'search', 'session', 'toc', 'trail', 'versions'];
+export const rendererFeatures = [
+  'annotations',
+  'article',
+  'correspondence',
+  'home',
+  'links',
+  'notices',
+  'print',
+  'results',
+  'search',
+  'session',
+  'toc',
+  'trail',
+  'versions',
+];
 
 /**
  * The renderer: its transport, dates and legal citations (`citation/`: amending texts, references as written) < the library (the corpus over the API) < the reader core

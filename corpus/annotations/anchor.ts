@@ -84,8 +84,8 @@ export type AnchorableArticle = Pick<Article, 'id' | 'versions'>;
  * Keep one per article while it is shown (and drop it when the corpus changes).
  */
 export class AnchorCache {
-  private readonly texts = new Map<Version, Partial<Record<TextPart, ArticleText>>>();
-  private readonly mappings = new Map<Version, Map<Version, Partial<Record<TextPart, VersionMapping>>>>();
+  private readonly texts = new WeakMap<Version, Partial<Record<TextPart, ArticleText>>>();
+  private readonly mappings = new WeakMap<Version, Map<Version, Partial<Record<TextPart, VersionMapping>>>>();
 
   /** The prepared text of a version: its paragraphs, or its NOTA (`part: 'nota'`). */
   text(version: Version, part: TextPart = 'text'): ArticleText {

@@ -44,10 +44,18 @@ export interface CorpusReview {
   total: number;
 }
 
+/**
+ * What a host keeps of an article as it was when its annotations were last reviewed, instead of
+ * the whole article: each version's date and a key of its text (`versionTextKey`).
+ */
+export interface ArticleBaseline {
+  versions: readonly { validFrom: IsoDate; key: string }[];
+}
+
 export interface ReviewInput {
   annotations: readonly Annotation[];
-  /** The article in the previous corpus (undefined: it was not there). */
-  before: (id: ArticleId) => AnchorableArticle | undefined;
+  /** The article in the previous corpus, or its baseline (undefined: it was not there). */
+  before: (id: ArticleId) => AnchorableArticle | ArticleBaseline | undefined;
   /** The article in the updated corpus (undefined: it is gone). */
   after: (id: ArticleId) => AnchorableArticle | undefined;
   /** The day of the review (the app's today): which new version is in force. */
@@ -56,17 +64,38 @@ export interface ReviewInput {
   undatedEndsOn: IsoDate;
 }
 
-// Text equality is the compiler's (`corpus/text/paragraphs.ts`); a version whose text the sources
-// lack is never equal to one that has it.
-function versionKey(version: Version): string {
-  return version.textUnavailable ? '\u0000' : textKey(version);
+/**
+ * A short key of a version's text (FNV-1a, 2 × 32 bits, over the compiler's `textKey`): two versions
+ * with the same key have the same text, for what a review needs — whether a version is new.
+ */
+export function versionTextKey(version: Pick<Version, 'paragraphs' | 'nota' | 'textUnavailable'>): string {
+  if (version.textUnavailable) return 'unavailable';
+  // Text equality is the compiler's (`corpus/text/paragraphs.ts`): the hash is of its key.
+  const text = textKey(version);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
+}
+
+/** An article's baseline as a host stores it (see `ArticleBaseline`). */
+export function articleBaseline(article: AnchorableArticle): ArticleBaseline {
+  return { versions: article.versions.map((v) => ({ validFrom: v.validFrom, key: versionTextKey(v) })) };
+}
+
+function keyOf(version: Version | ArticleBaseline['versions'][number]): string {
+  return 'key' in version ? version.key : versionTextKey(version);
 }
 
 /** The versions of `after` that `before` did not have (see the module comment). */
-export function newVersions(before: AnchorableArticle | undefined, after: AnchorableArticle): Version[] {
+export function newVersions(before: AnchorableArticle | ArticleBaseline | undefined, after: AnchorableArticle): Version[] {
   if (!before) return [...after.versions];
-  const known = new Map(before.versions.map((v) => [v.validFrom, versionKey(v)]));
-  return after.versions.filter((v) => known.get(v.validFrom) !== versionKey(v));
+  const known = new Map<string, string>(before.versions.map((v) => [v.validFrom, keyOf(v)]));
+  return after.versions.filter((v) => known.get(v.validFrom) !== versionTextKey(v));
 }
 
 /**

@@ -99,6 +99,9 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       }
       continue;
     }
+    if (spec.kind !== 'legi-data' && spec.replaces) {
+      log.info(`${label} : à la place de ${path.relative(options.root, spec.replaces) || spec.replaces}, absent (échantillon du dépôt).`);
+    }
     try {
       const result = await importSource(spec, {
         cacheDir: options.cacheDir,

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
 import { alignParagraphs, type Row } from './align-paragraphs.ts';
+import { seedsDir } from '../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = seedsDir();
 const seed000 = readFileSync(path.join(seeds, '000_957ebed65d058a0e.txt'), 'utf8').split('\n');
 /** The five paragraphs of L611-3 as of 1995 (seed 000). */
 const l611_3 = rebuildParagraphs(seed000.slice(1, seed000.indexOf('**Liens relatifs à cet article**')));

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
 import { compareVersions, type Comparison } from './compare-versions.ts';
+import { seedsDir } from '../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = seedsDir();
 const seed000 = readFileSync(path.join(seeds, '000_957ebed65d058a0e.txt'), 'utf8').split('\n');
 const seed001 = readFileSync(path.join(seeds, '001_803e8bac355c9d63.txt'), 'utf8').split('\n');
 /** L611-3 (1995, seed 000) and L611-20 (2015, seed 001): real paragraphs to build versions from. */

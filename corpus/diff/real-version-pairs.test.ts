@@ -12,18 +12,19 @@ import { parseArticleFile } from '../compiler/sources/common/lexlib-format/artic
 import { compareVersions, type Comparison } from './compare-versions.ts';
 import { applyChanges, revertChanges } from './patch.ts';
 import { diffWords } from './word-diff.ts';
+import { historyBundle, seedFile } from '../../tests/support/shared-corpus.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../shared');
-const bundle = path.join(shared, 'corpus/lexlib-code-de-la-securite-sociale.bundle');
+// The whole history with ../shared, else the sample's, which has every commit of these articles.
+const bundle = historyBundle('lexlib-code-de-la-securite-sociale');
 const cache = path.resolve(import.meta.dirname, '../cache');
-const seed002 = readFileSync(path.join(shared, 'seeds/002_ed8248280429ca41.txt'), 'utf8').split('\n');
+const seed002 = readFileSync(seedFile('002'), 'utf8').split('\n');
 
 const LEGISLATIVE = '01. Partie législative';
 const DECRETS_CE = "02. Partie réglementaire - Décrets en Conseil d'Etat";
 const DECRETS = '03. Partie réglementaire - Décrets simples';
 
 let repo: GitRepository;
-/** Commit of each consolidated version, by its date (`Version consolidée du YYYY-MM-DD`). */
+/** Commit of each consolidated version, by its date (`Version consolidée du YYYY-MM-DD`), oldest first. */
 const commitOf = new Map<string, string>();
 
 beforeAll(async () => {
@@ -34,10 +35,14 @@ beforeAll(async () => {
   }
 });
 
-/** The paragraphs of an article file at a consolidated version, as the lexlib importer reads them. */
+/**
+ * The paragraphs of an article file at a consolidated version, as the lexlib importer reads them:
+ * the file of the latest commit on or before that date (the sample has only the commits that
+ * changed its articles; the file is the same until the next one).
+ */
 async function paragraphsAt(file: string, date: string): Promise<string[]> {
-  const sha = commitOf.get(date);
-  if (!sha) throw new Error(`no consolidated version dated ${date}`);
+  const sha = [...commitOf].filter(([day]) => day <= date).at(-1)?.[1];
+  if (!sha) throw new Error(`no consolidated version on or before ${date}`);
   const name = `${sha}:${file}`;
   const text = (await repo.readBlobs([name])).get(name);
   if (text === undefined) throw new Error(`${file} not in the version of ${date}`);

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges, revertChanges } from './patch.ts';
 import { countChanges, diffWords, type Change } from './word-diff.ts';
 import { anyText } from '../../tests/support/arbitraries.ts';
+import { seedsDir } from '../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = seedsDir();
 /** Seed 002: the Archéo Lex diff of the Code de la sécurité sociale, 2006-01-19 → 2006-01-28, one paragraph a line. */
 const seed002 = readFileSync(path.join(seeds, '002_ed8248280429ca41.txt'), 'utf8').split('\n');
 /** A `-` or `+` line of seed 002 (1-based line number), without its mark. */

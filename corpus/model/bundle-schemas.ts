@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import type { ArticleCatalogEntry, BundleFileChecksum, CodeSummary, Manifest, SearchManifest } from './bundle.ts';
+import type { CorrespondencePair } from './correspondence.ts';
+import type { ShardIndex } from './bundle-shard.ts';
 import type { Article, ChangeSet, Code, Link, Reference, Section, SourceInfo, Version } from './model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
@@ -53,6 +55,23 @@ export const versionSchema = z.looseObject({
   validFrom: isoDate,
   validTo: isoDate.optional(),
   status: versionStatus,
+  num: text.optional(),
+  endInferred: z
+    .looseObject({
+      basis: z.enum([
+        'message',
+        'repeal-entry',
+        'repealing-text',
+        'new-texts',
+        'nota',
+        'repealing-text-first',
+        'publication',
+        'signature',
+        'former-code',
+      ]),
+      evidence: text.optional(),
+    })
+    .optional(),
   paragraphs: strings,
   nota: strings.optional(),
   amendedBy: text.optional(),
@@ -101,6 +120,8 @@ export const catalogEntrySchema = z.looseObject({
   to: isoDate.optional(),
   status: versionStatus,
   versionCount: z.number().int().positive(),
+  gaps: z.array(z.looseObject({ from: isoDate, to: isoDate })).optional(),
+  formerNums: strings.optional(),
 }) satisfies z.ZodType<ArticleCatalogEntry>;
 
 export const catalogSchema = z.array(catalogEntrySchema);
@@ -112,11 +133,17 @@ export const changeSetSchema = z.looseObject({
   created: strings,
   modified: strings,
   repealed: strings,
+  numbers: z.record(z.string(), text).optional(),
   unplaced: strings.optional(),
   source: text,
 }) satisfies z.ZodType<ChangeSet>;
 
 export const changeSetsSchema = z.array(changeSetSchema);
+
+const articleRefSchema = z.looseObject({ id: text, num: text });
+export const correspondenceSchema = z.array(
+  z.looseObject({ former: articleRefSchema, current: articleRefSchema, parts: strings.optional() }),
+) satisfies z.ZodType<CorrespondencePair[]>;
 
 const sourceInfoSchema = z.looseObject({
   id: text,
@@ -136,8 +163,15 @@ const codeSummarySchema = z.looseObject({
   toc: text,
   catalog: text,
   changeSets: text,
+  correspondence: text.optional(),
+  shardIndex: text.optional(),
   changeDates: z.array(isoDate),
 }) satisfies z.ZodType<CodeSummary>;
+
+export const shardIndexSchema = z.looseObject({
+  articlesPerMember: z.number().int().positive(),
+  shards: z.record(z.string(), z.array(z.number().int().nonnegative()).min(2)),
+}) satisfies z.ZodType<ShardIndex>;
 
 const searchManifestSchema = z.looseObject({
   lunrVersion: text,

@@ -1,6 +1,7 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Article } from './model.ts';
-import { encodeShard, shardLineRanges } from './bundle-shard.ts';
+import { checkMemberOffsets, encodeShard, memberArticleRanges, memberOffsets, shardMembers } from './bundle-shard.ts';
 
 const article = (id: string, text: string): Article => ({
   id,
@@ -12,8 +13,8 @@ const article = (id: string, text: string): Article => ({
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** The articles read back one by one from their byte ranges. */
-function readBack(encoded: Uint8Array): Article[] | undefined {
-  const ranges = shardLineRanges(encoded);
+function readBack(encoded: Uint8Array, first = true, last = true): Article[] | undefined {
+  const ranges = memberArticleRanges(encoded, first, last);
   if (!ranges) return undefined;
   const articles: Article[] = [];
   for (let i = 0; i < ranges.length; i += 2)
@@ -40,9 +41,46 @@ describe('article shards, one article per line', () => {
   });
 
   it('refuse a shard laid out otherwise', () => {
-    expect(shardLineRanges(bytes(JSON.stringify(articles)))).toBeUndefined();
-    expect(shardLineRanges(bytes('[\n{"id":1}\n{"id":2}\n]'))).toBeUndefined();
-    expect(shardLineRanges(bytes('{"articles": []}'))).toBeUndefined();
-    expect(shardLineRanges(bytes(''))).toBeUndefined();
+    expect(memberArticleRanges(bytes(JSON.stringify(articles)), true, true)).toBeUndefined();
+    expect(memberArticleRanges(bytes('[\n{"id":1}\n{"id":2}\n]'), true, true)).toBeUndefined();
+    expect(memberArticleRanges(bytes('[\n{"id":1},\n{"id":2},\n]'), true, true)).toBeUndefined();
+    expect(memberArticleRanges(bytes('{"articles": []}'), true, true)).toBeUndefined();
+    expect(memberArticleRanges(bytes(''), true, true)).toBeUndefined();
+    // A member in the middle that does not end after a comma and a line break was cut.
+    expect(memberArticleRanges(bytes('{"id":1},\n{"id":2}'), false, false)).toBeUndefined();
+  });
+});
+
+describe('shards as gzip members of a few articles', () => {
+  const many = Array.from({ length: 7 }, (_, i) => article(`css/num:L${i}`, `Alinéa ${i}\n« suite »`));
+
+  it('join into the whole shard, and any gzip reader gets the whole array', () => {
+    const members = shardMembers(many, 3);
+    expect(members).toHaveLength(3);
+    expect(members.join('')).toBe(encodeShard(many));
+    const file = Buffer.concat(members.map((text) => gzipSync(text)));
+    expect(JSON.parse(gunzipSync(file).toString('utf8'))).toEqual(many);
+  });
+
+  it('let each member be inflated alone, by its offsets, and read article by article', () => {
+    const compressed = shardMembers(many, 3).map((text) => gzipSync(text));
+    const file = Buffer.concat(compressed);
+    const offsets = memberOffsets(compressed.map((m) => m.length));
+    expect(checkMemberOffsets(offsets, file.length, many.length, 3)).toBeUndefined();
+    const read: Article[] = [];
+    for (let m = 0; m < 3; m++) {
+      const member = gunzipSync(file.subarray(offsets[m], offsets[m + 1]));
+      const articles = readBack(member, m === 0, m === 2);
+      expect(articles, `morceau ${m}`).toHaveLength(m === 2 ? 1 : 3);
+      read.push(...articles!);
+    }
+    expect(read).toEqual(many);
+  });
+
+  it('refuse offsets that do not fit the file or the articles', () => {
+    expect(checkMemberOffsets([0, 10, 20], 21, 6, 3)).toBe('le fichier fait 21 octets, l’index en annonce 20');
+    expect(checkMemberOffsets([0, 20], 20, 6, 3)).toBe('1 morceaux au lieu de 2');
+    expect(checkMemberOffsets([0, 0, 20], 20, 6, 3)).toBe('morceau 0 vide ou à rebours');
+    expect(checkMemberOffsets([0, 20], 20, 0, 3)).toBeUndefined();
   });
 });

@@ -86,12 +86,63 @@ export interface Reference {
 /** Identifies one source of the corpus (see `SourceInfo`). */
 export type SourceId = string;
 
+/**
+ * How the date of a repeal was found when no source dates it — lexlib keeps the files of thousands
+ * of repealed articles (the former Code du travail among them) with an « Abrogé par » entry and no
+ * end. From the most to the least trusted (the order `corpus/compiler/merge/repeal-dates.ts`
+ * applies; the reader says it with `inferredEndPhrase` of `timeline.ts`):
+ */
+export type InferredEndBasis =
+  /** A consolidated version's commit message lists the article under « Articles abrogés » while its file stays. */
+  | 'message'
+  /** The « Abrogé par » entry writes the date of effect: `… en vigueur le 1er janvier 2003`. */
+  | 'repeal-entry'
+  /** The only consolidated version of the code that brought the repealing text into force. */
+  | 'repealing-text'
+  /** The date the « Nouveaux textes » that replace the article came into force (the former Code du travail: 2008-05-01). */
+  | 'new-texts'
+  /** The date of entry into force its NOTA gives. */
+  | 'nota'
+  /** The first of several consolidated versions that brought the repealing text into force. */
+  | 'repealing-text-first'
+  /** The day after the repealing text's publication in the Journal officiel (code civil, art. 1). */
+  | 'publication'
+  /** The repealing text's own date (signature): the date of effect is not known. */
+  | 'signature'
+  /**
+   * No repeal entry: the day the source moved it into the code's former part (the former Code du
+   * travail, moved to « Partie législative ancienne » on 2008-05-01 when the new code came into force).
+   */
+  | 'former-code';
+
+export interface InferredEnd {
+  basis: InferredEndBasis;
+  /** The evidence as the source writes it: the « Abrogé par » entry, the NOTA sentence, the new articles' numbers. */
+  evidence?: string;
+}
+
 /** One version of an article: a text in force over [validFrom, validTo). */
 export interface Version {
   validFrom: IsoDate;
-  /** Exclusive end; absent while in force (or in force later with no end). */
+  /**
+   * Exclusive end; absent while in force (or in force later with no end). An end before the next
+   * version's start is a gap: the article was out of force (repealed, then re-created under the
+   * same LEGI id) until the next version starts.
+   */
   validTo?: IsoDate;
   status: VersionStatus;
+  /**
+   * The article's number during this version, as the source wrote it that day (`D7122-10` before
+   * the article became `R7122-10`; `Article.num` is the latest). A change of number is a new
+   * version even when the text stays the same. The compiler writes it on every version; a version
+   * built elsewhere without it bears `Article.num` (`versionNumber` in `timeline.ts`).
+   */
+  num?: string;
+  /**
+   * Set when `validTo` was inferred: the sources say the article was repealed but none gives the
+   * date. Absent when a source states the end (the next version, the file's removal, DILA's dates).
+   */
+  endInferred?: InferredEnd;
   /**
    * The text, one string per paragraph, rebuilt exactly: source line wrapping undone (also after a
    * hyphen), list dashes `―` written `-`, runs of spaces collapsed, no leading/trailing spaces.
@@ -121,13 +172,16 @@ export interface Version {
 export interface Article {
   id: ArticleId;
   code: CodeId;
-  /** Article number as written by LEGI: `L611-3`, `R115-5`, `L114-1 A`, `Annexe 1 à l'art. R611-21`. */
+  /**
+   * Article number as written by LEGI: `L611-3`, `R115-5`, `L114-1 A`, `Annexe 1 à l'art. R611-21`;
+   * the latest one (the number of the last version; earlier versions may bear others: `Version.num`).
+   */
   num: string;
   /** The LEGI id that stays the same across versions (`LEGIARTI000006743538`), when known. */
   legiId?: string;
   /** Id of the section it belongs to (its latest known position). */
   section?: string;
-  /** Versions in chronological order; no two consecutive versions have the same text. */
+  /** Versions in chronological order; no two consecutive versions have the same text and number. */
   versions: Version[];
 }
 
@@ -155,6 +209,12 @@ export interface ChangeSet {
   created: ArticleId[];
   modified: ArticleId[];
   repealed: ArticleId[];
+  /**
+   * The numbers the articles bore on that date, where they differ from their current number
+   * (`Article.num`): the change set of 2008-05-01 lists `D7122-10`, the article now `R7122-10`.
+   * The source's lists are by the numbers of their day; absent: every article bore its current number.
+   */
+  numbers?: Record<ArticleId, string>;
   /** Article numbers the source lists but that the corpus could not place. */
   unplaced?: string[];
   source: SourceId;

@@ -17,7 +17,7 @@
  *   data date (`versionStatus`): the importers and the merge both decide it here.
  */
 import type { ArticleCatalogEntry, Manifest } from './bundle.ts';
-import type { Article, IsoDate, SourceInfo, Version, VersionStatus } from './model.ts';
+import type { Article, InferredEnd, InferredEndBasis, IsoDate, SourceInfo, Version, VersionStatus } from './model.ts';
 
 /** A date after every real one: the end of what has no end, for comparisons. */
 export const FAR_FUTURE: IsoDate = '9999-12-31';
@@ -49,6 +49,12 @@ const END_STATUS: Record<VersionEnd, VersionStatus> = {
   transferred: 'TRANSFERE',
   lapsed: 'PERIME',
 };
+
+/** How a version whose source states this status ended (absent: it did not, or was replaced). */
+export function endOfStatus(status: VersionStatus | undefined): VersionEnd | undefined {
+  if (status === undefined) return undefined;
+  return (Object.keys(END_STATUS) as VersionEnd[]).find((end) => end !== 'replaced' && END_STATUS[end] === status);
+}
 
 /**
  * The status of a version: the one rule, for the importers and the merge alike.
@@ -154,15 +160,62 @@ export function articleStateOn(article: Pick<Article, 'versions'>, date: IsoDate
 
 /**
  * Whether an article is in force on a date, by its catalog entry (first start, last end, last
- * status): the table of contents and number lookups ask this without loading the article. A gap
- * between two versions is not visible here: the entry counts the article in force across it.
+ * status, gaps): the table of contents and number lookups ask this without loading the article,
+ * and get the same answer as `versionOn` on the article.
  */
-export function entryInForceOn(entry: Pick<ArticleCatalogEntry, 'from' | 'to' | 'status'>, date: IsoDate, undatedEndsOn: IsoDate): boolean {
+export function entryInForceOn(
+  entry: Pick<ArticleCatalogEntry, 'from' | 'to' | 'status' | 'gaps'>,
+  date: IsoDate,
+  undatedEndsOn: IsoDate,
+): boolean {
+  if (entry.gaps?.some((gap) => gap.from <= date && date < gap.to)) return false;
   return isInForceOn(
     { validFrom: entry.from, status: entry.status, ...(entry.to !== undefined ? { validTo: entry.to } : {}) },
     date,
     undatedEndsOn,
   );
+}
+
+/** The periods inside an article's history when no version is in force (for its catalog entry). */
+export function gapsOf(versions: readonly VersionSpan[], undatedEndsOn: IsoDate): { from: IsoDate; to: IsoDate }[] {
+  const gaps: { from: IsoDate; to: IsoDate }[] = [];
+  for (let i = 0; i + 1 < versions.length; i++) {
+    const end = effectiveEnd(versions[i]!, undatedEndsOn);
+    const next = versions[i + 1]!.validFrom;
+    if (end !== undefined && end < next) gaps.push({ from: end, to: next });
+  }
+  return gaps;
+}
+
+/** The number the article bore during a version (`Version.num`, else the article's). */
+export function versionNumber(article: Pick<Article, 'num'>, version: Pick<Version, 'num'>): string {
+  return version.num ?? article.num;
+}
+
+/** Every number an article bore, oldest first, each once; the last is its current number. */
+export function numbersOf(article: Pick<Article, 'num' | 'versions'>): string[] {
+  const former = new Set(article.versions.map((version) => versionNumber(article, version)).filter((num) => num !== article.num));
+  return [...former, article.num];
+}
+
+const INFERRED_END_PHRASES: Record<InferredEndBasis, string> = {
+  message: 'version consolidée qui le range parmi les articles abrogés',
+  'repeal-entry': 'date d’entrée en vigueur indiquée par le texte abrogeant',
+  'repealing-text': 'date d’entrée en vigueur du texte abrogeant dans ce code',
+  'new-texts': 'date d’entrée en vigueur des articles qui le remplacent',
+  nota: 'date d’entrée en vigueur donnée par la note',
+  'repealing-text-first': 'première entrée en vigueur du texte abrogeant dans ce code',
+  publication: 'lendemain de la publication du texte abrogeant au Journal officiel',
+  signature: 'date du texte abrogeant ; sa date d’effet n’est pas connue',
+  'former-code': 'date d’entrée en vigueur du code qui l’a remplacé',
+};
+
+/**
+ * Why the reader gives this end date when no source states it, in French: « abrogé le 1er mai
+ * 2008 — date d'entrée en vigueur des articles qui le remplacent ».
+ */
+export function inferredEndPhrase(end: InferredEnd): string {
+  return INFERRED_END_PHRASES[end.basis];
 }
 
 /**

@@ -1,20 +1,17 @@
 /**
  * The French analysis on real texts: articles L611-3 (1995) and L611-20 (2015) of the Code de la
- * sécurité sociale, seeds 000 and 001 (lexlib format), read from `../shared/seeds/`.
+ * sécurité sociale, seeds 000 and 001 (lexlib format), read from the seeds (`tests/support/shared-corpus.ts`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
 import { foldForSearch } from './fold.ts';
 import { frenchTokenizer, isStopWord, lunr, NUMBER_FIELD, numberKey, queryTerms, stem, TEXT_FIELD } from './french-analysis.ts';
 import { wordSpans, words } from './words.ts';
+import { seedFile } from '../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
-const SEED_L611_3 = path.join(seeds, '000_957ebed65d058a0e.txt');
-const SEED_L611_20 = path.join(seeds, '001_803e8bac355c9d63.txt');
-const missing = [SEED_L611_3, SEED_L611_20].filter((file) => !existsSync(file));
-if (missing.length) console.log(`analysis tests skipped: missing ${missing.join(', ')}`);
+const SEED_L611_3 = seedFile('000');
+const SEED_L611_20 = seedFile('001');
 
 /** The paragraphs of a lexlib seed, up to its NOTA or links. */
 function seedText(file: string): string {
@@ -23,7 +20,7 @@ function seedText(file: string): string {
   return rebuildParagraphs(lines.slice(1, end)).join('\n');
 }
 
-describe.skipIf(missing.length > 0)('French analysis of article texts', () => {
+describe('French analysis of article texts', () => {
   it('folds case and accents without moving any offset', () => {
     const text = seedText(SEED_L611_3);
     const folded = foldForSearch(text);

@@ -100,7 +100,7 @@ export function buildCollection(
   sections: SectionTable = sectionTable([]),
 ): Map<string, BuiltShard> {
   const index = lunr(function () {
-    useFrenchAnalysis(this);
+    useFrenchAnalysis(this, collection);
     this.ref('ref');
     this.field(TEXT_FIELD);
     documents.forEach((doc, ordinal) => {

@@ -10,16 +10,19 @@ import { GitRepository } from '../compiler/sources/common/git-repository.ts';
 import type { Article, Version } from '../model/model.ts';
 import { articleId, legiArticleId } from '../model/ids.ts';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
-import { buildSearchIndexes, type SearchBuild } from './build.ts';
+import type { SearchBuild } from './build.ts';
 import { articleDocuments, articlePart } from './documents.ts';
 import { SearchEngine, SearchIndexFileError, SearchIndexVersionError } from './engine.ts';
 import { articlesFromLegiData, type LegiDataNode } from './fixtures/legi-data-fixture.ts';
 import { foldForSearch } from './fold.ts';
 import { SEARCH_SCHEMA_VERSION } from './shard-format.ts';
+import { inWorkerThread } from '../../tests/support/in-worker-thread.ts';
+import { historyBundle } from '../../tests/support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CSS_JSON = path.join(root, 'node_modules/@socialgouv/legi-data/data/LEGITEXT000006073189.json');
-const LEXLIB_CSS = path.join(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
+// The whole lexlib history with ../shared, else the sample's: every commit of L611-3 either way.
+const LEXLIB_CSS = historyBundle('lexlib-code-de-la-securite-sociale');
 const L611_3_FILE = '01. Partie législative/Article L611-3 - 6743538.md';
 const CODE = 'code-de-la-securite-sociale';
 /** legi-data's date for this code. */
@@ -69,10 +72,21 @@ beforeAll(async () => {
   const { code, articles } = articlesFromLegiData(JSON.parse(readFileSync(CSS_JSON, 'utf8')) as LegiDataNode, AS_OF);
   // legi-data has no L611-3 any more (repealed since): its history comes from lexlib.
   corpus = [...articles.filter((article) => article.num !== 'L611-3'), await lexlibHistory(LEXLIB_CSS, L611_3_FILE)];
-  build = buildSearchIndexes(corpus, [code], { asOf: AS_OF });
+  // Building the index is 5 s of CPU in one synchronous call: in a worker thread, so that this
+  // worker answers Vitest meanwhile (tests/support/stretch-watch.ts). The same function either way.
+  await breath();
+  build = await inWorkerThread<SearchBuild>(new URL('./build.ts', import.meta.url), 'buildSearchIndexes', [
+    corpus,
+    [code],
+    { asOf: AS_OF },
+  ]);
+  await breath();
   engine = await SearchEngine.load(build.manifest, readBuilt);
+  await breath();
   await engine.loadPast();
 });
+
+const breath = () => new Promise((resolve) => setImmediate(resolve));
 
 const textOf = (id: string) => {
   const article = corpus.find((a) => a.id === id);

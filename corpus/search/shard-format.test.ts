@@ -89,7 +89,7 @@ describe.skipIf(missing)('the packed index is a lunr index', () => {
       expect(expected.size, query).toBeGreaterThan(0);
       expect(response.total, query).toBe(expected.size);
       for (const result of response.results)
-        expect(Math.abs(result.score - (expected.get(result.article) ?? -1)), `${query}: ${result.num}`).toBeLessThanOrEqual(0.0005);
+        expect(Math.abs(result.score - (expected.get(result.article) ?? -1)), `${query}: ${result.num}`).toBeLessThanOrEqual(0.0005 + 1e-9);
       const scores = response.results.map((r) => r.score);
       expect(scores, query).toEqual([...scores].sort((a, b) => b - a));
     }

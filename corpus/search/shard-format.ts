@@ -17,7 +17,8 @@ import type { PackedSections } from './section-titles.ts';
 import { decodeVarints, encodeVarint } from './varint.ts';
 
 /** Bumped whenever the shape of a shard or the analysis (tokens, stop words, stems) changes. */
-export const SEARCH_SCHEMA_VERSION = 2;
+/** 3: past texts weighed by BM25 with k1 2 and b 1 (`french-analysis.ts`), not lunr's defaults. */
+export const SEARCH_SCHEMA_VERSION = 3;
 export const SHARD_FORMAT = 'palimpseste-search-shard';
 export const TEXT_FORMAT = 'palimpseste-search-text';
 

@@ -68,8 +68,8 @@ describe('createCodeNameMatcher', () => {
     expect(mentionsOf("l'option prévue au deuxième alinéa de l'article L. 224-20 du code précité ;")).toEqual([
       ['same:', 'du code précité'],
     ]);
-    // L135-2, b
-    expect(mentionsOf('la réduction mentionnée à ce même code')).toEqual([['same:', 'ce même code']]);
+    // L135-2, b (the determiner « à ce » is part of the mention, as « à la » is)
+    expect(mentionsOf('la réduction mentionnée à ce même code')).toEqual([['same:', 'à ce même code']]);
   });
 
   it('takes the longest title: « code du travail maritime » is not the code du travail (R5523-12 of the code du travail)', () => {

@@ -89,9 +89,9 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Determiners before « code », read backwards from it: « du », « de la », « au », « dudit »… */
 const DETERMINER_BEFORE =
-  /(?:\b(?:du|des|au|aux|le|la|les|ce|de\s+ce|à\s+ce|dudit|audit|ledit|de\s+la|de\s+l['’]|à\s+la|par\s+le)\s+(?:(?:présent|même)\s+)?)$/iu;
+  /(?:(?<!\p{L})(?:du|des|au|aux|le|la|les|de\s+ce\s+dernier|ce\s+dernier|ce|de\s+ce|à\s+ce|dudit|audit|ledit|de\s+la|de\s+l['’]|à\s+la|par\s+le)\s+(?:(?:présent|même|nouveau|ancien)\s+)?)$/iu;
 const PRESENT_BEFORE = /\bprésent\s+$/iu;
-const SAME_BEFORE = /(?:\bmême\s+|\b(?:dudit|audit|ledit)\s+|\b[cC]e\s+)$/u;
+const SAME_BEFORE = /(?:\bmême\s+|\b(?:dudit|audit|ledit)\s+|\b[cC]e\s+(?:dernier\s+)?)$/u;
 /** « du code précité », « dudit code susvisé »: the code named before. */
 const SAME_AFTER = /^\s+(?:précité|susvisé|susmentionné)(?![\p{L}\p{N}])/iu;
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHyphenWrap, normalizeParagraph, rebuildParagraphs, unwrapLines } from './paragraphs.ts';
+import { seedsDir } from '../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = seedsDir();
 
 describe('rebuildParagraphs', () => {
   it('rebuilds R111-1 5°) of the sécurité sociale (lexlib, 2006-01-19) as Archéo Lex prints it (seed 002 line 26)', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -9,12 +9,13 @@ import { normalizeArticleNumber } from './article-number.ts';
 import { createCodeNameMatcher } from './code-names.ts';
 import { rebuildParagraphs } from './paragraphs.ts';
 import { findReferences } from './references.ts';
+import { historyBundle, seedsDir } from '../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const seeds = path.resolve(root, '../shared/seeds');
-const lexlibCss = path.resolve(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
-const hasShared = existsSync(seeds) && existsSync(lexlibCss);
-if (!hasShared) console.warn('references.test.ts: ../shared absent — the seed and bundle checks are skipped.');
+const seeds = seedsDir();
+// The Cite lists of every article of the code: the whole history (../shared) only.
+const lexlibCss = historyBundle('lexlib-code-de-la-securite-sociale');
 
 const require = createRequire(import.meta.url);
 const legiData = require.resolve('@socialgouv/legi-data/package.json').replace(/package\.json$/, 'data/');
@@ -200,7 +201,74 @@ interface LegiNode {
   children?: LegiNode[];
 }
 
-describe.skipIf(!hasShared)('findReferences on the seeds', () => {
+describe('references read strictly (issue 13 g, real sentences)', () => {
+  it('« du code de commerce » is that code (outside the corpus, so never resolved), never into the code being read (L1226-24 of the Code du travail, which has a former L121-1)', () => {
+    const text =
+      "Est un commis commercial le salarié qui, employé par un commerçant au sens de l'article L. 121-1 du code de commerce, occupe";
+    expect(read([text], TRAVAIL)).toEqual([['L. 121-1', 'L121-1', 'code-de-commerce']]);
+    // R516-33 of the former code (1982): numbers with no part letter, closed by a code outside the corpus.
+    expect(
+      read(["Les articles 484, 486 et 488 à 492 du nouveau code de procédure civile sont applicables au référé prud'homal."], TRAVAIL),
+    ).toEqual([
+      ['484', '484', 'code-de-procedure-civile'],
+      ['486', '486', 'code-de-procedure-civile'],
+      ['488', '488', 'code-de-procedure-civile'],
+      ['492', '492', 'code-de-procedure-civile'],
+    ]);
+  });
+
+  it('an article of another code quoted in full is that code’s, its numbers too (L1271-3 of the Code du travail, 2008, quoting L133-8 of the sécurité sociale)', () => {
+    const paragraphs = [
+      "Les règles relatives à la déclaration du chèque emploi-service universel et aux modalités de transmission aux salariés du document valant bulletin de paie au sens de l'article L. 3243-2 sont fixées par l'article L. 133-8 du code de la sécurité sociale ci-après reproduit :",
+      "\" Art.L. 133-8.-Le chèque emploi-service universel prévu à l'article L. 1271-1 du code du travail comprend une déclaration en vue du paiement des cotisations et contributions sociales d'origine légale ou conventionnelle adressée à un organisme de recouvrement du régime général de sécurité sociale désigné par arrêté du ministre chargé de la sécurité sociale. Lorsque l'employeur bénéficie de l'allocation prévue au I de l'article L. 531-5, et par dérogation aux dispositions du présent alinéa, l'emploi doit être déclaré selon les modalités prévues à l'article L. 531-8.",
+      "La déclaration prévue au premier alinéa peut être faite par voie électronique dans les conditions prévues à l'article L. 133-5.",
+      "A réception de la déclaration, l'organisme de recouvrement transmet au salarié une attestation d'emploi se substituant à la remise du bulletin de paie prévue à l'article L. 3243-2 du code du travail. \"",
+      "Un décret précise les modalités d'application.",
+    ];
+    expect(read(paragraphs.slice(0, 4), TRAVAIL)).toEqual([
+      ['L. 3243-2', 'L3243-2', TRAVAIL],
+      ['L. 133-8', 'L133-8', CSS],
+      ['L. 133-8', 'L133-8', CSS],
+      ['L. 1271-1', 'L1271-1', TRAVAIL],
+      ['L. 531-5', 'L531-5', CSS],
+      ['L. 531-8', 'L531-8', CSS],
+      ['L. 133-5', 'L133-5', CSS],
+      ['L. 3243-2', 'L3243-2', TRAVAIL],
+    ]);
+  });
+
+  it('the words quoted by an amending text are the amended code’s (D732-75 of the Code rural, 2026)', () => {
+    const text =
+      'c) A l\'article D. 351-14-1 du code de la sécurité sociale, les mots : "aux articles D. 351-8 et D. 351-9" sont remplacés par les mots : "à l\'article D. 732-77 du code rural et de la pêche maritime" ;';
+    expect(read([text], 'code-rural-et-de-la-peche-maritime')).toEqual([
+      ['D. 351-14-1', 'D351-14-1', CSS],
+      ['D. 351-8', 'D351-8', CSS],
+      ['D. 351-9', 'D351-9', CSS],
+      ['D. 732-77', 'D732-77', 'code-rural-et-de-la-peche-maritime'],
+    ]);
+  });
+
+  it('« R. 322-120,1° » and « L. 220-1du » are R322-120 and L220-1; so are the real « R. 351-12,4° » (D634-2) and « L. 212-7-2du » (L212-7-1 of the mutualité)', () => {
+    expect(read(["les conditions prévues à l'article R. 322-120,1° et à l'article L. 220-1du présent code"], CSS)).toEqual([
+      ['R. 322-120', 'R322-120', CSS],
+      ['L. 220-1', 'L220-1', CSS],
+    ]);
+    expect(
+      read(
+        [
+          "6° Les périodes mentionnées à l'article R. 351-12,4°, a, et 6°, dans le cas où l'intéressé était précédemment affilié au régime social des indépendants.",
+        ],
+        CSS,
+      ),
+    ).toEqual([['R. 351-12', 'R351-12', CSS]]);
+    expect(
+      read(["les règles concernant la surveillance complémentaire instituée à l'article L. 212-7-2du présent code."], MUTUALITE),
+    ).toEqual([['L. 212-7-2', 'L212-7-2', MUTUALITE]]);
+    expect(read(["fixé au 3° du I de l'article L. 3121-64du code du travail."], CSS)).toEqual([['L. 3121-64', 'L3121-64', TRAVAIL]]);
+  });
+});
+
+describe('findReferences on the seeds', () => {
   it('seed 000 (L611-3 in 1995): « à l’article L. 612-9 », the one article its Cite list names', () => {
     const seed = readFileSync(path.join(seeds, '000_957ebed65d058a0e.txt'), 'utf8');
     const paragraphs = lexlibBody(seed);
@@ -304,7 +372,7 @@ describe('findReferences (property)', () => {
   });
 });
 
-describe.skipIf(!hasShared)('findReferences against the links lists of the Code de la sécurité sociale (lexlib, 2025)', () => {
+describeWholeCorpus('findReferences against the links lists of the Code de la sécurité sociale (lexlib, 2025)', () => {
   it('finds at least 95 % of the code articles the « Cite » lists name', async () => {
     const repo = await GitRepository.open(lexlibCss, path.join(root, 'corpus/cache'));
     const files = (await repo.listFiles()).filter((f) => /\/Article .* - \d+\.md$/.test(f));

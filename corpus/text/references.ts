@@ -36,6 +36,7 @@
 import { LATIN_ORDINALS, normalizeArticleNumber } from './article-number.ts';
 import type { CodeMention, CodeNameMatcher } from './code-names.ts';
 import type { CodeId, Reference } from '../model/model.ts';
+import { endsQuotation, findQuotations, leadingMarks, type ListMark, type Quotations, resumesList, startsQuotation } from './quotations.ts';
 
 /**
  * Where a reference list starts: after « article », « articles », « art. » (after « l' » too), or
@@ -48,16 +49,29 @@ const LIST_START =
   /(?:[Aa]rt(?:icles?|\.)|ART(?:ICLES?|\.))(?=[\s,])|(?:L\.O\.|LO|[LRDA])(?:\.\s?|\s)?(?:\*\s?)?\d+[-\u2010\u2011\u2013]\d/g;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+const ORDINALS = LATIN_ORDINALS.join('|');
+const DASH = '[-\\u2010\\u2011\\u2013]';
+/** A part letter: `L. `, `R.* `, `LO `, `L.O. `. */
+const PART_LETTER = '(?:L\\.O\\.|LO|L|R|D|A)(?:\\.\\s?|\\s)?(?:\\*\\s?)?';
+/** All the integers (never `L. 212-7` of `L. 212-7-2du`), but `D. 241-21-2°` is the 2° of D241-21. */
+const WHOLE = `(?!\\d|${DASH}\\d+(?![\\d°]))`;
+const SUFFIXES = `(?:[\\s-][A-H](?![\\p{L}\\p{N}'’]|\\.\\s?\\d)|\\s(?:${ORDINALS})(?![\\p{L}\\p{N}]))*`; // ` A`, `-A`, ` bis`
+/**
+ * No letter after the number, but a word glued by a missing space: `L. 220-1du code`,
+ * `L. 134-8sont`, `R. 924-7Résultant`, `D. 1271-18D. 1271-28` (a glued `bis` is no word).
+ */
+const NO_LETTER = `(?!\\p{Lu}(?!\\p{Ll}|\\.\\s?\\d)|(?:${ORDINALS})(?!\\p{L}))`;
+
 /**
  * One article number as legal texts write it (`L. 612-9`, `R.* 1233-3-4`, `LO 111-3`,
- * `L. 114-1 A`, `R. 142-1-A`, `39 bis`, `1er`), not followed by what makes it a quantity (`2°`,
- * `5 %`, `1,5`). Capitals only: the part letter and the suffix letters are capitals in the texts.
+ * `L. 114-1 A`, `R. 142-1-A`, `39 bis`, `1er`). Capitals only: the part letter and the suffix
+ * letters are capitals in the texts. A number with a part letter and a dash is never a quantity:
+ * what follows it is its subdivision or a typo (`R. 322-120,1°`, `R. 351-12,4°`, `L. 174-4,12 p. 100`,
+ * `R. 5132-44.3`); any other is not followed by what makes it one (`2°`, `5 %`, `1,5`).
  */
 const NUMBER = new RegExp(
-  '(?:(?:L\\.O\\.|LO|L|R|D|A)(?:\\.\\s?|\\s)?(?:\\*\\s?)?)?' + // part letter: `L. `, `R.* `, `LO `, `L.O. `
-    '\\d+(?:er)?(?:[-\\u2010\\u2011\\u2013]\\d+)*' + // integers
-    `(?:[\\s-][A-H](?![\\p{L}\\p{N}'’]|\\.\\s?\\d)|\\s(?:${LATIN_ORDINALS.join('|')})(?![\\p{L}\\p{N}]))*` + // ` A`, `-A`, ` bis`
-    '(?![\\p{L}\\p{N}°%]|[.,]\\d|\\s?%|\\s?°)', // not a quantity
+  `(?:${PART_LETTER}\\d+(?:${DASH}\\d+)+${WHOLE}(?!°)${SUFFIXES}${NO_LETTER}(?!\\d)` +
+    `|(?:${PART_LETTER})?\\d+(?:er)?(?:${DASH}\\d+)*${WHOLE}${SUFFIXES}${NO_LETTER}(?![\\p{N}°%]|\\.\\d|,(?!\\s?\\d+°)\\d|\\s?%|\\s?°))`,
   'uy',
 );
 
@@ -80,7 +94,10 @@ const SEPARATOR = new RegExp(
  */
 const SUBDIVISIONS = new RegExp(
   '(?:' +
-    `,\\s*(?:${ALINEA}s?|\\d+(?:er|e|ème)?(?:\\s+et\\s+\\d+°?)?\\s+alinéas?|alinéas?\\s+\\d+(?:\\s+et\\s+\\d+)?)(?=\\s*,)` + // « , alinéa 1, »
+    `,\\s*(?:${ALINEA}s?|\\d+(?:er|e|ème)?(?:\\s+et\\s+\\d+°?)?\\s+alinéas?|alinéas?\\s+(?:premier|\\d+(?:\\s+et\\s+\\d+)?))(?=\\s*,)` + // « , alinéa 1, », « , alinéa premier, »
+    '|,\\s?\\d+°(?:\\s+(?:et|à)\\s+\\d+°)*' + // « R. 322-120,1° », « L. 900-2, 1° et 2° »
+    '|[-\\u2010\\u2011\\u2013]\\d+°' + // « D. 241-21-2° »
+    '|(?:\\s+d(?:u|e\\s+la)\\s+(?:livre|titre|chapitre|section)\\s+(?:[IVXL]+|\\d+)(?:er|ère)?(?![\\p{L}\\p{N}]))+' + // « du livre IV », « du titre III du livre V »
     '|\\s+et\\s+suivants' +
     '|-[IVX]+(?![\\p{L}\\p{N}])' + // « 794-II »
     '|\\s*\\([^()]{1,25}\\)' + // « (1er alinéa) »
@@ -126,6 +143,8 @@ interface Group {
 export interface ParsedParagraph {
   mentions: CodeMention[];
   groups: Group[];
+  /** Where it quotes another code's text (`quotations.ts`); absent when it does not. */
+  quotations?: Quotations;
 }
 
 /** The reading of a paragraph with no reference and no code name (shared, never modified). */
@@ -134,7 +153,7 @@ export const NO_REFERENCES: ParsedParagraph = Object.freeze({ mentions: [], grou
 /** The code every mention stands for, `same` ones resolved against the code named before. */
 function resolveMentions(
   mentions: CodeMention[],
-  ownCode: CodeId,
+  ownCode: CodeId | undefined,
   lastBefore: CodeId | undefined,
 ): { codes: (CodeId | undefined)[]; last: CodeId | undefined } {
   let last = lastBefore;
@@ -238,7 +257,8 @@ export function parseParagraph(text: string, codeNames: CodeNameMatcher): Parsed
     }
     LIST_START.lastIndex = Math.max(pos, at + 1);
   }
-  return { mentions, groups };
+  const quotations = findQuotations(text, mentions);
+  return quotations.quotations.length > 0 || quotations.announces !== undefined ? { mentions, groups, quotations } : { mentions, groups };
 }
 
 /** Tells whether the corpus has an article: `undefined` when the code is not in the corpus. */
@@ -269,12 +289,25 @@ export function findReferences(
   const exists = options.articleExists;
   const references: Reference[] = [];
   let lastNamed: CodeId | undefined;
+  // A quotation of another code running over paragraphs (« … ci-après reproduits : », then
+  // « Art. L. 1141-1. - … »): its code, undefined for a code outside the corpus; `marked` once
+  // known whether it opened with a quote mark (then it ends with the paragraph that closes one).
+  // Unmarked, it ends where the quoting article's list resumes (`until`), else with the version.
+  let carried: { code: CodeId | undefined; marked?: boolean; until?: ListMark } | undefined;
   paragraphs.forEach((text, paragraph) => {
     const parsed = parse(text);
+    if (carried?.until && !carried.marked && resumesList(text, carried.until)) carried = undefined;
+    const inQuotation = carried;
+    if (inQuotation) inQuotation.marked ??= startsQuotation(text);
+    if (inQuotation?.marked && endsQuotation(text)) carried = undefined;
     if (parsed.mentions.length === 0 && parsed.groups.length === 0) return;
-    const resolved = resolveMentions(parsed.mentions, ownCode, lastNamed);
+    // Inside a quotation, « du présent code » and the numbers no code name closes are the quoted code's.
+    const own = inQuotation ? inQuotation.code : ownCode;
+    const resolved = resolveMentions(parsed.mentions, own, lastNamed);
     lastNamed = resolved.last;
+    const quotations = parsed.quotations?.quotations ?? [];
     for (const { items, closer } of parsed.groups) {
+      const quotation = closer.kind === 'none' ? quotations.find((q) => q.start <= items[0]!.start && items[0]!.start < q.end) : undefined;
       for (const item of items) {
         const ref: Reference = { paragraph, start: item.start, end: item.end, num: item.num };
         if (closer.kind === 'law') ref.unresolved = 'not-a-code';
@@ -283,13 +316,28 @@ export function findReferences(
           if (code === undefined) ref.unresolved = 'code-not-in-corpus';
           else ref.code = code;
         } else {
-          ref.code = (closer.titleBefore === undefined ? undefined : resolved.codes[closer.titleBefore]) ?? ownCode;
+          const base = quotation
+            ? resolved.codes[quotation.mention]
+            : ((closer.titleBefore === undefined ? undefined : resolved.codes[closer.titleBefore]) ?? own);
+          // A number the code it would be in lacks (or a code outside the corpus), and a code named
+          // further in the sentence that has it: that code's.
           const next = closer.nextInSentence === undefined ? undefined : resolved.codes[closer.nextInSentence];
-          if (exists && next !== undefined && next !== ref.code && exists(ref.code, item.num) === false && exists(next, item.num) !== false)
-            ref.code = next;
+          const baseHas = base === undefined ? undefined : exists?.(base, item.num);
+          if (exists && next !== undefined && next !== base && baseHas !== true && exists(next, item.num) !== false) ref.code = next;
+          else if (base === undefined) ref.unresolved = 'code-not-in-corpus';
+          else ref.code = base;
         }
         references.push(ref);
       }
+    }
+    // A quotation left open at the paragraph's end, or announced by it, goes on in the next ones.
+    const open = quotations.find((q) => q.open);
+    const announced = parsed.quotations?.announces;
+    if (open) carried = { code: resolved.codes[open.mention], marked: true };
+    else if (announced !== undefined && resolved.codes[announced] !== own) {
+      carried = { code: resolved.codes[announced] };
+      const mark = leadingMarks(text).at(-1);
+      if (mark) carried.until = mark;
     }
   });
   return references;

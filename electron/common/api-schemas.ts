@@ -6,7 +6,9 @@
  * Pure: runs in the host and, if it wants to check before sending, in the renderer.
  */
 import { z } from 'zod';
-import type { ApiMethod, PalimpsesteApi, SessionState, Trail, TrailStep } from './api.ts';
+import { annotationIdSchema, annotationSchema, NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX } from '../../corpus/annotations/annotation.ts';
+import { ROLE_IDS, roleIdSchema, rolePaletteSchema } from '../../corpus/annotations/roles.ts';
+import type { ApiMethod, ExportFile, PalimpsesteApi, PrintRequest, SessionState, Trail, TrailStep } from './api.ts';
 
 /** No control characters (NUL, line breaks…) in ids and numbers: they never occur in the corpus. */
 const PRINTABLE = /^\P{Cc}+$/u;
@@ -64,6 +66,60 @@ export const sessionStateSchema = z.object({
   recent: z.array(trailStepSchema).max(MAX_RECENT).optional(),
 }) satisfies z.ZodType<SessionState>;
 
+export const annotationEditSchema = z.strictObject({
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
+  tags: z.array(z.string().max(TAG_MAX_LENGTH)).max(TAGS_MAX).optional(),
+  role: roleIdSchema.nullable().optional(),
+});
+
+const statusSchema = z.enum(['attached', 'changed', 'orphan']);
+
+export const annotationQuerySchema = z.strictObject({
+  text: z.string().max(2000).optional(),
+  codes: z.array(codeIdSchema).max(100).optional(),
+  roles: z.array(z.enum(ROLE_IDS)).max(ROLE_IDS.length).optional(),
+  tags: z.array(z.string().max(TAG_MAX_LENGTH)).max(200).optional(),
+  statuses: z.array(statusSchema).max(3).optional(),
+  articles: z.array(articleIdSchema).max(1000).optional(),
+  sort: z.enum(['recent', 'oldest', 'article']).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+const paperSchema = z.enum(['A4', 'Letter']).optional();
+
+export const printRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('article'), article: articleIdSchema, date: isoDateSchema, paper: paperSchema }),
+  z.strictObject({
+    kind: z.literal('comparison'),
+    article: articleIdSchema,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    view: z.enum(['cote-a-cote', 'redline']),
+    paper: paperSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('trail'),
+    name: z.string().max(300),
+    steps: z.array(trailStepSchema).min(1).max(500),
+    paper: paperSchema,
+  }),
+]) satisfies z.ZodType<PrintRequest>;
+
+/** A file name the user may be offered: no folder, no control character. */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\\p{Cc}]+$/u, 'nom de fichier invalide');
+
+export const exportFileSchema = z.strictObject({
+  suggestedName: fileNameSchema,
+  // The export of every annotation may be large (their notes); the HTTP body limit of that call is raised to match.
+  content: z.string().max(256 * 1024 * 1024),
+  kind: z.enum(['json', 'markdown']),
+}) satisfies z.ZodType<ExportFile>;
+
 /** The argument tuple of each method. Keyed by `keyof PalimpsesteApi`, so a new method without a schema does not compile. */
 export const API_ARGS = {
   getCorpusInfo: z.tuple([]),
@@ -72,6 +128,7 @@ export const API_ARGS = {
   getArticle: z.tuple([articleIdSchema]),
   findArticles: z.tuple([articleNumberSchema, codeIdSchema.optional()]),
   getChangeSets: z.tuple([codeIdSchema]),
+  getCorrespondence: z.tuple([codeIdSchema]),
   listTrails: z.tuple([]),
   saveTrail: z.tuple([trailSchema]),
   deleteTrail: z.tuple([trailIdSchema]),
@@ -80,6 +137,20 @@ export const API_ARGS = {
   importCorpus: z.tuple([z.string().min(1).max(4096).regex(PRINTABLE, 'chemin de fichier invalide')]),
   revertCorpus: z.tuple([]),
   getNotices: z.tuple([]),
+  listAnnotations: z.tuple([z.strictObject({ article: articleIdSchema.optional() })]),
+  annotationCounts: z.tuple([]),
+  saveAnnotation: z.tuple([annotationSchema]),
+  editAnnotation: z.tuple([annotationIdSchema, annotationEditSchema]),
+  deleteAnnotation: z.tuple([annotationIdSchema]),
+  searchAnnotations: z.tuple([annotationQuerySchema]),
+  importAnnotations: z.tuple([z.string().max(256 * 1024 * 1024)]),
+  exportAnnotations: z.tuple([]),
+  getAnnotationSettings: z.tuple([]),
+  setAnnotationSettings: z.tuple([z.strictObject({ palette: rolePaletteSchema })]),
+  getAnnotationReview: z.tuple([]),
+  acknowledgeAnnotationReview: z.tuple([]),
+  exportPdf: z.tuple([printRequestSchema]),
+  saveExportFile: z.tuple([exportFileSchema]),
 } satisfies { [M in keyof PalimpsesteApi]: z.ZodType<Parameters<PalimpsesteApi[M]>> };
 
 /** Compile-time proof that `API_METHODS` and the interface name the same methods. */

@@ -17,7 +17,12 @@
  */
 import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
 import type { CorpusChange } from '../../corpus/model/corpus-change.ts';
+import type { CorrespondencePair } from '../../corpus/model/correspondence.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate } from '../../corpus/model/model.ts';
+import type { Annotation, AnnotationEdit } from '../../corpus/annotations/annotation.ts';
+import type { AnchorStatus } from '../../corpus/annotations/anchor.ts';
+import type { AnnotationQuery, HighlightField } from '../../corpus/annotations/search.ts';
+import type { RolePalette } from '../../corpus/annotations/roles.ts';
 
 export type ApiErrorCode =
   | 'invalid-argument' // the call's arguments failed validation
@@ -30,6 +35,7 @@ export type ApiErrorCode =
   | 'read-only' // the user-data folder cannot be written (read-only, or no permission)
   | 'busy' // the user-data folder is locked by another Palimpseste for too long
   | 'io' // a file could not be read or written
+  | 'unsupported' // this host cannot do it (the web edition prints PDFs through the browser)
   | 'internal';
 
 export interface ApiError {
@@ -70,7 +76,7 @@ export interface Trail {
  * trails, could not be read; a byte-for-byte copy was kept aside and the readable trails kept.
  */
 export interface HostNotice {
-  kind: 'trails-corrupt' | 'session-corrupt' | 'corpus-updated';
+  kind: 'trails-corrupt' | 'session-corrupt' | 'annotations-corrupt' | 'corpus-updated';
   /** French, for the user. */
   message: string;
   /** Where the unreadable file was moved (absolute path), when a file was kept aside. */
@@ -96,6 +102,71 @@ export interface SessionState {
   recent?: TrailStep[];
 }
 
+/** The user's settings of annotations: the names of the colours. */
+export interface AnnotationSettings {
+  palette: RolePalette;
+}
+
+/** One annotation found by `searchAnnotations`, with its status on the version in force today. */
+export interface AnnotationSearchHit {
+  annotation: Annotation;
+  /** Undefined while the article could not be read (corpus missing). */
+  status?: AnchorStatus;
+  highlights: { field: HighlightField; start: number; end: number }[];
+}
+
+export interface AnnotationSearchAnswer {
+  total: number;
+  hits: AnnotationSearchHit[];
+  /** For the filters: every tag in use, and how many annotations each code has. */
+  tags: { tag: string; count: number }[];
+  codes: { code: CodeId; count: number }[];
+}
+
+/** What an import did, said in French (`message`) and counted. */
+export interface AnnotationImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  keptLocal: number;
+  message: string;
+}
+
+/** One annotation to look at again after a corpus update, with its status on the new version. */
+export interface AnnotationReviewEntry {
+  annotation: Annotation;
+  /** The version it was checked on (the new version in force today, else the newest new one). */
+  shownOn: IsoDate;
+  status: AnchorStatus;
+  /** The words it now covers on that version, when placed. */
+  newText?: string;
+}
+
+export interface AnnotationReview {
+  /** « 12 annotations concernées par le décret n° … du … », the largest group first. */
+  groups: { title: string; amendingText?: string; entries: AnnotationReviewEntry[] }[];
+  /** Annotations of articles gone from the corpus (kept; they open at their version). */
+  missingArticles: Annotation[];
+  total: number;
+}
+
+/** What to print: an article as annotated, a comparison, or a trail as one dossier. */
+export type PrintRequest =
+  | { kind: 'article'; article: ArticleId; date: IsoDate; paper?: PaperSize }
+  | { kind: 'comparison'; article: ArticleId; from: IsoDate; to: IsoDate; view: 'cote-a-cote' | 'redline'; paper?: PaperSize }
+  | { kind: 'trail'; name: string; steps: TrailStep[]; paper?: PaperSize };
+
+export type PaperSize = 'A4' | 'Letter';
+
+/** A file the user asked to export (annotations as JSON, an article's notes as Markdown). */
+export interface ExportFile {
+  suggestedName: string;
+  content: string;
+  kind: 'json' | 'markdown';
+}
+
+export type SavedFile = { saved: true; path: string } | { saved: false };
+
 export interface PalimpsesteApi {
   getCorpusInfo(): Promise<Result<CorpusInfo>>;
   getToc(code: CodeId): Promise<Result<Code>>;
@@ -104,6 +175,8 @@ export interface PalimpsesteApi {
   /** Articles with this number (any written form: `L. 611-3`), in one code or in all. */
   findArticles(num: string, code?: CodeId): Promise<Result<ArticleCatalogEntry[]>>;
   getChangeSets(code: CodeId): Promise<Result<ChangeSet[]>>;
+  /** The code's table of former and new article numbers (« Anciens textes » / « Nouveaux textes »). */
+  getCorrespondence(code: CodeId): Promise<Result<CorrespondencePair[]>>;
 
   listTrails(): Promise<Result<Trail[]>>;
   saveTrail(trail: Trail): Promise<Result<Trail>>;
@@ -123,6 +196,33 @@ export interface PalimpsesteApi {
 
   /** What the host had to do since it started (damaged files kept aside…), for a banner; answered once the user's files are open. */
   getNotices(): Promise<Result<HostNotice[]>>;
+
+  /** The annotations of one article (or every annotation, `{}`), in the order made. */
+  listAnnotations(filter: { article?: ArticleId }): Promise<Result<Annotation[]>>;
+  /** How many annotations each annotated article has (the mark in the table of contents and in search results). */
+  annotationCounts(): Promise<Result<Record<ArticleId, number>>>;
+  /** Creates an annotation, or puts back one that was deleted (undo); answered once on disk. */
+  saveAnnotation(annotation: Annotation): Promise<Result<Annotation>>;
+  /** Changes the note, tags or colour of an annotation, applied to the one on disk (another window's edit is kept). */
+  editAnnotation(id: string, edit: AnnotationEdit): Promise<Result<Annotation>>;
+  deleteAnnotation(id: string): Promise<Result<true>>;
+  /** The list of all annotations: French search, filters, sorts (see `corpus/annotations/search.ts`). */
+  searchAnnotations(query: AnnotationQuery): Promise<Result<AnnotationSearchAnswer>>;
+  /** Merges an export file (its text) into the annotations; refuses the whole file, in French, if anything in it is wrong. */
+  importAnnotations(fileText: string): Promise<Result<AnnotationImportReport>>;
+  /** Every annotation as one export file (JSON text with a schema version). */
+  exportAnnotations(): Promise<Result<string>>;
+  getAnnotationSettings(): Promise<Result<AnnotationSettings>>;
+  setAnnotationSettings(settings: AnnotationSettings): Promise<Result<AnnotationSettings>>;
+  /** The annotations whose article got new versions since they were last reviewed (a corpus update), grouped by amending text. */
+  getAnnotationReview(): Promise<Result<AnnotationReview>>;
+  /** The review was read: those articles' versions are the new baseline. */
+  acknowledgeAnnotationReview(): Promise<Result<true>>;
+
+  /** Desktop: prints the print view to a PDF and asks where to save it. The web edition answers `unsupported` (the browser prints). */
+  exportPdf(request: PrintRequest): Promise<Result<SavedFile>>;
+  /** Desktop: asks where to save an export file and writes it. The web edition answers `unsupported` (the browser downloads). */
+  saveExportFile(file: ExportFile): Promise<Result<SavedFile>>;
 }
 
 /** The method names, for the transports (IPC channels `palimpseste:<name>`, HTTP `POST /api/<name>`). */
@@ -133,6 +233,7 @@ export const API_METHODS = [
   'getArticle',
   'findArticles',
   'getChangeSets',
+  'getCorrespondence',
   'listTrails',
   'saveTrail',
   'deleteTrail',
@@ -141,6 +242,20 @@ export const API_METHODS = [
   'importCorpus',
   'revertCorpus',
   'getNotices',
+  'listAnnotations',
+  'annotationCounts',
+  'saveAnnotation',
+  'editAnnotation',
+  'deleteAnnotation',
+  'searchAnnotations',
+  'importAnnotations',
+  'exportAnnotations',
+  'getAnnotationSettings',
+  'setAnnotationSettings',
+  'getAnnotationReview',
+  'acknowledgeAnnotationReview',
+  'exportPdf',
+  'saveExportFile',
 ] as const satisfies readonly (keyof PalimpsesteApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeShard } from '../../corpus/model/bundle-shard.ts';
+import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article } from '../../corpus/model/model.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
 import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
+import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 
 let base: string;
 let bundleDir: string;
@@ -175,6 +176,17 @@ function replaceFile(dir: string, relative: string, bytes: Buffer, keepChecksum 
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
+/** Replaces a shard by one gzip member (or several), its offsets in `shards.json.gz` with it. */
+function replaceShard(dir: string, relative: string, members: Buffer[], articlesPerMember = 16): void {
+  const file = Buffer.concat(members);
+  replaceFile(dir, relative, file);
+  const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+  const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
+  index.articlesPerMember = articlesPerMember;
+  index.shards[relative] = memberOffsets(members.map((m) => m.length));
+  replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
+}
+
 const ADVICE = 'Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.';
 
 describe('CorpusStore on a damaged bundle', () => {
@@ -199,7 +211,7 @@ describe('CorpusStore on a damaged bundle', () => {
     writeSeedBundle(dir);
     const shard = shardOf(dir);
     // Once « Erreur interne : articles.map is not a function ».
-    replaceFile(dir, shard, gzipSync(JSON.stringify({ articles: 'aucun' })));
+    replaceShard(dir, shard, [gzipSync(JSON.stringify({ articles: 'aucun' }))]);
     const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
     expect([error.code, error.message]).toEqual([
       'corpus-damaged',
@@ -207,9 +219,9 @@ describe('CorpusStore on a damaged bundle', () => {
     ]);
     // One article missing from its shard: the count does not match the catalog.
     const whole = await new CorpusStore(path.join(base, 'dist')).article(`${SEED_CODE}/num:L611-3`);
-    replaceFile(dir, shard, gzipSync(encodeShard([whole])));
+    replaceShard(dir, shard, [gzipSync(encodeShard([whole]))]);
     expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
-      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (1 articles au lieu des 2 du catalogue). ${ADVICE}`,
+      `Le fichier « ${shard} » du corpus n’a pas la forme attendue (1 articles dans le morceau 0 au lieu de 2). ${ADVICE}`,
     );
   });
 
@@ -220,7 +232,7 @@ describe('CorpusStore on a damaged bundle', () => {
     const store = new CorpusStore(dir);
     const good = await store.article(`${SEED_CODE}/num:L611-20`);
     const bad = { ...(await store.article(`${SEED_CODE}/num:L611-3`)), versions: [{ validFrom: '28/01/2006' }] };
-    replaceFile(dir, shard, gzipSync(encodeShard([bad as unknown as Article, good])));
+    replaceShard(dir, shard, [gzipSync(encodeShard([bad as unknown as Article, good]))]);
     const error = await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`));
     expect(error.code).toBe('corpus-damaged');
     expect(error.message).toContain(
@@ -228,6 +240,59 @@ describe('CorpusStore on a damaged bundle', () => {
     );
     // The other article of the shard is still served.
     expect((await new CorpusStore(dir).article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+  });
+
+  it('inflates only the member of the article asked for: a damaged member hides no other', async () => {
+    const dir = path.join(base, 'members');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    const whole = new CorpusStore(path.join(base, 'dist'));
+    const articles = [await whole.article(`${SEED_CODE}/num:L611-3`), await whole.article(`${SEED_CODE}/num:L611-20`)];
+    // One article a member; the second member's deflate data garbled (its checksum in the manifest).
+    const members = shardMembers(articles, 1).map((text) => gzipSync(text));
+    const second = Buffer.from(members[1]!);
+    second.fill(0xff, 12, second.length - 8);
+    replaceShard(dir, shard, [members[0]!, second], 1);
+    const store = new CorpusStore(dir);
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+    expect((await errorOf(store.article(`${SEED_CODE}/num:L611-20`))).message).toBe(
+      `Le fichier « ${shard} » du corpus ne se décompresse pas. ${ADVICE}`,
+    );
+    // Both members whole: each article read from its own.
+    replaceShard(dir, shard, members, 1);
+    const again = new CorpusStore(dir);
+    expect((await again.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+    expect((await again.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+  });
+
+  it('names the shard index when its offsets do not fit the shard', async () => {
+    const dir = path.join(base, 'bad-offsets');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+    const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
+    const size = index.shards[shard]!.at(-1)!;
+    index.shards[shard] = [0, size - 1];
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
+    expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
+      `Le fichier « ${indexFile} » du corpus ne correspond pas à « ${shard} » (le fichier fait ${size} octets, l’index en annonce ${size - 1}). ${ADVICE}`,
+    );
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify({ articlesPerMember: 0, shards: {} })));
+    expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toMatch(
+      new RegExp(`^Le fichier « ${indexFile.replaceAll('.', '\\.')} » du corpus n’a pas la forme attendue \\(articlesPerMember : `),
+    );
+  });
+
+  it('still reads a bundle written before shard indexes (each shard inflated whole)', async () => {
+    const dir = path.join(base, 'no-index');
+    writeSeedBundle(dir);
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    for (const code of manifest.codes) delete code.shardIndex;
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const store = new CorpusStore(dir);
+    expect((await store.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
   });
 
   it('names a catalog and a table of contents of the wrong shape', async () => {
@@ -283,7 +348,10 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
       true,
     );
   });
+});
 
+// Without ../shared the default corpus holds the committed sample: legi-data's 7,400 current articles and a few dozen histories.
+describeWholeCorpus('CorpusStore on the default corpus from the whole histories', () => {
   it.skipIf(!hasRealCorpus)('has over 10,000 articles in the sécurité sociale catalog', async () => {
     const catalog = await new CorpusStore(CORPUS_DIR).catalog('code-de-la-securite-sociale');
     expect(catalog.length).toBeGreaterThan(10_000);

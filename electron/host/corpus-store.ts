@@ -10,11 +10,13 @@
  * The files the renderer fetches itself (the search index) are checked the same way before the
  * static server sends them (`verifyFile`).
  *
- * Memory and speed: decompressed shards are kept in the one LRU cache, bounded by their characters,
- * and a shard being read is read once however many requests wait for it (2,000 concurrent reads
- * once decompressed 142 shards 1,850 times because a 12-entry cache evicted loads still in
- * progress). Only the article asked for is parsed from its shard (one article per line:
- * `bundle-shard.ts`), and kept parsed in a second LRU bounded the same way.
+ * Memory and speed: a shard is a series of gzip members of a few articles each, and the code's
+ * `shards.json` says where each starts (`bundle-shard.ts`): an article read inflates only its
+ * member (about 90 kB), and parses only its own line. Shard files (compressed, checked), inflated
+ * members and parsed articles are kept in the one LRU cache, each bounded by its bytes or
+ * characters, and whatever is being loaded is loaded once however many requests wait for it
+ * (2,000 concurrent reads once decompressed 142 shards 1,850 times because a 12-entry cache
+ * evicted loads still in progress).
  *
  * Every failure is a `HostError` whose French message says what to do.
  */
@@ -22,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { gunzip, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import lunr from 'lunr';
 import type { z } from 'zod';
@@ -31,16 +33,18 @@ import {
   articleSchema,
   catalogSchema,
   changeSetsSchema,
+  correspondenceSchema,
   checkShape,
   codeSchema,
   manifestSchema,
+  shardIndexSchema,
 } from '../../corpus/model/bundle-schemas.ts';
-import { shardLineRanges } from '../../corpus/model/bundle-shard.ts';
+import { checkMemberOffsets, memberArticleRanges, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type ArticleCatalogEntry, type Manifest } from '../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../corpus/model/ids.ts';
+import type { CorrespondencePair } from '../../corpus/model/correspondence.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId } from '../../corpus/model/model.ts';
 import { normalizeArticleNumber } from '../../corpus/text/article-number.ts';
-import { limiter } from '../../corpus/util/limiter.ts';
 import { LruCache } from '../../corpus/util/lru-cache.ts';
 import { HostError } from './result.ts';
 import type { Refusal } from './static-files.ts';
@@ -61,10 +65,14 @@ interface CatalogIndex {
   line: Map<ArticleId, number>;
   /** Articles per shard, to check a shard has them all. */
   shardSizes: Map<string, number>;
+  /** Where each shard's members start; none for a bundle written before them (shards inflated whole). */
+  members: ShardIndex | undefined;
+  /** The file it was read from, to name it when it does not fit a shard. */
+  membersFile: string | undefined;
 }
 
-/** A decompressed shard (UTF-8, out of the JS heap) and where each article's JSON is in it. */
-interface LoadedShard {
+/** A decompressed member of a shard (UTF-8, out of the JS heap) and where each article's JSON is in it. */
+interface LoadedMember {
   bytes: Buffer;
   ranges: Int32Array;
 }
@@ -82,7 +90,10 @@ interface OpenBundle {
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
-  shards: LruCache<string, LoadedShard>;
+  /** Shard files as read (compressed) and checked against the manifest. */
+  shardFiles: LruCache<string, Buffer>;
+  /** Inflated members, by `<shard>#<member>`. */
+  members: LruCache<string, LoadedMember>;
   articles: LruCache<ArticleId, ParsedArticle>;
   files: LruCache<string, unknown>;
   /** Files found whole (by path and the stat that was checked), and checks in flight. */
@@ -91,10 +102,12 @@ interface OpenBundle {
 
 export interface CorpusStoreOptions {
   /**
-   * Bytes of decompressed shards kept: 16 MB hold about ten of the default corpus's 142 shards
-   * (213 MB in all): a reader moves around one code at a time, and an article parsed is kept apart.
+   * Bytes of shard files kept as read (compressed): 24 MB hold nearly all of the default corpus's
+   * (29 MB), so a burst of reads reads each file and checks its checksum about once.
    */
   shardCacheBytes?: number;
+  /** Bytes of inflated members kept (about 90 kB each): a reader moves around a few articles at a time. */
+  memberCacheBytes?: number;
   /** Characters of JSON of the articles kept parsed (the objects take about three times as many bytes). */
   articleCacheChars?: number;
   /** The Lunr version the app's search uses; the bundle's index must have been built with it. */
@@ -114,8 +127,7 @@ export class CorpusStore {
   private opening: Promise<OpenBundle> | undefined;
   private stamping: Promise<number> | undefined;
   private readonly shardCacheBytes: number;
-  /** Shards decompressed at once, however many a burst of reads asks for. */
-  private readonly decompressing = limiter(4);
+  private readonly memberCacheBytes: number;
   private readonly articleCacheChars: number;
   private readonly lunrVersion: string;
 
@@ -123,7 +135,8 @@ export class CorpusStore {
     private bundleRoot: string,
     options: CorpusStoreOptions = {},
   ) {
-    this.shardCacheBytes = options.shardCacheBytes ?? 16 * 1024 * 1024;
+    this.shardCacheBytes = options.shardCacheBytes ?? 24 * 1024 * 1024;
+    this.memberCacheBytes = options.memberCacheBytes ?? 8 * 1024 * 1024;
     this.articleCacheChars = options.articleCacheChars ?? 4 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
   }
@@ -163,6 +176,13 @@ export class CorpusStore {
     return this.readCached(bundle, this.summary(bundle, code).changeSets, changeSetsSchema);
   }
 
+  /** The code's table of former and new numbers; empty for a code that has none. */
+  async correspondence(code: CodeId): Promise<CorrespondencePair[]> {
+    const bundle = await this.bundle();
+    const file = this.summary(bundle, code).correspondence;
+    return file ? this.readCached(bundle, file, correspondenceSchema) : [];
+  }
+
   async article(id: ArticleId): Promise<Article> {
     const bundle = await this.bundle();
     const code = codeOfArticleId(id);
@@ -170,11 +190,12 @@ export class CorpusStore {
     const entry = index?.byId.get(id);
     if (!index || !entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
     const parsed = await bundle.articles.load(id, async () => {
-      const shard = await bundle.shards.load(entry.shard, () =>
-        this.readShard(bundle, entry.shard, index.shardSizes.get(entry.shard) ?? 0),
-      );
-      const at = index.line.get(id) ?? -1;
-      const line = at >= 0 ? shard.bytes.toString('utf8', shard.ranges[2 * at], shard.ranges[2 * at + 1]) : undefined;
+      const at = index.line.get(id) ?? 0;
+      const perMember = index.members?.articlesPerMember ?? Number.MAX_SAFE_INTEGER;
+      const member = Math.floor(at / perMember);
+      const loaded = await bundle.members.load(`${entry.shard}#${member}`, () => this.readMember(bundle, index, entry.shard, member));
+      const within = at - member * perMember;
+      const line = loaded.bytes.toString('utf8', loaded.ranges[2 * within], loaded.ranges[2 * within + 1]);
       let raw: unknown;
       try {
         raw = line === undefined ? undefined : JSON.parse(line);
@@ -328,7 +349,8 @@ export class CorpusStore {
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
-      shards: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (shard) => shard.bytes.length }),
+      shardFiles: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (bytes) => bytes.length }),
+      members: new LruCache({ maxWeight: this.memberCacheBytes, weigh: (member) => member.bytes.length }),
       articles: new LruCache({ maxWeight: this.articleCacheChars, weigh: (parsed) => parsed.chars }),
       files: new LruCache({ maxWeight: 8 }),
       verified: new Map(),
@@ -344,20 +366,33 @@ export class CorpusStore {
   private catalogIndex(bundle: OpenBundle, code: CodeId): Promise<CatalogIndex> {
     let index = bundle.catalogs.get(code);
     if (!index) {
-      index = this.readFile(bundle, this.summary(bundle, code).catalog, catalogSchema).then(({ value: entries }) => {
+      const summary = this.summary(bundle, code);
+      const members = summary.shardIndex ? this.readFile(bundle, summary.shardIndex, shardIndexSchema) : Promise.resolve(undefined);
+      index = Promise.all([this.readFile(bundle, summary.catalog, catalogSchema), members]).then(([{ value: entries }, members]) => {
         const byNumber = new Map<string, ArticleCatalogEntry[]>();
         const line = new Map<ArticleId, number>();
         const shardSizes = new Map<string, number>();
         for (const entry of entries) {
-          const key = numberKey(entry.num);
-          const list = byNumber.get(key);
-          if (list) list.push(entry);
-          else byNumber.set(key, [entry]);
+          // An article is found by every number it bore (D7122-10 finds the article now R7122-10).
+          for (const num of new Set([entry.num, ...(entry.formerNums ?? [])])) {
+            const key = numberKey(num);
+            const list = byNumber.get(key);
+            if (!list) byNumber.set(key, [entry]);
+            else if (!list.includes(entry)) list.push(entry);
+          }
           const position = shardSizes.get(entry.shard) ?? 0;
           line.set(entry.id, position);
           shardSizes.set(entry.shard, position + 1);
         }
-        return { entries, byId: new Map(entries.map((e) => [e.id, e])), byNumber, line, shardSizes };
+        return {
+          entries,
+          byId: new Map(entries.map((e) => [e.id, e])),
+          byNumber,
+          line,
+          shardSizes,
+          members: members?.value,
+          membersFile: summary.shardIndex,
+        };
       });
       bundle.catalogs.set(code, index);
       // A failed read is not kept: the next call tries the file again.
@@ -370,20 +405,58 @@ export class CorpusStore {
     return bundle.files.load(relative, () => this.readFile(bundle, relative, schema).then((read) => read.value)) as Promise<T>;
   }
 
-  /** A shard decompressed, its articles' lines found (each decoded and parsed when first asked for). */
-  private readShard(bundle: OpenBundle, relative: string, articles: number): Promise<LoadedShard> {
-    return this.decompressing(async () => {
-      const bytes = await this.readBytes(bundle, relative);
-      const ranges = shardLineRanges(bytes);
-      if (!ranges || ranges.length !== 2 * articles)
+  /**
+   * One member of a shard inflated, its articles' lines found (each decoded and parsed when first
+   * asked for). Without a shard index, the whole shard is its one member.
+   */
+  private async readMember(bundle: OpenBundle, index: CatalogIndex, relative: string, member: number): Promise<LoadedMember> {
+    const file = await bundle.shardFiles.load(relative, () => this.readChecked(bundle, relative));
+    const articles = index.shardSizes.get(relative) ?? 0;
+    let start = 0;
+    let end = file.length;
+    let expected = articles;
+    let last = true;
+    if (index.members) {
+      const perMember = index.members.articlesPerMember;
+      const offsets = index.members.shards[relative];
+      const problem = offsets ? checkMemberOffsets(offsets, file.length, articles, perMember) : 'fichier absent de l’index';
+      if (problem || !offsets)
+        throw damaged(
+          `Le fichier « ${index.membersFile ?? ''} » du corpus ne correspond pas à « ${relative} » (${problem}). ${DAMAGED_CORPUS_ADVICE}`,
+        );
+      start = offsets[member]!;
+      end = offsets[member + 1]!;
+      expected = Math.min(perMember, articles - member * perMember);
+      last = member === offsets.length - 2;
+    }
+    {
+      let bytes: Buffer;
+      try {
+        // Inflated at once, into one buffer of its size (a gzip member ends with it): a member is
+        // ~90 kB, a fraction of a millisecond, less than the thread pool's round trips and the
+        // 16 kB chunks an asynchronous inflate hands back one callback at a time (measured: those
+        // callbacks were a third of a burst's CPU time).
+        const member = file.subarray(start, end);
+        const size = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
+        bytes = gunzipSync(member, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
+      } catch {
+        throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
+      }
+      // Without an index, the whole file inflates as one, however many members it holds.
+      const ranges = memberArticleRanges(bytes, member === 0, last);
+      if (!ranges || ranges.length !== 2 * expected)
         throw damaged(
           this.shapeMessage(
             relative,
-            ranges ? `${ranges.length / 2} articles au lieu des ${articles} du catalogue` : 'pas un article par ligne',
+            !ranges
+              ? 'pas un article par ligne'
+              : index.members
+                ? `${ranges.length / 2} articles dans le morceau ${member} au lieu de ${expected}`
+                : `${ranges.length / 2} articles au lieu des ${expected} du catalogue`,
           ),
         );
       return { bytes, ranges };
-    });
+    }
   }
 
   /** A JSON file of the bundle: read (`readBytes`), parsed and checked against its schema. */
@@ -405,14 +478,29 @@ export class CorpusStore {
    * against the manifest, decompressed when gzipped.
    */
   private async readBytes(bundle: OpenBundle, relative: string): Promise<Buffer> {
+    const bytes = await this.readChecked(bundle, relative);
+    try {
+      // Every file of the bundle but the manifest is gzipped by the compiler (`bundle-files.ts`).
+      if (!relative.endsWith('.gz')) return bytes;
+      // Decompressed into one buffer of the right size (gzip ends with the size, modulo 4 GB): no
+      // 16 kB chunks to gather and copy.
+      const size = bytes.length >= 4 ? bytes.readUInt32LE(bytes.length - 4) : 0;
+      return await gunzipAsync(bytes, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
+    } catch {
+      throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+  }
+
+  /** A file of the bundle as it is on disk, checked against the manifest. */
+  private async readChecked(bundle: OpenBundle, relative: string): Promise<Buffer> {
     const file = path.resolve(bundle.root, relative);
     const inside = path.relative(path.resolve(bundle.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
     let bytes: Buffer;
     try {
-      // Read at once, not through the thread pool: bundle files are small (a shard is ~130 kB), and
-      // the pool is busy decompressing during a burst of reads (each read would wait behind it).
+      // Read at once, not through the thread pool: bundle files are small (a shard is ~140 kB), read
+      // once for a burst (then cached), and a trip through the pool costs more than the read.
       bytes = readFileSync(file);
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -420,16 +508,7 @@ export class CorpusStore {
     }
     const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
     if (problem) throw damaged(describeIntegrityProblem(problem));
-    try {
-      // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
-      if (!relative.endsWith('.gz')) return bytes;
-      // Decompressed into one buffer of the right size (gzip ends with the size, modulo 4 GB): no
-      // 16 kB chunks to gather and copy, less memory churned by a burst of reads.
-      const size = bytes.length >= 4 ? bytes.readUInt32LE(bytes.length - 4) : 0;
-      return await gunzipAsync(bytes, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
-    } catch {
-      throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
-    }
+    return bytes;
   }
 
   private shapeMessage(relative: string, problem: string): string {

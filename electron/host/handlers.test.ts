@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PalimpsesteApi, Result, Trail } from '../common/api.ts';
+import { AnnotationStore } from './annotation-store.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { dispatch } from './dispatch.ts';
 import { createHandlers } from './handlers.ts';
@@ -146,10 +147,12 @@ describe('createHandlers', () => {
     const faults: Faults = { writes: 0 };
     const notices = new NoticeBoard();
     const fs = faultyFs(faults);
+    const corpus = new CorpusStore(path.join(base, 'corpus'));
     const faulty = createHandlers({
-      corpus: new CorpusStore(path.join(base, 'corpus')),
+      corpus,
       trails: new TrailStore(dataDir, notices, undefined, { fs }),
       session: new SessionStore(dataDir, notices, undefined, { fs }),
+      annotations: new AnnotationStore(dataDir, notices, corpus, undefined, { fs }),
       notices,
       log: () => undefined,
     });

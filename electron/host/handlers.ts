@@ -2,7 +2,22 @@
  * The API contract implemented once, for both transports (Electron IPC and the web edition's HTTP):
  * every argument parsed with its zod schema first, every outcome a `Result`, nothing thrown.
  */
-import type { ApiMethod, CorpusInfo, CorpusUpdate, HostNotice, PalimpsesteApi, Result, SessionState, Trail } from '../common/api.ts';
+import type {
+  ApiMethod,
+  CorpusInfo,
+  CorpusUpdate,
+  ExportFile,
+  HostNotice,
+  PalimpsesteApi,
+  PrintRequest,
+  Result,
+  SavedFile,
+  SessionState,
+  Trail,
+} from '../common/api.ts';
+import type { IsoDate } from '../../corpus/model/model.ts';
+import { AnnotationInputError } from '../../corpus/annotations/annotation.ts';
+import type { AnnotationStore } from './annotation-store.ts';
 import { API_ARGS, describeValidationError } from '../common/api-schemas.ts';
 import type { CorpusStore } from './corpus-store.ts';
 import type { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
@@ -16,9 +31,16 @@ export interface HandlerDeps {
   corpus: CorpusStore;
   trails: TrailStore;
   session: SessionStore;
+  annotations: AnnotationStore;
   notices: NoticeBoard;
   /** The imported corpora (corpus updates); without it, `importCorpus` and `revertCorpus` say updates are not available. */
   corpora?: InstalledCorpora;
+  /** Desktop only: prints the print view to PDF and asks where to save it (`electron/main/pdf-export.ts`). */
+  exportPdf?: (request: PrintRequest) => Promise<SavedFile>;
+  /** Desktop only: asks where to save an export file and writes it. */
+  saveExportFile?: (file: ExportFile) => Promise<SavedFile>;
+  /** The host's today (local date): the version « in force today » of the annotation lists. */
+  today?: () => IsoDate;
   /** Where the renderer finds the bundle's files, relative to the app (`corpus/`). */
   corpusBaseUrl?: string;
   /** Where failures are logged (the user sees the French message; the log gets the detail). */
@@ -47,7 +69,8 @@ function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: stri
 export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
   const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
   const baseUrl = deps.corpusBaseUrl ?? 'corpus/';
-  const { corpus, trails, session, notices, corpora } = deps;
+  const { corpus, trails, session, notices, annotations, corpora } = deps;
+  const today = deps.today ?? localToday;
 
   // Each update is also a notice: the banner says what changed after the window reloads.
   const updated = async (run: (installed: InstalledCorpora) => Promise<CorpusUpdate>): Promise<CorpusUpdate> => {
@@ -65,6 +88,8 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     } catch (error) {
       if (error instanceof TooManyTrailsError)
         throw new HostError('invalid-argument', 'Trop de parcours enregistrés : supprimez-en avant d’en ajouter.');
+      if (error instanceof HostError) throw error;
+      if (error instanceof AnnotationInputError) throw new HostError('invalid-argument', error.message);
       log(`${action}: ${error instanceof Error ? error.message : String(error)}`);
       throw storageHostError(action, error, trails.records.dir);
     }
@@ -77,6 +102,7 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     getArticle: method('getArticle', (id) => corpus.article(id), log),
     findArticles: method('findArticles', (num, code) => corpus.findArticles(num, code), log),
     getChangeSets: method('getChangeSets', (code) => corpus.changeSets(code), log),
+    getCorrespondence: method('getCorrespondence', (code) => corpus.correspondence(code), log),
     listTrails: method('listTrails', () => userFile('Impossible de lire les parcours enregistrés', () => trails.list()), log),
     saveTrail: method('saveTrail', (trail: Trail) => userFile('Impossible d’enregistrer le parcours', () => trails.save(trail)), log),
     deleteTrail: method(
@@ -108,12 +134,103 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
     getNotices: method(
       'getNotices',
       async (): Promise<HostNotice[]> => {
-        await Promise.allSettled([trails.ready(), session.ready()]);
+        await Promise.allSettled([trails.ready(), session.ready(), annotations.ready()]);
         return notices.list();
+      },
+      log,
+    ),
+    listAnnotations: method(
+      'listAnnotations',
+      (filter) => userFile('Impossible de lire les annotations', () => annotations.list(filter.article)),
+      log,
+    ),
+    annotationCounts: method('annotationCounts', () => userFile('Impossible de lire les annotations', () => annotations.counts()), log),
+    saveAnnotation: method(
+      'saveAnnotation',
+      (annotation) => userFile('Impossible d’enregistrer l’annotation', () => annotations.save(annotation)),
+      log,
+    ),
+    editAnnotation: method(
+      'editAnnotation',
+      (id, edit) => userFile('Impossible d’enregistrer la modification de l’annotation', () => annotations.edit(id, edit)),
+      log,
+    ),
+    deleteAnnotation: method(
+      'deleteAnnotation',
+      async (id): Promise<true> => {
+        const existed = await userFile('Impossible de supprimer l’annotation', () => annotations.delete(id));
+        if (!existed) throw new HostError('not-found', 'Cette annotation n’existe plus.');
+        return true;
+      },
+      log,
+    ),
+    searchAnnotations: method(
+      'searchAnnotations',
+      (query) => userFile('Impossible de lire les annotations', () => annotations.search(query, today())),
+      log,
+    ),
+    importAnnotations: method(
+      'importAnnotations',
+      (text) => userFile('Impossible d’importer les annotations', () => annotations.importFile(text)),
+      log,
+    ),
+    exportAnnotations: method(
+      'exportAnnotations',
+      () => userFile('Impossible de lire les annotations', () => annotations.exportFile()),
+      log,
+    ),
+    getAnnotationSettings: method(
+      'getAnnotationSettings',
+      () => userFile('Impossible de lire les noms des couleurs', () => annotations.getSettings()),
+      log,
+    ),
+    setAnnotationSettings: method(
+      'setAnnotationSettings',
+      (settings) => userFile('Impossible d’enregistrer les noms des couleurs', () => annotations.setSettings(settings)),
+      log,
+    ),
+    getAnnotationReview: method(
+      'getAnnotationReview',
+      async () => {
+        const { articles: _articles, ...review } = await userFile('Impossible de relire les annotations', () =>
+          annotations.review(today()),
+        );
+        return review;
+      },
+      log,
+    ),
+    acknowledgeAnnotationReview: method(
+      'acknowledgeAnnotationReview',
+      async (): Promise<true> => {
+        await userFile('Impossible d’enregistrer la revue des annotations', () => annotations.acknowledgeReview(today()));
+        return true;
+      },
+      log,
+    ),
+    exportPdf: method(
+      'exportPdf',
+      async (request) => {
+        if (!deps.exportPdf)
+          throw new HostError('unsupported', 'L’édition web imprime en PDF par le navigateur : choisissez « Enregistrer au format PDF ».');
+        return deps.exportPdf(request);
+      },
+      log,
+    ),
+    saveExportFile: method(
+      'saveExportFile',
+      async (file) => {
+        if (!deps.saveExportFile) throw new HostError('unsupported', 'L’édition web enregistre les exports par un téléchargement.');
+        return deps.saveExportFile(file);
       },
       log,
     ),
   };
   // Each entry takes the method's arguments (validated at run time) and returns its Result.
   return api as unknown as PalimpsesteApi;
+}
+
+/** Today in the host's time zone (`YYYY-MM-DD`), as the renderer counts it. */
+function localToday(): IsoDate {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -2,9 +2,10 @@
  * The host's services put together, the same for Electron and the web edition: the corpus bundle,
  * the user's trails and session, the notices, and the API handlers over them.
  */
-import type { PalimpsesteApi } from '../common/api.ts';
+import type { ExportFile, PalimpsesteApi, PrintRequest, SavedFile } from '../common/api.ts';
 import lunr from 'lunr';
 import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
+import { AnnotationStore } from './annotation-store.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
 import { createHandlers } from './handlers.ts';
@@ -23,6 +24,9 @@ export interface HostOptions {
   dataDir: string;
   log?: (message: string) => void;
   now?: () => Date;
+  /** Desktop only (see `HandlerDeps`). */
+  exportPdf?: (request: PrintRequest) => Promise<SavedFile>;
+  saveExportFile?: (file: ExportFile) => Promise<SavedFile>;
 }
 
 export interface Host {
@@ -34,6 +38,7 @@ export interface Host {
   verifyCorpusFile: NonNullable<ServeOptions['verify']>;
   trails: TrailStore;
   session: SessionStore;
+  annotations: AnnotationStore;
   notices: NoticeBoard;
   options: HostOptions;
 }
@@ -49,19 +54,24 @@ export function createHost(options: HostOptions): Host {
   const corpus = new CorpusStore(corpora.activeDir());
   const trails = new TrailStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
   const session = new SessionStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
+  const annotations = new AnnotationStore(options.dataDir, notices, corpus, options.now, { ...(options.log ? { log: options.log } : {}) });
   // Opened now, not on first use: temp files of a crashed run are swept and a damaged file is
   // reported at launch (its notice is shown before the trails list is ever opened).
   void trails.ready().catch(() => undefined);
   void session.ready().catch(() => undefined);
+  void annotations.ready().catch(() => undefined);
   const api = createHandlers({
     corpus,
     corpora,
     trails,
     session,
+    annotations,
     notices,
     corpusBaseUrl: 'corpus/',
     ...(options.log ? { log: options.log } : {}),
+    ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
+    ...(options.saveExportFile ? { saveExportFile: options.saveExportFile } : {}),
   });
   const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
-  return { api, corpus, corpora, verifyCorpusFile, trails, session, notices, options };
+  return { api, corpus, corpora, verifyCorpusFile, trails, session, annotations, notices, options };
 }

@@ -68,6 +68,16 @@ export interface WebServer {
 
 /** API bodies are a few kilobytes (a trail of 5,000 steps is about 600 kB). */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * Except the annotations: a note may hold up to a million characters (up to 6 MB as JSON), and an
+ * import or an export file holds every annotation with its note.
+ */
+const LARGER_BODIES: Partial<Record<string, number>> = {
+  saveAnnotation: 8 * 1024 * 1024,
+  editAnnotation: 8 * 1024 * 1024,
+  importAnnotations: 512 * 1024 * 1024,
+  saveExportFile: 512 * 1024 * 1024,
+};
 const API_PREFIX = '/api/';
 const CORPUS_PREFIX = '/corpus/';
 
@@ -104,14 +114,14 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body, 'utf8');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
       // Past the limit the rest is read and dropped, so that the 413 answer reaches the client.
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         chunks.length = 0;
         reject(new RequestRefused(413, fail('invalid-argument', 'Requête trop volumineuse.')));
         return;
@@ -147,7 +157,7 @@ export function createRequestListener(options: WebServerOptions, port: () => num
     }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await readBody(req, LARGER_BODIES[name] ?? MAX_BODY_BYTES));
     } catch (error) {
       if (error instanceof RequestRefused) return sendJson(res, error.status, error.result);
       return sendJson(res, 400, fail('invalid-argument', 'Corps de requête illisible (JSON attendu).'));

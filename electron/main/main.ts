@@ -15,6 +15,8 @@ import { corpusUpdateActions } from './corpus-update-actions.ts';
 import { isSupportedElectron, unsupportedElectronMessage } from './electron-version.ts';
 import { registerApiHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { createFileExporter, createPdfExporter, type PdfExportDeps, type PdfWindow } from './pdf-export.ts';
+import { formatPrintRoute } from '../../renderer/src/reader/print-route.ts';
 import { createProtocolHandler, SCHEME_PRIVILEGES } from './protocol.ts';
 import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences } from './security.ts';
 import { fitToDisplays, MIN_SIZE, trackWindow, WindowStateStore } from './window-state.ts';
@@ -56,6 +58,44 @@ function showLocation(location: string): void {
   mainWindow.focus();
   mainWindow.loadURL(appUrl(location)).catch((error: unknown) => log(`deep link not opened: ${String(error)}`));
 }
+
+/** A hidden window for a print view: trusted by IPC while it lives (the print view reads through the API). */
+function openHiddenWindow(): PdfWindow {
+  const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: secureWebPreferences(preload) });
+  const id = win.webContents.id;
+  appWindows.add(id);
+  const read = (expression: string) => win.webContents.executeJavaScript(expression) as Promise<unknown>;
+  return {
+    loadURL: (url) => win.loadURL(url),
+    printReady: async () => {
+      const ready = await read('document.documentElement.dataset.printReady');
+      return typeof ready === 'string' ? ready : undefined;
+    },
+    errorText: async () => String((await read("document.querySelector('.print-error')?.textContent ?? ''")) ?? ''),
+    printToPDF: (options) => win.webContents.printToPDF(options),
+    destroy: () => {
+      appWindows.delete(id);
+      win.destroy();
+    },
+  };
+}
+
+const FILTERS = {
+  pdf: [{ name: 'Document PDF', extensions: ['pdf'] }],
+  json: [{ name: 'Annotations (JSON)', extensions: ['json'] }],
+  markdown: [{ name: 'Markdown', extensions: ['md'] }],
+};
+
+const exportDeps: PdfExportDeps = {
+  openHiddenWindow,
+  urlOf: appUrl,
+  formatPrintRoute,
+  askSavePath: async (suggestedName, kind) => {
+    const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: FILTERS[kind] };
+    const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return answer.canceled ? undefined : answer.filePath;
+  },
+};
 
 function sendKey(keyCode: string, modifiers: ('control' | 'meta' | 'alt' | 'shift')[]): void {
   const contents = BrowserWindow.getFocusedWindow()?.webContents;
@@ -125,7 +165,13 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, log);
-      const host = createHost({ corpusDir, dataDir: app.getPath('userData'), log });
+      const host = createHost({
+        corpusDir,
+        dataDir: app.getPath('userData'),
+        log,
+        exportPdf: createPdfExporter(exportDeps),
+        saveExportFile: createFileExporter(exportDeps),
+      });
       session.defaultSession.protocol.handle(
         APP_SCHEME,
         // The corpus folder is asked at each request: an imported corpus is served at once.

@@ -13,9 +13,10 @@ import path from 'node:path';
 import { CorpusStore } from '../../electron/host/corpus-store.ts';
 import type { Manifest } from '../../corpus/model/bundle.ts';
 import { mb, median, ms, printTable } from './table.ts';
+import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const shared = path.resolve(root, '../shared/corpus');
+const shared = path.join(SHARED_DIR, 'corpus');
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-bench-'));
 const out = path.join(work, 'dist');
 

@@ -9,10 +9,11 @@ import { importLegiData } from '../../corpus/compiler/sources/legidata/legidata-
 import { importLexhub } from '../../corpus/compiler/sources/lexhub/lexhub-import.ts';
 import type { SourceImport } from '../../corpus/compiler/sources/source-import.ts';
 import { mb, ms, printTable, timeAsync } from './table.ts';
+import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cacheDir = path.join(root, 'corpus/cache');
-const corpus = path.resolve(root, '../shared/corpus');
+const corpus = path.join(SHARED_DIR, 'corpus');
 
 interface Case {
   name: string;

@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { importLexlib } from '../../corpus/compiler/sources/lexlib/lexlib-import.ts';
 import { mb, ms, printTable, timeAsync } from './table.ts';
+import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rows: string[][] = [['bundle', 'commits', 'articles', 'versions', 'change sets', 'warnings', 'wall time', 'node CPU', 'heap after']];
 for (const name of ['lexlib-code-de-la-mutualite', 'lexlib-code-de-la-securite-sociale']) {
-  const bundle = path.resolve(root, `../shared/corpus/${name}.bundle`);
+  const bundle = path.join(SHARED_DIR, 'corpus', `${name}.bundle`);
   if (!existsSync(bundle)) {
     console.log(`${bundle} absent: skipped`);
     continue;

@@ -15,9 +15,10 @@ import { compareVersions } from '../../corpus/diff/compare-versions.ts';
 import { diffWordsDetailed } from '../../corpus/diff/word-diff.ts';
 import { textKey } from '../../corpus/text/paragraphs.ts';
 import { median, ms, percentile, printTable } from './table.ts';
+import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
+const bundle = path.join(SHARED_DIR, 'corpus', 'lexlib-code-de-la-securite-sociale.bundle');
 const RUNS = 25;
 const TARGET_MS = 50;
 

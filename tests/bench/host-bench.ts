@@ -117,6 +117,8 @@ function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<num
 }
 
 const rows: string[][] = [['mesure', 'valeur', 'objectif']];
+/** Progress on stderr: a run takes minutes, and a failure must say in which part it happened. */
+const phase = (name: string) => console.error(`[banc hôte] ${new Date().toISOString().slice(11, 19)} ${name}`);
 const load = () =>
   loadavg()
     .map((v) => v.toFixed(1))
@@ -131,6 +133,7 @@ try {
   const agent = new Agent({ keepAlive: true, maxSockets: 200 });
   // Every article id, from the bundle's catalogs; the host reads its own (as after a reader's
   // first lookups: `npm run web` warms them), then memory at rest.
+  phase('catalogues');
   const ids: string[] = [];
   for (const code of manifest.codes) {
     ids.push(...readBundleJson<ArticleCatalogEntry[]>(CORPUS, code.catalog).map((e) => e.id));
@@ -140,6 +143,7 @@ try {
   const before = rss(pid);
 
   // 1. 2,000 concurrent getArticle over random articles.
+  phase('2 000 getArticle simultanés');
   const chosen = Array.from({ length: 2_000 }, () => ids[Math.floor(Math.random() * ids.length)]!);
   const distinct = new Set(chosen).size;
   const cpuBefore = cpuMs(pid);
@@ -169,6 +173,7 @@ try {
   );
 
   // 2. 100 concurrent GETs of the search index, then with its ETag.
+  phase('100 GET de l’index de recherche');
   const index = `/corpus/${manifest.search.current}`;
   const indexAgent = new Agent({ keepAlive: true, maxSockets: 100 });
   const first = await call(indexAgent, port, 'GET', index);
@@ -197,6 +202,7 @@ try {
   );
 
   // 3. Slow clients, then a flood of connections.
+  phase('clients lents, puis 300 connexions');
   const slow = await Promise.all(Array.from({ length: 20 }, () => openSocket(port)));
   const timers = slow.map(({ socket }) => {
     socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
@@ -222,6 +228,7 @@ try {
 }
 
 // 4. The durable store with 10,000 records of about 1 kB (annotation-sized).
+phase('magasin durable');
 const storeDir = mkdtempSync(path.join(tmpdir(), 'palimpseste-store-bench-'));
 try {
   const schema = z.object({ id: z.string(), article: z.string(), quote: z.string(), note: z.string(), updatedAt: z.string() });

@@ -26,11 +26,12 @@ import { parseQuery } from '../../corpus/search/query.ts';
 import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
 import { readBundleText } from '../support/bundle-files.ts';
+import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** The compiled bundle (another one with SEARCH_BENCH_BUNDLE=<folder>). */
 const DIST = process.env.SEARCH_BENCH_BUNDLE ? path.resolve(process.env.SEARCH_BENCH_BUNDLE) : path.join(root, 'corpus/dist');
-const SOURCES = path.resolve(root, '../shared/corpus');
+const SOURCES = path.join(SHARED_DIR, 'corpus');
 /** The text sources that `git grep` reads (the legi-data codes are JSON, not greppable text). */
 const GREP_BUNDLES = ['lexlib-code-de-la-securite-sociale.bundle', 'lexlib-code-de-la-mutualite.bundle'];
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);

@@ -18,34 +18,39 @@
  * The documents are the search documents of the bundle (`corpus/dist/`, or SEARCH_BENCH_BUNDLE):
  * one per distinct text of an article, in force on the build date or not; the peers index the same
  * texts with the article's number and the titles of its place in the table of contents.
- * SEARCH_QUALITY_ENGINE=<path of engine.ts> runs another checkout's engine on the same queries (the
- * « before » column of a change). SEARCH_QUALITY_ARTICLES / SEARCH_QUALITY_PAST: sample sizes;
- * SEARCH_QUALITY_SEED: another draw (parameters of the engine are set on another seed than the
- * one reported, so that the figures are not those of queries the engine was tuned on).
+ * Two sets of queries: the reported one (seed 20070723, the default) and a development one
+ * (SEARCH_QUALITY_SET=dev, another seed) on which the engine's parameters are tuned, so that the
+ * figures reported are not those of the queries the engine was tuned on. SEARCH_QUALITY_SEED:
+ * any other draw. SEARCH_QUALITY_ARTICLES / SEARCH_QUALITY_PAST: sample sizes.
+ *
+ * The peers' answers depend only on the documents, the queries and their settings: they are run
+ * once and kept in `corpus/cache/search-quality/` (`search-quality-cache.ts`); the table shows
+ * them beside ours and says which come from the cache. SEARCH_QUALITY_PEERS=run runs them again,
+ * =none leaves them out; SEARCH_QUALITY_OURS=none runs the peers alone.
+ * SEARCH_QUALITY_INDEX=build rebuilds our index in memory from the bundle's articles with the
+ * working tree's builder (`search-quality-corpus.ts`): a change to the index is measured without
+ * `npm run corpus`. SEARCH_QUALITY_ENGINE=<path of engine.ts> runs another checkout's engine on
+ * the same queries (the « before » column of a change). SEARCH_QUALITY_SHOW=<model key> lists the
+ * queries of that model whose target is not first, with what came first (development set only:
+ * the reported queries are not looked at one by one).
+ *
+ * Beside the engines, the ceiling (`search-quality-ceiling.ts`): the figures of a ranking that
+ * knows how the queries were drawn, which no engine can beat on average; a target above it cannot
+ * be met by any engine, and the gap between an engine and it is what ranking can still gain.
  *
  * Run: `npm run bench -- search-quality`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Manifest } from '../../corpus/model/bundle.ts';
-import type { Code, Section } from '../../corpus/model/model.ts';
 import type { SearchFilters, SearchResponse } from '../../corpus/search/search-types.ts';
 import { median, ms, percentile, printTable } from './table.ts';
-import {
-  documentFrequencies,
-  documentWords,
-  drawWords,
-  numberForms,
-  randomGenerator,
-  typed,
-  typo,
-  type DocumentWords,
-  type Weighting,
-} from './search-quality-queries.ts';
+import { fingerprint, PeerCache, type Outcome } from './search-quality-cache.ts';
+import { openBundle, readDocuments, type BenchBundle, type BenchDocument, type ShardFile } from './search-quality-corpus.ts';
+import { drawQueries, MODELS, type Query } from './search-quality-queries.ts';
+import { ceilingOutcomes, type CeilingOutcome } from './search-quality-ceiling.ts';
 import { buildMiniSearch, flexSearchPeer, lunrPeer, miniSearchPeers, type Peer, type PeerDocument } from './search-quality-peers.ts';
-import { readBundleText } from '../support/bundle-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.SEARCH_BENCH_BUNDLE ? path.resolve(process.env.SEARCH_BENCH_BUNDLE) : path.join(root, 'corpus/dist');
@@ -53,187 +58,20 @@ const ENGINE = process.env.SEARCH_QUALITY_ENGINE
   ? path.resolve(process.env.SEARCH_QUALITY_ENGINE)
   : path.join(root, 'corpus/search/engine.ts');
 const ARTICLES = Number(process.env.SEARCH_QUALITY_ARTICLES ?? 300);
-/** SEARCH_QUALITY_PEERS=none: Palimpseste alone (the peers depend only on the documents and queries). */
-const PEERS = process.env.SEARCH_QUALITY_PEERS !== 'none';
-/**
- * SEARCH_QUALITY_PEERS=fast: without MiniSearch's fuzzy search (about a second per query on this
- * corpus) and without the peers' past-texts run (indexes of 55,000 texts): what a shared machine
- * can run in a quarter of an hour.
- */
-const FAST_PEERS = process.env.SEARCH_QUALITY_PEERS === 'fast';
+/** The seed of the reported figures, and that of the development set the engine is tuned on. */
+const REPORT_SEED = 20070723;
+const DEV_SEED = 19980824;
+const DEV = process.env.SEARCH_QUALITY_SET === 'dev';
+const SEED = Number(process.env.SEARCH_QUALITY_SEED ?? (DEV ? DEV_SEED : REPORT_SEED));
+/** none: Palimpseste alone; run: the peers run again (their cache refreshed); otherwise from the cache. */
+const PEERS = process.env.SEARCH_QUALITY_PEERS ?? 'cache';
 /** SEARCH_QUALITY_OURS=none: the peers alone (their figures depend only on the documents and queries). */
 const OURS = process.env.SEARCH_QUALITY_OURS !== 'none';
+const REBUILD = process.env.SEARCH_QUALITY_INDEX === 'build';
+const SHOW = process.env.SEARCH_QUALITY_SHOW;
 const PAST = Number(process.env.SEARCH_QUALITY_PAST ?? 300);
-const SEED = Number(process.env.SEARCH_QUALITY_SEED ?? 20070723);
 const TOP = 10;
-
-// ---------------------------------------------------------------------------------------------
-// The documents, read from the bundle's files (not through the engine).
-
-interface BenchDocument {
-  /** Ordinal among all documents (current first). */
-  id: number;
-  article: string;
-  code: string;
-  num: string;
-  current: boolean;
-  /** Past text of an article, not one in force later. */
-  past: boolean;
-  /** `from/to;from/`, as the shard writes them: which text of the article this is. */
-  ranges: string;
-  text: string;
-  titles: string;
-}
-
-interface ShardFile {
-  codes: string[];
-  docs: { article: string[]; num: string[]; code: number[]; ranges: string[] };
-  texts: { file: string; first: number; count: number }[];
-}
-
-const readJson = <T>(file: string): T => JSON.parse(readBundleText(DIST, file)) as T;
-
-/** Titles of the sections above each article, from the codes' tables of contents. */
-function tocTitles(manifest: Manifest): Map<string, string> {
-  const titles = new Map<string, string>();
-  const walk = (sections: readonly Section[], above: readonly string[]) => {
-    for (const section of sections) {
-      const path = [...above, section.title];
-      for (const article of section.articles) titles.set(article, path.join(' › '));
-      walk(section.children, path);
-    }
-  };
-  for (const code of manifest.codes) walk(readJson<Code>(code.toc).toc, []);
-  return titles;
-}
-
-function readDocuments(manifest: Manifest): BenchDocument[] {
-  const titles = tocTitles(manifest);
-  const asOf = readJson<{ asOf: string }>(manifest.search.current).asOf;
-  const documents: BenchDocument[] = [];
-  for (const file of [manifest.search.current, ...manifest.search.past]) {
-    const shard = readJson<ShardFile>(file);
-    const texts: string[] = [];
-    for (const chunk of shard.texts) texts.push(...readJson<{ texts: string[] }>(chunk.file).texts);
-    shard.docs.article.forEach((article, i) => {
-      const ranges = shard.docs.ranges[i] ?? '';
-      const current = file === manifest.search.current;
-      documents.push({
-        id: documents.length,
-        article,
-        code: shard.codes[shard.docs.code[i] ?? 0] ?? '',
-        num: shard.docs.num[i] ?? '',
-        current,
-        past: !current && ranges.split(';').every((range) => range.slice(0, 10) <= asOf),
-        ranges,
-        text: texts[i] ?? '',
-        titles: titles.get(article) ?? '',
-      });
-    });
-  }
-  return documents;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The queries, drawn once with a fixed seed.
-
-interface Query {
-  model: string;
-  text: string;
-  target: BenchDocument;
-  scope: 'in-force' | 'all';
-}
-
-interface Model {
-  key: string;
-  label: string;
-}
-
-const MODELS: Model[] = [
-  { key: 'i', label: '(i) 3 mots tf·idf, tels qu’écrits' },
-  { key: 'i-plain', label: '(i) 3 mots tf·idf, sans accents, minuscules' },
-  { key: 'ii', label: '(ii) 4 mots tf, tels qu’écrits' },
-  { key: 'ii-plain', label: '(ii) 4 mots tf, sans accents, minuscules' },
-  { key: 'iii', label: '(iii) 2 mots tf·idf, tels qu’écrits' },
-  { key: 'iii-plain', label: '(iii) 2 mots tf·idf, sans accents, minuscules' },
-  { key: 'iv', label: '(iv) 3 mots tf·idf, une faute de frappe (mot ≥ 5 lettres)' },
-  { key: 'number', label: 'numéro d’article, formes diverses (code lu)' },
-  { key: 'number-shared', label: '  dont numéros présents dans plusieurs codes' },
-  { key: 'past', label: 'textes passés, toutes versions (article et version)' },
-];
-
-/** Documents a query can be drawn from: enough words to type four of them. */
-const drawable = (words: DocumentWords) => words.words.size >= 6;
-
-function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
-  const pool = [...items];
-  const out: T[] = [];
-  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
-  return out;
-}
-
-function drawQueries(documents: readonly BenchDocument[]): { queries: Query[]; sampled: number; eligible: number; pastEligible: number } {
-  const current = documents.filter((doc) => doc.current);
-  const currentWords = new Map(current.map((doc) => [doc.id, documentWords(doc.text)]));
-  const dfCurrent = documentFrequencies([...currentWords.values()]);
-  const eligible = current.filter((doc) => drawable(currentWords.get(doc.id)!));
-  const random = randomGenerator(SEED);
-  const picked = sample(eligible, ARTICLES, random);
-  const queries: Query[] = [];
-  const draw = (doc: BenchDocument, count: number, weighting: Weighting, stream: () => number) =>
-    drawWords(currentWords.get(doc.id)!, count, weighting, dfCurrent, current.length, stream);
-  const streams = {
-    i: randomGenerator(SEED + 1),
-    ii: randomGenerator(SEED + 2),
-    iii: randomGenerator(SEED + 3),
-    iv: randomGenerator(SEED + 4),
-  };
-  const numberStream = randomGenerator(SEED + 5);
-  const numberCodes = new Map<string, Set<string>>();
-  for (const doc of current) numberCodes.set(doc.num, (numberCodes.get(doc.num) ?? new Set()).add(doc.code));
-  for (const doc of picked) {
-    const words = currentWords.get(doc.id)!;
-    for (const [model, count, weighting] of [
-      ['i', 3, 'tfidf'],
-      ['ii', 4, 'tf'],
-      ['iii', 2, 'tfidf'],
-    ] as const) {
-      const keys = draw(doc, count, weighting, streams[model]);
-      queries.push({ model, text: typed(words, keys, false), target: doc, scope: 'in-force' });
-      queries.push({ model: `${model}-plain`, text: typed(words, keys, true), target: doc, scope: 'in-force' });
-    }
-    // (iv): a tf·idf draw of its own, with one word of five letters or more mistyped.
-    const keys = draw(doc, 3, 'tfidf', streams.iv);
-    if (!keys.some((key) => key.length >= 5)) {
-      const long = [...words.words.keys()].filter((key) => key.length >= 5);
-      if (long.length) keys[keys.length - 1] = long[Math.floor(streams.iv() * long.length)]!;
-    }
-    const longOnes = keys.map((key, i) => [key, i] as const).filter(([key]) => key.length >= 5);
-    if (longOnes.length) {
-      const [key, at] = longOnes[Math.floor(streams.iv() * longOnes.length)]!;
-      const written = keys.map((k) => (words.words.get(k)?.written ?? k).toLowerCase());
-      written[at] = typo(key, streams.iv);
-      queries.push({ model: 'iv', text: written.join(' '), target: doc, scope: 'in-force' });
-    }
-    // The article's number, in one of its written forms.
-    const forms = numberForms(doc.num);
-    const form = forms[Math.floor(numberStream() * forms.length)]!;
-    queries.push({ model: 'number', text: form, target: doc, scope: 'in-force' });
-    if ((numberCodes.get(doc.num)?.size ?? 0) > 1) queries.push({ model: 'number-shared', text: form, target: doc, scope: 'in-force' });
-  }
-
-  // Past texts: idf over every text, as the scope « toutes versions » searches them all.
-  const allWords = new Map(documents.map((doc) => [doc.id, doc.current ? currentWords.get(doc.id)! : documentWords(doc.text)]));
-  const dfAll = documentFrequencies([...allWords.values()]);
-  const pastEligible = documents.filter((doc) => doc.past && drawable(allWords.get(doc.id)!));
-  const pastStream = randomGenerator(SEED + 6);
-  for (const doc of sample(pastEligible, PAST, randomGenerator(SEED + 7))) {
-    const words = allWords.get(doc.id)!;
-    const keys = drawWords(words, 3, 'tfidf', dfAll, documents.length, pastStream);
-    queries.push({ model: 'past', text: typed(words, keys, false), target: doc, scope: 'all' });
-  }
-  return { queries, sampled: picked.length, eligible: eligible.length, pastEligible: pastEligible.length };
-}
+const CACHE = new PeerCache(path.join(root, 'corpus/cache/search-quality'));
 
 // ---------------------------------------------------------------------------------------------
 // Ranking and measuring.
@@ -245,6 +83,8 @@ interface Ranked {
   ranges: string;
   /** Every document of the article that matched (for « the right version among those shown »). */
   matched: (doc: BenchDocument) => boolean;
+  /** Its number and code, for the list of SEARCH_QUALITY_SHOW. */
+  label: string;
 }
 
 interface Ranker {
@@ -258,14 +98,6 @@ interface Ranker {
   warms: boolean;
 }
 
-interface Outcome {
-  /** Rank (1-based) of the target in the first 10, or 0. */
-  rank: number;
-  /** Past texts: the article is in the first 10 and the target text is among its matching texts. */
-  versionShown: boolean;
-  ms: number;
-}
-
 function outcome(ranked: readonly Ranked[], query: Query, elapsed: number): Outcome {
   const top = ranked.slice(0, TOP);
   const at = top.findIndex(
@@ -277,9 +109,9 @@ function outcome(ranked: readonly Ranked[], query: Query, elapsed: number): Outc
 
 type EngineModule = typeof import('../../corpus/search/engine.ts');
 
-async function palimpsesteRanker(manifest: Manifest): Promise<Ranker> {
+async function palimpsesteRanker(bundle: BenchBundle): Promise<Ranker> {
   const { SearchEngine } = (await import(pathToFileURL(ENGINE).href)) as EngineModule;
-  const engine = await SearchEngine.load(manifest.search, async (file) => readBundleText(DIST, file));
+  const engine = await SearchEngine.load(bundle.search, async (file) => bundle.read(file));
   await engine.textsLoaded();
   await engine.loadPast();
   const encode = (ranges: readonly { from: string; to?: string }[]) => ranges.map((r) => `${r.from}/${r.to ?? ''}`).join(';');
@@ -296,6 +128,7 @@ async function palimpsesteRanker(manifest: Manifest): Promise<Ranker> {
           article: result.article,
           ranges: encode(result.ranges),
           matched: (doc) => doc.ranges.split(';').every((range) => matched.has(range)),
+          label: `${result.num} (${result.code}${result.inForce ? '' : `, ${encode(result.ranges)}`})`,
         };
       });
     },
@@ -320,12 +153,22 @@ function peerRanker(peer: Peer, documents: readonly BenchDocument[], scope: 'in-
         article: first.article,
         ranges: first.ranges,
         matched: (doc) => docs.has(doc.id),
+        label: `${first.num} (${first.code})`,
       }));
     },
   };
 }
 
-async function run(ranker: Ranker, queries: readonly Query[]): Promise<Outcome[]> {
+const machineLoad = () =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' / ');
+
+async function run(
+  ranker: Ranker,
+  queries: readonly Query[],
+  show?: (query: Query, ranked: readonly Ranked[]) => void,
+): Promise<Outcome[]> {
   const began = performance.now();
   const outcomes: Outcome[] = [];
   for (const query of queries) {
@@ -333,8 +176,11 @@ async function run(ranker: Ranker, queries: readonly Query[]): Promise<Outcome[]
     const started = performance.now();
     const ranked = await ranker.rank(query);
     outcomes.push(outcome(ranked, query, performance.now() - started));
+    show?.(query, ranked);
   }
-  console.log(`  ${ranker.name} : ${queries.length} requêtes en ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${ranker.name} : ${queries.length} requêtes en ${((performance.now() - began) / 1000).toFixed(1)} s (charge ${machineLoad()})`,
+  );
   return outcomes;
 }
 
@@ -367,39 +213,63 @@ function figures(outcomes: readonly Outcome[]): Figures {
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-function indexBytes(manifest: Manifest): { current: number; past: number; texts: number } {
-  // What the index weighs once read (the files are stored gzipped: `bundle-files.ts`).
-  const size = (file: string) => Buffer.byteLength(readBundleText(DIST, file));
+function indexBytes(bundle: BenchBundle): { current: number; past: number; texts: number } {
   let texts = 0;
-  for (const file of [manifest.search.current, ...manifest.search.past])
-    for (const chunk of readJson<ShardFile>(file).texts) texts += size(chunk.file);
-  return { current: size(manifest.search.current), past: manifest.search.past.reduce((sum, file) => sum + size(file), 0), texts };
+  const files = [bundle.search.current, ...bundle.search.past];
+  for (const file of files) for (const chunk of (JSON.parse(bundle.read(file)) as ShardFile).texts) texts += bundle.size(chunk.file);
+  return {
+    current: bundle.size(bundle.search.current),
+    past: bundle.search.past.reduce((sum, file) => sum + bundle.size(file), 0),
+    texts,
+  };
+}
+
+/** Lists a query whose target is not first (SEARCH_QUALITY_SHOW, development set only). */
+function shower(model: string | undefined): ((query: Query, ranked: readonly Ranked[]) => void) | undefined {
+  if (!model) return undefined;
+  if (!DEV && process.env.SEARCH_QUALITY_SEED === undefined) {
+    console.log('SEARCH_QUALITY_SHOW ignoré : les requêtes rapportées ne se regardent pas une à une (SEARCH_QUALITY_SET=dev).');
+    return undefined;
+  }
+  return (query, ranked) => {
+    if (query.model !== model) return;
+    const at = ranked.findIndex(
+      (hit) => hit.article === query.target.article && (query.scope === 'in-force' || hit.ranges === query.target.ranges),
+    );
+    if (at === 0) return;
+    console.log(
+      `« ${query.text} » → ${query.target.num} (${query.target.code}${query.scope === 'all' ? `, ${query.target.ranges}` : ''}) au rang ${at < 0 ? '>10' : at + 1} ; ` +
+        `devant : ${ranked
+          .slice(0, Math.max(1, Math.min(3, at < 0 ? 3 : at)))
+          .map((hit) => hit.label)
+          .join(', ')}`,
+    );
+  };
 }
 
 async function main(): Promise<void> {
-  const manifestFile = path.join(DIST, 'manifest.json');
-  if (!existsSync(manifestFile)) {
+  if (!existsSync(path.join(DIST, 'manifest.json'))) {
     console.log(`Pas de corpus compilé dans ${DIST} : lancez \`npm run corpus\` d’abord.`);
     return;
   }
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  const documents = readDocuments(manifest);
-  const { queries, sampled, eligible, pastEligible } = drawQueries(documents);
+  const bundle = await openBundle(DIST, REBUILD);
+  const documents = readDocuments(bundle);
+  const { queries, sampled, eligible, pastEligible, draws } = drawQueries(documents, { seed: SEED, articles: ARTICLES, past: PAST });
   const current = documents.filter((doc) => doc.current);
-  console.log(`Corpus : ${path.relative(root, DIST) || DIST} (compilé le ${manifest.builtAt}), moteur : ${path.relative(root, ENGINE)}`);
   console.log(
-    `Documents : ${current.length} textes en vigueur, ${documents.length - current.length} autres ; ${sampled} articles en vigueur tirés sur ${eligible} (graine ${SEED}), ` +
+    `Corpus : ${path.relative(root, DIST) || DIST} (compilé le ${bundle.manifest.builtAt}), ${bundle.origin} ; moteur : ${path.relative(root, ENGINE)}`,
+  );
+  console.log(
+    `Documents : ${current.length} textes en vigueur, ${documents.length - current.length} autres ; ${sampled} articles en vigueur tirés sur ${eligible} ` +
+      `(graine ${SEED}, ${DEV ? 'jeu de mise au point' : SEED === REPORT_SEED ? 'jeu rapporté' : 'autre tirage'}), ` +
       `${queries.filter((q) => q.model === 'past').length} textes passés sur ${pastEligible} ; ${queries.length} requêtes.`,
   );
-  console.log(
-    `Charge de la machine : ${loadavg()
-      .map((v) => v.toFixed(1))
-      .join(' / ')} (machine partagée : les temps en dépendent).`,
-  );
+  console.log(`Charge de la machine : ${machineLoad()} (machine partagée : les temps en dépendent).`);
 
   const inForce = queries.filter((q) => q.scope === 'in-force');
   const past = queries.filter((q) => q.scope === 'all');
   const results = new Map<string, Map<string, Outcome[]>>();
+  const cachedNote = new Map<string, string>();
   const record = (name: string, outcomes: readonly Outcome[], subset: readonly Query[]) => {
     const byModel = results.get(name) ?? new Map<string, Outcome[]>();
     subset.forEach((query, i) => byModel.set(query.model, [...(byModel.get(query.model) ?? []), outcomes[i]!]));
@@ -407,57 +277,155 @@ async function main(): Promise<void> {
   };
 
   if (OURS) {
-    const ours = await palimpsesteRanker(manifest);
-    record(ours.name, await run(ours, inForce), inForce);
-    record(ours.name, await run(ours, past), past);
+    const ours = await palimpsesteRanker(bundle);
+    const show = shower(SHOW);
+    record(ours.name, await run(ours, inForce, show), inForce);
+    record(ours.name, await run(ours, past, show), past);
   }
 
-  const timed = async <T>(label: string, build: () => T): Promise<T> => {
-    const started = performance.now();
-    const value = build();
-    console.log(`  ${label} : ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return value;
-  };
+  // The peers' cache keys: what they index and what they are asked (not our engine's code).
+  const documentsKey = (docs: readonly BenchDocument[]) =>
+    fingerprint(docs.flatMap((doc) => [String(doc.id), doc.article, doc.num, doc.ranges, doc.titles, doc.text]));
+  const queriesKey = (subset: readonly Query[]) => fingerprint(subset.flatMap((q) => [q.model, q.text, String(q.target.id), q.scope]));
   const peerDocs = (docs: readonly BenchDocument[]): PeerDocument[] =>
     docs.map((doc) => ({ id: doc.id, num: doc.num, titles: doc.titles, text: doc.text }));
-  if (PEERS) console.log('Index des pairs (droit en vigueur, puis tous les textes) :');
-  for (const [docs, subset, scope] of PEERS
-    ? ([[current, inForce, 'in-force'], ...(FAST_PEERS ? [] : [[documents, past, 'all'] as const])] as const)
-    : []) {
-    const input = peerDocs(docs);
-    const mini = await timed(`MiniSearch, ${input.length} documents`, () => buildMiniSearch(input));
-    for (const peer of miniSearchPeers(mini).slice(0, FAST_PEERS ? 1 : 2))
-      record(peer.name, await run(peerRanker(peer, documents, scope), subset), subset);
-    const flex = await timed('FlexSearch', () => flexSearchPeer(input));
-    record(flex.name, await run(peerRanker(flex, documents, scope), subset), subset);
-    const lunrIndex = await timed('lunr', () => lunrPeer(input));
-    record(lunrIndex.name, await run(peerRanker(lunrIndex, documents, scope), subset), subset);
+  if (PEERS !== 'none') {
+    for (const [docs, subset, scope] of [
+      [current, inForce, 'in-force'],
+      [documents, past, 'all'],
+    ] as const) {
+      const docsKey = documentsKey(docs);
+      const subsetKey = queriesKey(subset);
+      // Indexes are built only for the peers whose answers are not in the cache.
+      let input: PeerDocument[] | undefined;
+      let mini: ReturnType<typeof buildMiniSearch> | undefined;
+      const builds: { name: string; peer: () => Peer }[] = [
+        ...[0, 1].map((which) => ({
+          name: ['MiniSearch (défaut, BM25+)', 'MiniSearch (préfixe + flou 0,2, maxFuzzy 2)'][which]!,
+          peer: () => {
+            input ??= peerDocs(docs);
+            mini ??= buildMiniSearch(input);
+            return miniSearchPeers(mini)[which]!;
+          },
+        })),
+        { name: 'FlexSearch (défaut)', peer: () => flexSearchPeer((input ??= peerDocs(docs))) },
+        { name: 'lunr + lunr-languages fr', peer: () => lunrPeer((input ??= peerDocs(docs))) },
+      ];
+      for (const { name, peer } of builds) {
+        const cached = PEERS === 'run' ? undefined : CACHE.get(name, docsKey, subsetKey, subset.length);
+        if (cached) {
+          record(name, cached.outcomes, subset);
+          cachedNote.set(name, `cache du ${cached.ranAt.slice(0, 16).replace('T', ' ')}, charge ${cached.load}`);
+          continue;
+        }
+        const started = performance.now();
+        const built = peer();
+        console.log(`  index ${name}, ${docs.length} documents : ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        if (built.name !== name) throw new Error(`pair ${built.name} rangé sous ${name}`);
+        const load = machineLoad();
+        const outcomes = await run(peerRanker(built, documents, scope), subset);
+        CACHE.set(name, docsKey, subsetKey, { peer: name, ranAt: new Date().toISOString(), load, outcomes });
+        record(name, outcomes, subset);
+      }
+      mini = undefined;
+      input = undefined;
+    }
   }
 
   const names = [...results.keys()];
-  const rows: string[][] = [['modèle de requête', 'moteur', 'n', 'MRR@10', 'succès@1', 'succès@10', 'p50', 'p95', '']];
+  const started = performance.now();
+  const ceiling = ceilingOutcomes(queries, draws, (id) => documents[id]!.article);
+  const ceilingSeconds = ((performance.now() - started) / 1000).toFixed(1);
+  const rows: string[][] = [
+    [
+      'modèle de requête',
+      'moteur',
+      'n',
+      'MRR@10',
+      'succès@1',
+      'succès@10',
+      'version montrée',
+      'p50',
+      'p95',
+      'écart au meilleur pair (MRR)',
+    ],
+  ];
   for (const model of MODELS) {
+    const byName = new Map(names.map((name) => [name, figures(results.get(name)?.get(model.key) ?? [])]));
+    const peerBest = [...byName].filter(([name, f]) => name !== 'Palimpseste' && f.n > 0).sort((a, b) => b[1].mrr - a[1].mrr)[0];
+    let first = true;
     for (const name of names) {
-      const outcomes = results.get(name)?.get(model.key);
-      if (!outcomes?.length) continue;
-      const f = figures(outcomes);
-      const best = Math.max(...names.map((other) => figures(results.get(other)?.get(model.key) ?? []).mrr));
-      const note = model.key === 'past' ? `version parmi celles montrées : ${pct(f.version)}` : f.mrr === best ? 'meilleur' : '';
+      const f = byName.get(name)!;
+      if (!f.n) continue;
+      const margin =
+        name === 'Palimpseste' && peerBest
+          ? `${f.mrr - peerBest[1].mrr >= 0 ? '+' : '−'}${Math.abs(f.mrr - peerBest[1].mrr).toFixed(3)} (${peerBest[0]})`
+          : '';
       rows.push([
-        name === names[0] ? model.label : '',
-        name,
+        first ? model.label : '',
+        name + (cachedNote.has(name) ? ' *' : ''),
         String(f.n),
         f.mrr.toFixed(3),
         pct(f.s1),
         pct(f.s10),
+        model.key === 'past' ? pct(f.version) : '',
         ms(f.p50),
         ms(f.p95),
-        note,
+        margin,
+      ]);
+      first = false;
+    }
+    const bound = queries.flatMap((query, i) => (query.model === model.key && ceiling[i] ? [ceiling[i]] : []));
+    if (bound.length) {
+      const mean = (pick: (c: CeilingOutcome) => number) => bound.reduce((sum, c) => sum + pick(c), 0) / bound.length;
+      rows.push([
+        '',
+        'plafond (tirage connu) †',
+        String(bound.length),
+        mean((c) => c.rr).toFixed(3),
+        pct(mean((c) => c.s1)),
+        pct(mean((c) => c.s10)),
+        '',
+        '',
+        '',
+        '',
       ]);
     }
   }
   printTable(rows);
-  const sizes = indexBytes(manifest);
+  for (const [name, note] of cachedNote) console.log(`* ${name} : réponses lues du cache (${note}) ; temps mesurés alors.`);
+  console.log(
+    `† Plafond : le classement par la probabilité que chaque document ait tiré ces mots (le tirage des requêtes, connu de lui seul ; ` +
+      `égalités au hasard ; (iv) sans la faute) : ce qu’aucun moteur ne peut dépasser en moyenne (${ceilingSeconds} s).`,
+  );
+
+  // Where we miss, do the peers find it? Per model: queries whose target is not first for us, and
+  // among them those that no peer puts first either (the words are shared by several articles).
+  const ours = results.get('Palimpseste');
+  const peers = names.filter((name) => name !== 'Palimpseste');
+  if (ours && peers.length) {
+    const misses: string[][] = [
+      ['modèle de requête', 'n', 'pas en tête chez nous', 'dont aucun pair en tête', 'en tête chez nous, chez aucun pair'],
+    ];
+    for (const model of MODELS) {
+      const mine = ours.get(model.key);
+      if (!mine?.length) continue;
+      const theirs = peers.map((name) => results.get(name)?.get(model.key) ?? []);
+      let missed = 0;
+      let missedByAll = 0;
+      let onlyOurs = 0;
+      mine.forEach((o, i) => {
+        const peerFirst = theirs.some((list) => list[i]?.rank === 1);
+        if (o.rank !== 1) {
+          missed++;
+          if (!peerFirst) missedByAll++;
+        } else if (!peerFirst) onlyOurs++;
+      });
+      misses.push([model.label, String(mine.length), String(missed), String(missedByAll), String(onlyOurs)]);
+    }
+    printTable(misses);
+  }
+  const sizes = indexBytes(bundle);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
   console.log(`Index Palimpseste : en vigueur ${mb(sizes.current)}, passé ${mb(sizes.past)} (textes stockés à part : ${mb(sizes.texts)}).`);
 }

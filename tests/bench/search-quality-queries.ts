@@ -11,6 +11,7 @@
  * - the queries are drawn with a fixed seed before any engine runs, and every engine answers the
  *   same queries.
  */
+import type { BenchDocument } from './search-quality-corpus.ts';
 
 /** A small, fast, seedable generator (mulberry32): the same seed draws the same queries. */
 export function randomGenerator(seed: number): () => number {
@@ -72,6 +73,11 @@ export function documentFrequencies(documents: readonly DocumentWords[]): Map<st
 
 export type Weighting = 'tf' | 'tfidf';
 
+/** A word's weight in a document, for the draw: its frequency, times its rarity for tf·idf. */
+export function wordWeight(key: string, tf: number, weighting: Weighting, df: ReadonlyMap<string, number>, collectionSize: number): number {
+  return weighting === 'tf' ? tf : tf * Math.log(collectionSize / Math.max(1, df.get(key) ?? 1));
+}
+
 /** Draws `count` distinct words of a document, each with probability ∝ its weight. */
 export function drawWords(
   doc: DocumentWords,
@@ -83,7 +89,7 @@ export function drawWords(
 ): string[] {
   const pool = [...doc.words].map(([key, { tf }]) => ({
     key,
-    weight: weighting === 'tf' ? tf : tf * Math.log(collectionSize / Math.max(1, df.get(key) ?? 1)),
+    weight: wordWeight(key, tf, weighting, df, collectionSize),
   }));
   const drawn: string[] = [];
   while (drawn.length < count && pool.length > 0) {
@@ -141,4 +147,129 @@ export function numberForms(num: string): string[] {
     `art. ${num}`,
     `article ${prefix}.${star}${digits}${suffix}`,
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queries, drawn once with a fixed seed.
+
+export interface Query {
+  model: string;
+  text: string;
+  target: BenchDocument;
+  scope: 'in-force' | 'all';
+  /** What was drawn (the ceiling's input, `search-quality-ceiling.ts`): the words and how they were weighed. */
+  drawn?: { keys: readonly string[]; weighting: Weighting };
+}
+
+export interface Model {
+  key: string;
+  label: string;
+}
+
+export const MODELS: Model[] = [
+  { key: 'i', label: '(i) 3 mots tf·idf, tels qu’écrits' },
+  { key: 'i-plain', label: '(i) 3 mots tf·idf, sans accents, minuscules' },
+  { key: 'ii', label: '(ii) 4 mots tf, tels qu’écrits' },
+  { key: 'ii-plain', label: '(ii) 4 mots tf, sans accents, minuscules' },
+  { key: 'iii', label: '(iii) 2 mots tf·idf, tels qu’écrits' },
+  { key: 'iii-plain', label: '(iii) 2 mots tf·idf, sans accents, minuscules' },
+  { key: 'iv', label: '(iv) 3 mots tf·idf, une faute de frappe (mot ≥ 5 lettres)' },
+  { key: 'number', label: 'numéro d’article, formes diverses (code lu)' },
+  { key: 'number-shared', label: '  dont numéros présents dans plusieurs codes' },
+  { key: 'past', label: 'textes passés, toutes versions (article et version)' },
+];
+
+/** Where the queries of a scope were drawn from: the documents' words, their frequencies, the documents that could be picked. */
+export interface DrawSpace {
+  words: ReadonlyMap<number, DocumentWords>;
+  df: ReadonlyMap<string, number>;
+  size: number;
+  pool: readonly number[];
+}
+
+/** Documents a query can be drawn from: enough words to type four of them. */
+const drawable = (words: DocumentWords) => words.words.size >= 6;
+
+function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  return out;
+}
+
+export function drawQueries(
+  documents: readonly BenchDocument[],
+  { seed: SEED, articles: ARTICLES, past: PAST }: { seed: number; articles: number; past: number },
+): { queries: Query[]; sampled: number; eligible: number; pastEligible: number; draws: Record<Query['scope'], DrawSpace> } {
+  const current = documents.filter((doc) => doc.current);
+  const currentWords = new Map(current.map((doc) => [doc.id, documentWords(doc.text)]));
+  const dfCurrent = documentFrequencies([...currentWords.values()]);
+  const eligible = current.filter((doc) => drawable(currentWords.get(doc.id)!));
+  const random = randomGenerator(SEED);
+  const picked = sample(eligible, ARTICLES, random);
+  const queries: Query[] = [];
+  const draw = (doc: BenchDocument, count: number, weighting: Weighting, stream: () => number) =>
+    drawWords(currentWords.get(doc.id)!, count, weighting, dfCurrent, current.length, stream);
+  const streams = {
+    i: randomGenerator(SEED + 1),
+    ii: randomGenerator(SEED + 2),
+    iii: randomGenerator(SEED + 3),
+    iv: randomGenerator(SEED + 4),
+  };
+  const numberStream = randomGenerator(SEED + 5);
+  const numberCodes = new Map<string, Set<string>>();
+  for (const doc of current) numberCodes.set(doc.num, (numberCodes.get(doc.num) ?? new Set()).add(doc.code));
+  for (const doc of picked) {
+    const words = currentWords.get(doc.id)!;
+    for (const [model, count, weighting] of [
+      ['i', 3, 'tfidf'],
+      ['ii', 4, 'tf'],
+      ['iii', 2, 'tfidf'],
+    ] as const) {
+      const keys = draw(doc, count, weighting, streams[model]);
+      const drawn = { keys, weighting };
+      queries.push({ model, text: typed(words, keys, false), target: doc, scope: 'in-force', drawn });
+      queries.push({ model: `${model}-plain`, text: typed(words, keys, true), target: doc, scope: 'in-force', drawn });
+    }
+    // (iv): a tf·idf draw of its own, with one word of five letters or more mistyped.
+    const keys = draw(doc, 3, 'tfidf', streams.iv);
+    if (!keys.some((key) => key.length >= 5)) {
+      const long = [...words.words.keys()].filter((key) => key.length >= 5);
+      if (long.length) keys[keys.length - 1] = long[Math.floor(streams.iv() * long.length)]!;
+    }
+    const longOnes = keys.map((key, i) => [key, i] as const).filter(([key]) => key.length >= 5);
+    if (longOnes.length) {
+      const [key, at] = longOnes[Math.floor(streams.iv() * longOnes.length)]!;
+      const written = keys.map((k) => (words.words.get(k)?.written ?? k).toLowerCase());
+      written[at] = typo(key, streams.iv);
+      // The ceiling reads the words meant, not the one mistyped: an engine that reads typos perfectly.
+      queries.push({ model: 'iv', text: written.join(' '), target: doc, scope: 'in-force', drawn: { keys, weighting: 'tfidf' } });
+    }
+    // The article's number, in one of its written forms.
+    const forms = numberForms(doc.num);
+    const form = forms[Math.floor(numberStream() * forms.length)]!;
+    queries.push({ model: 'number', text: form, target: doc, scope: 'in-force' });
+    if ((numberCodes.get(doc.num)?.size ?? 0) > 1) queries.push({ model: 'number-shared', text: form, target: doc, scope: 'in-force' });
+  }
+
+  // Past texts: idf over every text, as the scope « toutes versions » searches them all.
+  const allWords = new Map(documents.map((doc) => [doc.id, doc.current ? currentWords.get(doc.id)! : documentWords(doc.text)]));
+  const dfAll = documentFrequencies([...allWords.values()]);
+  const pastEligible = documents.filter((doc) => doc.past && drawable(allWords.get(doc.id)!));
+  const pastStream = randomGenerator(SEED + 6);
+  for (const doc of sample(pastEligible, PAST, randomGenerator(SEED + 7))) {
+    const words = allWords.get(doc.id)!;
+    const keys = drawWords(words, 3, 'tfidf', dfAll, documents.length, pastStream);
+    queries.push({ model: 'past', text: typed(words, keys, false), target: doc, scope: 'all', drawn: { keys, weighting: 'tfidf' } });
+  }
+  return {
+    queries,
+    sampled: picked.length,
+    eligible: eligible.length,
+    pastEligible: pastEligible.length,
+    draws: {
+      'in-force': { words: currentWords, df: dfCurrent, size: current.length, pool: eligible.map((doc) => doc.id) },
+      all: { words: allWords, df: dfAll, size: documents.length, pool: pastEligible.map((doc) => doc.id) },
+    },
+  };
 }

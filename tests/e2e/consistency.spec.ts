@@ -13,6 +13,7 @@ import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { readBundleText } from '../support/bundle-files.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const MUTUALITE = 'code-de-la-mutualite';
 const Y1990 = '1990-01-01';
@@ -110,6 +111,7 @@ test.describe('search at the date being read', () => {
   });
 
   test('an article number with the default scope: the past versions load, and the message goes', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     // L115-7 was repealed on 2016-01-01: only the past versions' shards have it.
     const entry = catalog(CSS).find((e) => e.num === 'L115-7');
     expect(entry?.status).toBe('ABROGE');
@@ -150,6 +152,7 @@ test.describe('search at the date being read', () => {
 
 test.describe('a repealed article offers what exists', () => {
   test('L115-7 read in 2000: its last version, then the article that replaced it', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     const article = articleByNum(CSS, 'L115-7', '2000-01-01');
     const last = article.versions[article.versions.length - 1]!;
     expect([last.status, last.validTo]).toEqual(['ABROGE', '2016-01-01']);
@@ -195,6 +198,7 @@ test.describe('the links panel speaks of the version on screen', () => {
   });
 
   test('« Cité par » of L611-1 names each citing article once', async ({ page, appUrl }) => {
+    needsWholeCorpus();
     const date = '2021-01-01';
     const version = versionOn(articleByNum(CSS, 'L611-1', date), date);
     const citing = version.links.filter((l) => l.kind === 'citedBy');
@@ -264,6 +268,7 @@ test.describe('the window is used whole', () => {
 });
 
 test('a change set in which the source changed nothing says so', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   const empty = JSON.parse(readBundleText(CORPUS_DIR, manifest().codes.find((c) => c.id === CSS)!.changeSets)) as {
     date: string;
     created: string[];

@@ -12,6 +12,7 @@ import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { readBundleText } from '../support/bundle-files.ts';
+import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const DATE_2006 = '2006-01-28';
 
@@ -232,13 +233,16 @@ test('lists the links of a version and opens the one it names, at the same date'
   await screenshot(page, '04-versions');
 });
 
-test('says when the sources state a repeal without dating it (R633-28)', async ({ page, appUrl }) => {
+test('says how a repeal no source dates was dated (R633-28)', async ({ page, appUrl }) => {
+  needsWholeCorpus();
   const entry = catalog(CSS).find((e) => e.num === 'R633-28')!;
-  // lexlib keeps its file with an « Abrogé par » entry; no source dates the repeal.
-  expect([entry.status, entry.to]).toEqual(['ABROGE', undefined]);
+  // lexlib keeps its file with an « Abrogé par » entry (décret n° 2006-83) and no date: the compiler
+  // dates it (issue 13 a) and keeps how, which the reader says beside the date.
+  expect([entry.status, entry.to]).toEqual(['ABROGE', '2006-01-28']);
   await openApp(page, appUrl, `#/${CSS}/R633-28`);
   await expect(page.locator('#article-title')).toHaveText('Article R633-28');
-  await expect(page.getByText('Abrogé, date non précisée')).toBeVisible();
+  await expect(page.getByText('Plus en vigueur à cette date')).toBeVisible();
+  await expect(page.locator('.inferred-end')).toHaveText('— première entrée en vigueur du texte abrogeant dans ce code');
 });
 
 test('keeps the views readable: dark theme, larger text, 200 % zoom', async ({ page, appUrl }) => {

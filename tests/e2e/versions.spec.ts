@@ -11,6 +11,7 @@ import { compareVersions } from '../../corpus/diff/index.ts';
 import type { Article, ChangeSet } from '../../corpus/model/model.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, versionOn } from './support/corpus-data.ts';
+import { hasSharedCorpus } from '../support/shared-corpus.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { readBundleJson } from '../support/bundle-files.ts';
 import { groupAmendingTexts, writeAmendingText } from '../../renderer/src/citation/amending-texts.ts';
@@ -89,11 +90,21 @@ test('the timeline of L242-1 (35 versions), its first and last versions side by 
   );
 });
 
-test('a version known only by its dates says its text is not in the corpus (L3121-1, Code du travail)', async ({ page, appUrl }) => {
-  const article = articleByNum('code-du-travail', 'L3121-1', TODAY);
+test('a version known only by its dates says its text is not in the corpus (L1222-9, Code du travail)', async ({ page, appUrl }) => {
+  // L3121-1's text-less versions of legi-data are filled by lexlib's history now (issue 13 §1);
+  // L1222-9 (télétravail) still has one that no source gives the text of.
+  // (The committed sample has no lexlib Code du travail: there legi-data's text-less versions stay.)
+  if (hasSharedCorpus) {
+    const filled = articleByNum('code-du-travail', 'L3121-1', TODAY);
+    expect(
+      filled.versions.filter((v) => !hasText(v)),
+      'lexlib gives every text of L3121-1',
+    ).toEqual([]);
+  }
+  const article = articleByNum('code-du-travail', 'L1222-9', TODAY);
   const textless = article.versions.filter((v) => !hasText(v)).length;
-  expect(textless, 'legi-data lists a past version of L3121-1 without its text').toBeGreaterThan(0);
-  await openApp(page, appUrl, '#/code-du-travail/L3121-1/versions');
+  expect(textless, 'legi-data lists a past version of L1222-9 without its text').toBeGreaterThan(0);
+  await openApp(page, appUrl, '#/code-du-travail/L1222-9/versions');
   await expect(page.locator('.timeline-item')).toHaveCount(article.versions.length);
   await expect(page.locator('.timeline-item .change-tag', { hasText: 'Texte non disponible dans le corpus' })).toHaveCount(textless);
 });

@@ -57,3 +57,15 @@ export function compiledShardArticles(code: CodeId, shardIndexes: readonly numbe
   const names = [...new Set(compiledCatalog(code).map((entry) => entry.shard))].sort();
   return shardIndexes.flatMap((i) => (names[i % names.length] ? compiledShard(names[i % names.length]!) : []));
 }
+
+/**
+ * Every article of a code with at least two versions that have a text. Without `../shared` these
+ * are the histories of the committed sample (27 of the sécurité sociale: legi-data gives each
+ * current article the text of its last version only); with it, thousands: read a few shards instead.
+ */
+export function compiledArticlesWithHistories(code: CodeId): Article[] {
+  const entries = compiledCatalog(code).filter((entry) => entry.versionCount >= 2);
+  return entries
+    .map((entry) => compiledShard(entry.shard).find((a) => a.id === entry.id)!)
+    .filter((article) => article.versions.filter((v) => !v.textUnavailable && v.paragraphs.length > 0).length >= 2);
+}

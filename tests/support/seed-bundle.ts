@@ -1,6 +1,6 @@
 /**
  * For tests: a small corpus bundle written by the compiler's own bundle writer, holding the two
- * articles of the sécurité sociale given as seeds (`../shared/seeds/000_…` is L611-3, `001_…` is
+ * articles of the sécurité sociale given as seeds (`000_…` is L611-3, `001_…` is
  * L611-20), their text read from the seed files. The real default corpus (`corpus/dist`) is tested
  * too where it exists; this one lets the host's mechanics be tested on real text everywhere.
  * It lives with the tests, not in the host: the host only reads bundles, the compiler writes them.
@@ -12,9 +12,10 @@ import { writeBundle } from '../../corpus/compiler/bundle/bundle-writer.ts';
 import type { Manifest } from '../../corpus/model/bundle.ts';
 import type { Article, Code } from '../../corpus/model/model.ts';
 import { normalizeParagraph } from '../../corpus/text/paragraphs.ts';
-import { PROJECT_ROOT } from '../../electron/host/paths.ts';
+import { seedsDir } from './shared-corpus.ts';
 
-export const SEEDS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
+// `../shared/seeds`, or their copy in the committed sample (`corpus/sample/seeds`).
+export const SEEDS_DIR = seedsDir();
 export const SEED_CODE = 'code-de-la-securite-sociale';
 
 /** Paragraphs of a seed article: the text between the `# Article` heading and « Liens relatifs ». */

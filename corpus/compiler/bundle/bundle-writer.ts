@@ -18,8 +18,10 @@ import type {
 import { BUNDLE_SCHEMA_VERSION } from '../../model/bundle.ts';
 import { fileChecksum } from '../../model/bundle-integrity.ts';
 import { storedFileName } from '../../model/bundle-files.ts';
-import { encodeShard } from '../../model/bundle-shard.ts';
+import { correspondenceOfCode, correspondencePairs } from '../../model/correspondence.ts';
+import { ARTICLES_PER_MEMBER, memberOffsets, shardMembers, type ShardIndex } from '../../model/bundle-shard.ts';
 import type { Article, ChangeSet, Code, SourceInfo } from '../../model/model.ts';
+import { FAR_FUTURE, gapsOf, numbersOf } from '../../model/timeline.ts';
 
 /** Articles per shard: small enough to load one in a few milliseconds, few enough files per code. */
 export const ARTICLES_PER_SHARD = 250;
@@ -82,17 +84,23 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
   let articleCount = 0;
   let versionCount = 0;
   let textBytes = 0;
+  // Former ↔ new numbers, computed once over every code (a pair may cross codes), written per code.
+  let pairs: ReturnType<typeof correspondencePairs> | undefined;
   for (const code of content.codes) {
     const folder = codeFolder(code.id);
     const articles = content.articles.get(code.id) ?? [];
     const catalog: ArticleCatalogEntry[] = [];
+    const shardIndex: ShardIndex = { articlesPerMember: ARTICLES_PER_MEMBER, shards: {} };
     let codeVersions = 0;
     for (let start = 0, shard = 0; start < articles.length; start += ARTICLES_PER_SHARD, shard++) {
       const slice = articles.slice(start, start + ARTICLES_PER_SHARD);
       // Shards hold every version with its links lists (the bulk of the bundle) and are read only by
-      // the host, article by article: gzip takes them to a sixth of their size for ~1 ms per read.
+      // the host, article by article: gzip takes them to about a tenth of their size.
       const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json.gz`;
-      write(shardPath, gzipSync(encodeShard(slice), { level: 6 }));
+      // A few articles per gzip member, so that the host inflates only the one it needs (`bundle-shard.ts`).
+      const members = shardMembers(slice).map((text) => gzipSync(text, { level: 9 }));
+      write(shardPath, Buffer.concat(members));
+      shardIndex.shards[shardPath] = memberOffsets(members.map((member) => member.length));
       for (const article of slice) {
         const first = article.versions[0]!;
         const last = article.versions[article.versions.length - 1]!;
@@ -106,16 +114,25 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
         };
         if (article.section) entry.section = article.section;
         if (last.validTo) entry.to = last.validTo;
+        // Only the last version can end without a date, so the gaps never depend on the data date.
+        const gaps = gapsOf(article.versions, FAR_FUTURE);
+        if (gaps.length > 0) entry.gaps = gaps;
+        const formerNums = numbersOf(article).slice(0, -1);
+        if (formerNums.length > 0) entry.formerNums = formerNums;
         catalog.push(entry);
         codeVersions += article.versions.length;
       }
     }
     textBytes += plainTextBytes(articles);
     const changeSets = content.changeSets.get(code.id) ?? [];
-    // Read by the host only, which decompresses any `.gz` file of the bundle (a sixth of the size).
+    // Read by the host only (never fetched by the renderer), which decompresses any `.gz` file of
+    // the bundle: a sixth of the size.
     write(`${folder}/toc.json.gz`, gzip(JSON.stringify(code)));
     write(`${folder}/catalog.json.gz`, gzip(JSON.stringify(catalog)));
     write(`${folder}/changesets.json.gz`, gzip(JSON.stringify(changeSets)));
+    const correspondence = correspondenceOfCode((pairs ??= correspondencePairs([...content.articles.values()].flat())), code.id);
+    if (correspondence.length > 0) write(`${folder}/correspondence.json.gz`, gzip(JSON.stringify(correspondence)));
+    write(`${folder}/shards.json.gz`, gzip(JSON.stringify(shardIndex)));
     const summary: CodeSummary = {
       id: code.id,
       title: code.title,
@@ -124,8 +141,10 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       toc: `${folder}/toc.json.gz`,
       catalog: `${folder}/catalog.json.gz`,
       changeSets: `${folder}/changesets.json.gz`,
+      shardIndex: `${folder}/shards.json.gz`,
       changeDates: changeSets.map((c) => c.date),
     };
+    if (correspondence.length > 0) summary.correspondence = `${folder}/correspondence.json.gz`;
     if (code.legiTextId) summary.legiTextId = code.legiTextId;
     summaries.push(summary);
     articleCount += articles.length;

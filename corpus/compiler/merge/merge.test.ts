@@ -142,7 +142,15 @@ describe('mergeSources', () => {
               num: 'L611-3',
               legiId: LEGI_ID,
               versions: [
-                { validFrom: '1985-12-21', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006743538' },
+                // legi-data lists every version with DILA's dates: they decide when it was in force.
+                {
+                  validFrom: '1985-12-21',
+                  validTo: '2018-01-01',
+                  datesOnly: true,
+                  paragraphs: [],
+                  links: [],
+                  legiVersionId: 'LEGIARTI000006743538',
+                },
                 {
                   validFrom: '2018-01-01',
                   datesOnly: true,
@@ -274,7 +282,18 @@ describe('mergeSources, versions known by their dates only', () => {
               code: CODE,
               num: 'R162-48',
               legiId: 'LEGIARTI000006747000',
-              versions: [{ validFrom: '1996-09-12', datesOnly: true, paragraphs: [], links: [], legiVersionId: 'LEGIARTI000006747001' }],
+              versions: [
+                { validFrom: '1985-12-21', validTo: '1996-09-12', datesOnly: true, paragraphs: [], links: [] },
+                {
+                  validFrom: '1996-09-12',
+                  validTo: '2004-08-14',
+                  datesOnly: true,
+                  paragraphs: [],
+                  links: [],
+                  legiVersionId: 'LEGIARTI000006747001',
+                },
+                { validFrom: '2004-08-14', datesOnly: true, paragraphs: [], links: [] },
+              ],
             },
           ],
           '2026-03-27',
@@ -288,5 +307,42 @@ describe('mergeSources, versions known by their dates only', () => {
       ['2004-08-14', undefined, false],
     ]);
     expect(article.versions[0]!.linkOnlyChanges).toEqual(['1996-09-12']);
+  });
+});
+
+describe('mergeSources, gaps a complete history states', () => {
+  it('leaves out a LexHub version inside the gap lexlib states (R611-4 of the sécurité sociale, out 2005-04-21 → 2006-01-28)', () => {
+    const merged = mergeSources(
+      [
+        source('lexlib', 'lexlib', [
+          {
+            code: CODE,
+            num: 'R611-4',
+            legiId: 'LEGIARTI000006750939',
+            versions: [
+              { validFrom: '1985-12-21', validTo: '2005-04-21', status: 'ABROGE', paragraphs: ['Texte de 1985.'], links: [] },
+              { validFrom: '2006-01-28', validTo: '2018-01-01', status: 'ABROGE', paragraphs: ['Texte de 2006.'], links: [] },
+            ],
+          },
+        ]),
+        source('lexhub', 'lexhub', [
+          {
+            code: CODE,
+            num: 'R611-4',
+            versions: [
+              { validFrom: '1985-12-21', paragraphs: ['Texte de 1985.'], links: [] },
+              { validFrom: '2005-04-21', paragraphs: ['Texte d’un autre article R611-4.'], links: [] },
+              { validFrom: '2006-01-28', validTo: '2018-01-01', status: 'ABROGE', paragraphs: ['Texte de 2006.'], links: [] },
+            ],
+          },
+        ]),
+      ],
+      { dataDate: '2026-03-27' },
+    );
+    const article = only(merged);
+    expect(article.versions.map((v) => [v.validFrom, v.validTo, v.status])).toEqual([
+      ['1985-12-21', '2005-04-21', 'ABROGE'],
+      ['2006-01-28', '2018-01-01', 'ABROGE'],
+    ]);
   });
 });

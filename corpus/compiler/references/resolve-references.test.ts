@@ -1,8 +1,10 @@
 /**
  * The resolver on the real history of the two lexlib codes (sécurité sociale, mutualité), merged:
- * 12,500 articles, 29,000 versions, 100,000 references.
+ * 12,500 articles, 29,000 versions, 100,000 references — or, without ../shared, the committed
+ * sample of those histories (a few dozen articles): the checks of particular articles hold on both,
+ * the counts need the whole histories.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,16 +16,14 @@ import { codesKnownByCurrentArticlesOnly, looseNumberKey, resolveListLinks, reso
 import { listKnownCodes } from '../sources/common/known-codes.ts';
 import { importLexlib } from '../sources/lexlib/lexlib-import.ts';
 import { formatUnresolvedReport, writeUnresolvedReport } from './unresolved-report.ts';
+import { historyBundle } from '../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 
 /** The data date of the two lexlib bundles' histories (their last consolidated version). */
 const DATA_DATE = '2025-01-01';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const bundles = ['lexlib-code-de-la-securite-sociale.bundle', 'lexlib-code-de-la-mutualite.bundle'].map((b) =>
-  path.resolve(root, '../shared/corpus', b),
-);
-const hasShared = bundles.every((b) => existsSync(b));
-if (!hasShared) console.warn('resolve-references.test.ts: ../shared/corpus absent — the resolver checks on the real history are skipped.');
+const bundles = (['lexlib-code-de-la-securite-sociale', 'lexlib-code-de-la-mutualite'] as const).map(historyBundle);
 
 const CSS = 'code-de-la-securite-sociale';
 const codeNames = createCodeNameMatcher(listKnownCodes());
@@ -48,36 +48,39 @@ describe('looseNumberKey', () => {
   });
 });
 
-describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two codes', () => {
-  let articles: Article[];
-  let result: ResolveResult;
-  let seconds: number;
+let articles: Article[];
+let result: ResolveResult;
+let seconds: number;
+let listLinksResolved: number | undefined;
+let resolving: Promise<void> | undefined;
 
-  beforeAll(async () => {
+/** Imports, merges and resolves the two histories once for both suites below. */
+function resolveOnce(): Promise<void> {
+  resolving ??= (async () => {
     const imports = [];
     for (const bundle of bundles)
       imports.push(await importLexlib(bundle, { cacheDir: path.join(root, 'corpus/cache'), sourceId: path.basename(bundle) }));
     articles = [...mergeSources(imports, { dataDate: DATA_DATE }).articles.values()].flat();
+    // Each step is long and synchronous on the whole histories: a breath between them lets Vitest's
+    // worker answer its runner (it must within 60 s, which a loaded machine exceeded).
+    await breath();
     const started = performance.now();
     result = resolveReferences(articles, { codeNames, codeTitles: new Map([[CSS, 'Code de la sécurité sociale']]), dataDate: DATA_DATE });
     seconds = (performance.now() - started) / 1000;
-  });
+  })();
+  return resolving;
+}
 
-  it('resolves at least 95 % of the references whose code is in the corpus', () => {
-    const { counts } = result;
-    const versions = articles.reduce((n, a) => n + a.versions.length, 0);
-    console.log(
-      `${articles.length} articles, ${versions} versions: ${counts.total} references, ${counts.resolvedInCorpus}/${counts.inCorpus} resolved in the corpus ` +
-        `(${((100 * counts.resolvedInCorpus) / counts.inCorpus).toFixed(1)} %), ${result.citedByLinks} « Cité par » links added, ${seconds.toFixed(1)} s`,
-    );
-    // Measured: 74,914 of 76,017 (98.5 %) among 101,941 references.
-    expect(counts.total).toBeGreaterThan(90_000);
-    expect(counts.inCorpus).toBeGreaterThan(70_000);
-    expect(counts.resolvedInCorpus / counts.inCorpus).toBeGreaterThanOrEqual(0.95);
-    expect(counts.resolved).toBe(counts.resolvedInCorpus);
-    // Neither code comes from a current-tree-only source: every miss counts.
-    expect(codesKnownByCurrentArticlesOnly(articles).size).toBe(0);
-  });
+const breath = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The links lists' entries resolved (once: a second pass finds them resolved already). */
+function listLinks(): number {
+  listLinksResolved ??= resolveListLinks(articles, codeNames, DATA_DATE);
+  return listLinksResolved;
+}
+
+describe('resolveReferences on the lexlib history of two codes (whole, or the sample without ../shared)', () => {
+  beforeAll(resolveOnce);
 
   it('L611-3 (seed 000): « à l’article L. 612-9 » until 2005, then L. 611-1, each to its LEGI article', () => {
     const l611 = find(articles, CSS, 'LEGIARTI000006743538');
@@ -102,7 +105,6 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
   });
 
   it('adds « Cité par » from the texts where the lists lack it, never twice, always backed by a reference', () => {
-    expect(result.citedByLinks).toBeGreaterThan(1_000);
     const byId = new Map(articles.map((a) => [a.id, a]));
     let checked = 0;
     for (const article of articles) {
@@ -133,10 +135,7 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
   });
 
   it('reports every unresolved reference with its reason and passage, sorted, as TSV', () => {
-    const reasons = new Set(result.unresolved.map((u) => u.reason));
-    expect([...reasons].sort()).toEqual(['ambiguous', 'article-not-found', 'code-not-in-corpus', 'not-a-code']);
-    const decree = result.unresolved.find((u) => u.reason === 'not-a-code' && u.context.includes('du décret n°'));
-    expect(decree?.context).toMatch(/\[\d+\] du décret n°/);
+    expect(result.unresolved.length).toBeGreaterThan(0);
     const text = formatUnresolvedReport(result.unresolved);
     const lines = text.split('\n').slice(0, -1); // the text ends with a line break
     expect(lines[0]).toBe('reason\tcode\tnum\tarticle\tvalidFrom\tcontext\tnote');
@@ -154,18 +153,18 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
     }
   });
 
-  it('gives the same result when run again (computed links replaced, not added)', () => {
+  it('gives the same result when run again (computed links replaced, not added)', async () => {
     const links = articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.links.length, 0), 0);
     const again = resolveReferences(articles, { codeNames, dataDate: DATA_DATE });
     expect(again.counts).toEqual(result.counts);
     expect(again.citedByLinks).toBe(result.citedByLinks);
+    await breath();
     expect(articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.links.length, 0), 0)).toBe(links);
     const resolvedAgain = resolveReferences(articles, { codeNames, extract: false, dataDate: DATA_DATE });
     expect(resolvedAgain.counts).toEqual(result.counts);
   });
   it('gives the links lists’ entries naming a corpus article their target (L611-3: Cite L612-9, Cité par L611-4)', () => {
-    const resolved = resolveListLinks(articles, codeNames, DATA_DATE);
-    expect(resolved).toBeGreaterThan(100_000);
+    expect(listLinks()).toBeGreaterThan(0);
     const l6113 = versionFrom(find(articles, CSS, 'LEGIARTI000006743538'), '1995-02-05');
     const cites = l6113.links.find((l) => l.kind === 'cites' && l.articleNum === 'L612-9')!;
     expect(articles.find((a) => a.id === cites.target)?.num).toBe('L612-9');
@@ -174,6 +173,38 @@ describe.skipIf(!hasShared)('resolveReferences on the lexlib history of two code
     // Entries of texts that are not codes of the corpus stay without target.
     expect(l6113.links.find((l) => l.text.startsWith('Arrêté du 4 avril 1984'))?.target).toBeUndefined();
     expect(l6113.links.find((l) => l.text === 'Code des assurances')?.target).toBeUndefined();
+  });
+});
+
+describeWholeCorpus('resolveReferences on the whole lexlib history of two codes', () => {
+  beforeAll(resolveOnce);
+
+  it('resolves at least 95 % of the references whose code is in the corpus', () => {
+    const { counts } = result;
+    const versions = articles.reduce((n, a) => n + a.versions.length, 0);
+    console.log(
+      `${articles.length} articles, ${versions} versions: ${counts.total} references, ${counts.resolvedInCorpus}/${counts.inCorpus} resolved in the corpus ` +
+        `(${((100 * counts.resolvedInCorpus) / counts.inCorpus).toFixed(1)} %), ${result.citedByLinks} « Cité par » links added, ${seconds.toFixed(1)} s`,
+    );
+    // Measured: 74,914 of 76,017 (98.5 %) among 101,941 references.
+    expect(counts.total).toBeGreaterThan(90_000);
+    expect(counts.inCorpus).toBeGreaterThan(70_000);
+    expect(counts.resolvedInCorpus / counts.inCorpus).toBeGreaterThanOrEqual(0.95);
+    expect(counts.resolved).toBe(counts.resolvedInCorpus);
+    // Neither code comes from a current-tree-only source: every miss counts.
+    expect(codesKnownByCurrentArticlesOnly(articles).size).toBe(0);
+  });
+
+  it('adds more than 1,000 « Cité par » links from the texts, and resolves more than 100,000 links lists’ entries', () => {
+    expect(result.citedByLinks).toBeGreaterThan(1_000);
+    expect(listLinks()).toBeGreaterThan(100_000);
+  });
+
+  it('meets every reason a reference stays unresolved, a decree among them', () => {
+    const reasons = new Set(result.unresolved.map((u) => u.reason));
+    expect([...reasons].sort()).toEqual(['ambiguous', 'article-not-found', 'code-not-in-corpus', 'not-a-code']);
+    const decree = result.unresolved.find((u) => u.reason === 'not-a-code' && u.context.includes('du décret n°'));
+    expect(decree?.context).toMatch(/\[\d+\] du décret n°/);
   });
 });
 

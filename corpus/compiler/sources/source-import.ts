@@ -8,6 +8,8 @@ import type { ChangeSet, CodeId, CompileWarning, IsoDate, Link, Section, SourceI
 export interface ImportedVersion {
   validFrom: IsoDate;
   validTo?: IsoDate;
+  /** The article's number during this version as the source writes it (lexlib: the file name of the day). */
+  num?: string;
   /** When the source states it; otherwise the merge derives it from the dates. */
   status?: VersionStatus;
   paragraphs: string[];
@@ -35,6 +37,19 @@ export interface ImportedArticle {
   legiId?: string;
   /** Titles of the sections from the code's root down to the article, when the source knows them. */
   sectionPath?: string[];
+  /**
+   * The date the source moved the article into the code's former part (lexlib's Code du travail:
+   * every article of the code before its recodification went to `03. Partie législative ancienne`
+   * and the two regulatory « ancienne » parts in the consolidated version of 2008-05-01, the day
+   * the new code came into force). Evidence for dating a repeal no source dates.
+   */
+  formerPartSince?: IsoDate;
+  /**
+   * The article's latest file sits in the code's former part (lexlib files the whole former Code du
+   * travail under « … ancienne » folders from 1973 on, and keeps them after its repeal without an
+   * « Abrogé par » entry for thousands of them: L51-10-3, R51-11-2).
+   */
+  inFormerPart?: boolean;
   /** Chronological. */
   versions: ImportedVersion[];
 }

@@ -11,6 +11,8 @@ const pathSource = z.object({
   kind: z.enum(['auto', 'lexlib', 'lexhub', 'seed']),
   path: z.string().min(1),
   optional: z.boolean().optional(),
+  /** Compiled in place of `path` when `path` is absent (the committed sample of `../shared`). */
+  fallback: z.string().min(1).optional(),
 });
 const legiDataSource = z.object({
   id: z.string().min(1).optional(),
@@ -21,7 +23,11 @@ const legiDataSource = z.object({
 const sourceSpec = z.discriminatedUnion('kind', [pathSource, legiDataSource]);
 const sourcesFile = z.object({ $comment: z.string().optional(), sources: z.array(sourceSpec) });
 
-export type SourceSpec = z.infer<typeof sourceSpec> & { id: string };
+export type SourceSpec = z.infer<typeof sourceSpec> & {
+  id: string;
+  /** The absent path a fallback stands for (said in the build log). */
+  replaces?: string;
+};
 
 export class SourceSpecError extends Error {}
 
@@ -38,9 +44,15 @@ export function readSourcesFile(file: string, root: string): SourceSpec[] {
     const issue = parsed.error.issues[0]!;
     throw new SourceSpecError(`${file}: champ ${issue.path.join('.') || '(racine)'} invalide: ${issue.message}`);
   }
-  return parsed.data.sources.map((spec, index) =>
-    withId(spec.kind === 'legi-data' ? spec : { ...spec, path: path.resolve(root, spec.path) }, index),
-  );
+  return parsed.data.sources.map((spec, index) => {
+    if (spec.kind === 'legi-data') return withId(spec, index);
+    const resolved = path.resolve(root, spec.path);
+    if (spec.fallback && !existsSync(resolved)) {
+      // The id stays the source's: the same articles, from fewer commits.
+      return { ...withId({ ...spec, path: resolved }, index), path: path.resolve(root, spec.fallback), replaces: resolved };
+    }
+    return withId({ ...spec, path: resolved }, index);
+  });
 }
 
 /** A `--source` argument: a bundle, a git repository, a folder or a single file; its kind is detected. */

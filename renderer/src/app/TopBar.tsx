@@ -48,6 +48,9 @@ export const TopBar = forwardRef<SearchBoxHandle, Props>(function TopBar(props, 
         Sommaire
       </button>
       <SearchBox ref={searchRef} client={props.client} />
+      <a className="annotations-link" href="#/annotations">
+        Mes annotations
+      </a>
       <div className="date-control" role="group" aria-label="Date de lecture">
         <label htmlFor="session-date">Droit en vigueur le</label>
         <DateField id="session-date" value={date} onChange={onDate} />

@@ -7,11 +7,12 @@ import type { Article, IsoDate, Section } from '../../../corpus/model/model.ts';
 import { useReader } from '../reader/reader-context.ts';
 import type { Route } from '../reader/route.ts';
 import { LinksPanel } from '../links/LinksPanel.tsx';
+import { NumberNotices } from '../correspondence/NumberNotices.tsx';
 import { sectionsAbove } from '../data/toc-index.ts';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { ArticleText } from './ArticleText.tsx';
-import { readingAt } from '../../../corpus/model/timeline.ts';
+import { readingAt, versionNumber } from '../../../corpus/model/timeline.ts';
 
 type ArticleRoute = Extract<Route, { kind: 'article' }>;
 
@@ -77,6 +78,8 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
   }
   const loaded = state.value;
   const reading = readingAt(loaded, date, reader.dataDate);
+  // The number the article bore in the version shown (D7122-10 before it became R7122-10).
+  const shownNum = reading ? versionNumber(loaded, reading.version) : loaded.num;
   const tabs = [
     { id: 'texte' as const, label: 'Texte' },
     { id: 'versions' as const, label: `Versions (${loaded.versions.length})` },
@@ -86,7 +89,8 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
       <section className="article-pane" aria-labelledby="article-title">
         <header className="article-header">
           <p className="article-code">{reader.corpus ? reader.codeTitle(loaded.code) : '\u00a0'}</p>
-          <h1 id="article-title">Article {loaded.num}</h1>
+          <h1 id="article-title">Article {shownNum}</h1>
+          {shownNum !== loaded.num && <p className="article-renumbered">Aujourd’hui article {loaded.num}</p>}
           {sections.length > 0 && (
             <nav aria-label="Position dans le plan actuel du code" title="Position dans le plan actuel du code" className="breadcrumb">
               <ol>
@@ -126,7 +130,10 @@ export function ArticlePage({ route, onShown }: { route: ArticleRoute; onShown: 
             <VersionsView article={loaded} {...(route.compare ? { compare: route.compare } : {})} />
           </Suspense>
         ) : (
-          <ArticleText article={loaded} reading={reading} />
+          <>
+            <NumberNotices article={loaded} />
+            <ArticleText article={loaded} reading={reading} />
+          </>
         )}
       </section>
       {/* The links of the text on screen, also when it is not yet (or no longer) in force on the date. */}

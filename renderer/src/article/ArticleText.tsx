@@ -3,10 +3,17 @@
  * later version exists), paragraphs with their references as links, NOTA, amending text.
  * Everything from the corpus is rendered as text nodes.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AnchorCache } from '../../../corpus/annotations/anchor.ts';
+import { anchorForDisplay } from '../annotations/anchored.ts';
+import { AnnotatedRuns } from '../annotations/AnnotatedRuns.tsx';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { isTyping, SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
+import { useAnnotationsService, useArticleAnnotations } from '../annotations/use-annotations.ts';
+import { ConsultationFoot } from '../print/ConsultationFoot.tsx';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
 import type { Article, IsoDate, Reference, Version } from '../../../corpus/model/model.ts';
-import { endsUndated, readingAt, type Reading } from '../../../corpus/model/timeline.ts';
+import { endsUndated, inferredEndPhrase, readingAt, type Reading } from '../../../corpus/model/timeline.ts';
 import { writeAmendingText } from '../citation/amending-texts.ts';
 import { linkArticle } from '../links/link-groups.ts';
 import { useReader } from '../reader/reader-context.ts';
@@ -20,6 +27,38 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
   const reader = useReader();
   const { date, today } = reader;
   const { version } = reading;
+  const service = useAnnotationsService();
+  const annotations = useArticleAnnotations(article.id);
+  // Prepared texts and mappings of the versions shown, reused across versions (held weakly by version).
+  const [cache] = useState(() => new AnchorCache());
+  const anchored = useMemo(() => anchorForDisplay(annotations ?? [], article, version, cache), [annotations, article, version, cache]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState('');
+  const onStatus = useCallback((message: string) => setStatus(message), []);
+  const palette = service?.palette;
+
+  // Undo and redo of annotation changes, wherever the focus is but in a field.
+  useEffect(() => {
+    if (!service) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) void service.undo().then(() => setStatus(service.status));
+      else if ((key === 'z' && event.shiftKey) || key === 'y') void service.redo().then(() => setStatus(service.status));
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [service]);
+
+  const showNote = (annotationId: string) =>
+    document.getElementById(`annotation-${annotationId}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const renderReference = (reference: Reference, children: ReactNode, key: number) => (
+    <ReferenceLink key={key} reference={reference}>
+      {children}
+    </ReferenceLink>
+  );
 
   useEffect(() => {
     // For the benchmarks and the tests: when an article's text is on screen.
@@ -63,7 +102,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
       )}
       {reading.kind === 'ended' && reading.endedOn !== undefined && (
         <Message title="Plus en vigueur à cette date" tone="warning">
-          Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}.
+          Cet article n’est plus en vigueur {atDate} : {endLabel(reading.status)} le {formatDate(reading.endedOn)}
+          <InferredEnd version={version} />.
           {reading.next ? ` Une nouvelle version entre en vigueur le ${formatDate(reading.next.validFrom)}.` : ''} Ci-dessous, sa dernière
           version.
           <ReplacedBy version={version} from={reading.endedOn} />
@@ -72,7 +112,8 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
       {reading.kind === 'in-force' && !reading.next && endedToday?.endedOn !== undefined && (
         // The last version, read while it was in force: say that it ended, and what came after.
         <Message title="Dernière version de l’article" tone="info">
-          Cette version est la dernière : l’article a été {endLabel(endedToday.status)} le {formatDate(endedToday.endedOn)}.
+          Cette version est la dernière : l’article a été {endLabel(endedToday.status)} le {formatDate(endedToday.endedOn)}
+          <InferredEnd version={version} />.
           <ReplacedBy version={version} from={endedToday.endedOn} />
         </Message>
       )}
@@ -109,47 +150,113 @@ export function ArticleText({ article, reading }: { article: Article; reading: R
         </Message>
       )}
 
-      <div className="article-body" lang="fr">
-        {version.paragraphs.map((paragraph, index) => (
-          <p key={index}>
-            {segmentParagraph(paragraph, index, version.references).map((segment, i) =>
-              segment.kind === 'text' ? segment.text : <ReferenceLink key={i} text={segment.text} reference={segment.reference} />,
-            )}
-          </p>
-        ))}
-        {version.paragraphs.length === 0 && (
-          <p className="empty">Le texte de cette version n’est pas dans le corpus (seules ses dates sont connues).</p>
+      <div ref={rootRef} className="annotatable">
+        <div className="article-body" lang="fr">
+          {version.paragraphs.map((paragraph, index) => (
+            <p key={index} data-paragraph={index} data-part="text">
+              {palette ? (
+                <AnnotatedRuns
+                  text={paragraph}
+                  references={version.references.filter((r) => r.paragraph === index)}
+                  pieces={anchored.pieces.text.get(index)}
+                  palette={palette}
+                  renderReference={renderReference}
+                  onMarkClick={showNote}
+                />
+              ) : (
+                segmentParagraph(paragraph, index, version.references).map((segment, i) =>
+                  segment.kind === 'text' ? (
+                    segment.text
+                  ) : (
+                    <ReferenceLink key={i} reference={segment.reference}>
+                      {segment.text}
+                    </ReferenceLink>
+                  ),
+                )
+              )}
+            </p>
+          ))}
+          {version.paragraphs.length === 0 && (
+            <p className="empty">Le texte de cette version n’est pas dans le corpus (seules ses dates sont connues).</p>
+          )}
+        </div>
+
+        {version.nota && version.nota.length > 0 && (
+          <section className="nota" aria-label="Nota">
+            <h2>NOTA</h2>
+            {version.nota.map((paragraph, index) => (
+              <p key={index} data-paragraph={index} data-part="nota">
+                {palette ? (
+                  <AnnotatedRuns
+                    text={paragraph}
+                    references={[]}
+                    pieces={anchored.pieces.nota.get(index)}
+                    palette={palette}
+                    onMarkClick={showNote}
+                  />
+                ) : (
+                  paragraph
+                )}
+              </p>
+            ))}
+          </section>
         )}
       </div>
-
-      {version.nota && version.nota.length > 0 && (
-        <section className="nota" aria-label="Nota">
-          <h2>NOTA</h2>
-          {version.nota.map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
-        </section>
-      )}
 
       {version.amendedBy && (
         <p className="amended-by">
           <span className="label">{reading.index === 0 ? 'Créé par' : 'Modifié par'} :</span> {writeAmendingText(version.amendedBy)}
         </p>
       )}
+
+      <ConsultationFoot legiVersionId={version.legiVersionId} today={today} />
+
+      {service && (
+        <>
+          <SelectionToolbar rootRef={rootRef} article={article} version={version} service={service} cache={cache} onStatus={onStatus} />
+          <AnnotationsPanel
+            api={reader.library.api}
+            article={article}
+            version={version}
+            codeTitle={reader.codeTitle(article.code)}
+            items={anchored.items}
+            service={service}
+            status={status}
+            onStatus={onStatus}
+            onOpenAt={readVersionOn}
+          />
+        </>
+      )}
     </div>
   );
 }
 
 /**
- * « Nouveaux textes » of the last version: the articles that took its place, each opened as in
+ * How the end date was found when no source states it (issue 13 a): « abrogé le 28 janvier 2006 —
+ * première entrée en vigueur du texte abrogeant dans ce code ». Nothing when a source states it.
+ */
+function InferredEnd({ version }: { version: Version }) {
+  if (!version.endInferred) return null;
+  return (
+    <span className="inferred-end" title={version.endInferred.evidence}>
+      {' '}
+      — {inferredEndPhrase(version.endInferred)}
+    </span>
+  );
+}
+
+/**
+ * « Nouveaux textes » of the last version that the compiler could not tie to an article: the articles that took its place, each opened as in
  * force from the end of this one (or at the date read, when later). Nothing when the sources name none.
  */
 function ReplacedBy({ version, from }: { version: Version; from: IsoDate }) {
   const reader = useReader();
   const codes = new Set((reader.corpus?.manifest.codes ?? []).map((code) => code.id));
   const seen = new Set<string>();
+  // The entries with a target are already above the text (`NumberNotices`, « Remplacé le … par »):
+  // only the others are named here, so that no replacing article is announced twice.
   const targets = version.links
-    .filter((link) => link.kind === 'newTexts')
+    .filter((link) => link.kind === 'newTexts' && link.target === undefined)
     .map((link) => ({ link, article: linkArticle(link, codes) }))
     .filter(({ link, article }) => {
       const key = article ? `${article.code}|${article.num}` : link.label;
@@ -201,12 +308,12 @@ function endLabel(status: string): string {
   }
 }
 
-function ReferenceLink({ text, reference }: { text: string; reference: Reference }) {
+function ReferenceLink({ children, reference }: { children: ReactNode; reference: Reference }) {
   const reader = useReader();
   if (!reference.target) {
     return (
       <span className="reference unresolved" title={unresolvedReason(reference)}>
-        {text}
+        {children}
       </span>
     );
   }
@@ -228,7 +335,7 @@ function ReferenceLink({ text, reference }: { text: string; reference: Reference
         reader.openArticle(target, 'visit');
       }}
     >
-      {text}
+      {children}
     </a>
   );
 }

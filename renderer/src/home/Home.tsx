@@ -4,6 +4,7 @@ import type { TrailStep } from '../../../electron/common/api.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
 import { useReader } from '../reader/reader-context.ts';
+import { formatRoute } from '../reader/route.ts';
 
 const numberFormat = new Intl.NumberFormat('fr-FR');
 
@@ -104,6 +105,12 @@ export function CodeHome({ code }: { code: CodeId }) {
             Modifications du code
           </a>{' '}
           : {numberFormat.format(summary.changeDates.length)} versions consolidées, chacune avec ses articles créés, modifiés et abrogés.
+        </p>
+      )}
+      {summary.correspondence && (
+        <p>
+          <a href={formatRoute({ kind: 'correspondence', code })}>Table de correspondance</a> : les anciens numéros des articles et ceux qui
+          les remplacent, dans les deux sens.
         </p>
       )}
     </section>

@@ -56,4 +56,13 @@ describe('routes', () => {
     expect(at('#/recherche?q=employeur&date=1990-01-01&page=3', '2006-01-28')).toBe('#/recherche?q=employeur&date=2006-01-28');
     expect(at('#/recherche?q=employeur&date=1990-01-01', undefined)).toBe('#/recherche?q=employeur');
   });
+
+  it('reads a code’s table of correspondence with its filter, and writes it back', () => {
+    expect(parseRoute('#/code-du-travail/correspondance')).toEqual({ kind: 'correspondence', code: 'code-du-travail' });
+    const route = parseRoute('#/code-du-travail/correspondance?q=L.+122-14-3');
+    expect(route).toEqual({ kind: 'correspondence', code: 'code-du-travail', filter: 'L. 122-14-3' });
+    expect(formatRoute(route)).toBe('#/code-du-travail/correspondance?q=L.+122-14-3');
+    // An article numbered « correspondance » does not exist; the segment is not read as one.
+    expect(parseRoute('#/code-du-travail/correspondance').kind).not.toBe('article');
+  });
 });

@@ -9,6 +9,7 @@
  *   #/code-de-la-securite-sociale/L611-3@2006-01-28/versions   the same article, « Versions » tab
  *   #/code-de-la-securite-sociale/L611-3/versions/1985-12-21..2024-01-01[/redline]   two versions compared
  *   #/code-de-la-securite-sociale[@date]/modifications[/2006-01-28]   change dates, one change set
+ *   #/code-du-travail/correspondance[?q=L122]   the table of former and new numbers, filtered
  *   #/recherche?q=…&code=…&partie=…&etat=…&date=…&page=…   the search results page
  *
  * Without `@date` the law of today is read. Article numbers are URI-encoded (« L114-1 A »).
@@ -18,6 +19,11 @@ import type { ArticleId, CodeId, IsoDate } from '../../../corpus/model/model.ts'
 import { isIsoDate } from '../dates/french-dates.ts';
 import { formatResultsLocation, isResultsPath, parseResultsPath, type ResultsQuery } from './results-route.ts';
 import { CHANGES_SEGMENT, formatVersionPair, parseChangeDay, parseVersionPair, type VersionPair } from './versions-route.ts';
+import type { PrintRequest } from '../../../electron/common/api.ts';
+import { formatPrintRoute, parsePrintRoute, PRINT_SEGMENT } from './print-route.ts';
+
+/** The list of all annotations (`#/annotations`) and the review after a corpus update (`#/annotations/revue`). */
+export const ANNOTATIONS_SEGMENT = 'annotations';
 
 /** Tabs of the article view. The versions work (timeline, comparison) adds its tabs here. */
 export const ARTICLE_TABS = ['texte', 'versions'] as const;
@@ -31,9 +37,15 @@ export type Route =
   /** A code's change dates (`day` absent) or the change set of one day; `date` is the session's reading date. */
   | { kind: 'changes'; code: CodeId; day?: IsoDate; date?: IsoDate }
   | { kind: 'search'; search: ResultsQuery }
+  /** A code's table of former and new numbers (`renderer/src/correspondence/`), with its filter. */
+  | { kind: 'correspondence'; code: CodeId; filter?: string }
+  | { kind: 'annotations'; review?: boolean }
+  /** A print view (`print-route.ts`): shown alone, without the app around it. */
+  | { kind: 'print'; request: PrintRequest }
   | { kind: 'invalid'; raw: string; message: string };
 
 const CODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CORRESPONDENCE_SEGMENT = 'correspondance';
 
 function splitDate(segment: string): { name: string; date?: string } {
   const at = segment.lastIndexOf('@');
@@ -57,6 +69,15 @@ export function parseRoute(location: string): Route {
   if (path === '') return { kind: 'home' };
   if (isResultsPath(path)) return { kind: 'search', search: parseResultsPath(path) };
   const parts = path.split('/');
+  if (parts[0] === PRINT_SEGMENT) {
+    const request = parsePrintRoute(parts.slice(1));
+    return request ? { kind: 'print', request } : invalid('Ce lien ne correspond à aucune page à imprimer.');
+  }
+  if (parts[0] === ANNOTATIONS_SEGMENT) {
+    if (parts.length === 1) return { kind: 'annotations' };
+    if (parts.length === 2 && parts[1] === 'revue') return { kind: 'annotations', review: true };
+    return invalid('Ce lien ne correspond à aucune page d’annotations.');
+  }
   if (parts.length > 5) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
   const head = splitDate(parts[0] ?? '');
@@ -74,6 +95,10 @@ export function parseRoute(location: string): Route {
     if (head.date !== undefined && !isIsoDate(head.date))
       return invalid(`« ${head.date} » n’est pas une date valable (attendu : AAAA-MM-JJ).`);
     return { kind: 'changes', code, ...(changes.day ? { day: changes.day } : {}), ...(head.date ? { date: head.date } : {}) };
+  }
+  if (head.date === undefined && parts.length === 2 && parts[1]!.split('?')[0] === CORRESPONDENCE_SEGMENT) {
+    const filter = new URLSearchParams(parts[1]!.split('?')[1] ?? '').get('q')?.trim();
+    return { kind: 'correspondence', code, ...(filter ? { filter } : {}) };
   }
   if (head.date !== undefined) return invalid('Ce lien ne correspond à aucune page de Palimpseste.');
 
@@ -101,6 +126,10 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'invalid':
       return `#${route.raw}`;
+    case 'annotations':
+      return `#/${ANNOTATIONS_SEGMENT}${route.review ? '/revue' : ''}`;
+    case 'print':
+      return formatPrintRoute(route.request);
     case 'code':
       return `#/${route.code}${route.date ? `@${route.date}` : ''}`;
     case 'article': {
@@ -112,12 +141,16 @@ export function formatRoute(route: Route): string {
       return `#/${route.code}${route.date ? `@${route.date}` : ''}/${CHANGES_SEGMENT}${route.day ? `/${route.day}` : ''}`;
     case 'search':
       return formatResultsLocation(route.search);
+    case 'correspondence':
+      return `#/${route.code}/${CORRESPONDENCE_SEGMENT}${route.filter ? `?${new URLSearchParams({ q: route.filter }).toString()}` : ''}`;
   }
 }
 
 /** The code of the view on screen (an article, a code's page, its change sets); none for the home page or a broken link. */
 export function routeCode(route: Route): CodeId | undefined {
-  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' ? route.code : undefined;
+  return route.kind === 'article' || route.kind === 'code' || route.kind === 'changes' || route.kind === 'correspondence'
+    ? route.code
+    : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * filters, and article numbers in any form (`L. 611-3`, `art. L611-3`) offered first and opened by
  * Enter. Keyboard: ↑/↓ move in the results, Enter opens, Escape closes.
  */
+import { AnnotatedMark } from '../annotations/AnnotatedMark.tsx';
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import { codeOfArticleId } from '../../../corpus/model/ids.ts';
@@ -249,7 +250,9 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(options[index])}
               >
-                <span className="option-title">Aller à l’article {entry.num}</span>
+                <span className="option-title">
+                  {entry.replaces ? `Nouvel article ${entry.num} (remplace ${entry.replaces})` : `Aller à l’article ${entry.num}`}
+                </span>
                 <span className="option-code">{reader.codeTitle(codeOfArticleId(entry.id))}</span>
               </li>
             ))}
@@ -268,6 +271,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, { client: SearchClient | un
                 >
                   <span className="option-title">
                     Article {hit.num}
+                    <AnnotatedMark article={hit.article} />
                     <span className="option-state">{hitState(hit)}</span>
                   </span>
                   <span className="option-code">{reader.codeTitle(hit.code)}</span>
@@ -315,7 +319,7 @@ function searchStatus(
 }
 
 /** Articles of the code being read first, the others after in the host's order. */
-function readingCodeFirst(entries: readonly ArticleCatalogEntry[], code: string | undefined): ArticleCatalogEntry[] {
+function readingCodeFirst<T extends ArticleCatalogEntry>(entries: readonly T[], code: string | undefined): T[] {
   if (!code) return [...entries];
   return [
     ...entries.filter((entry) => codeOfArticleId(entry.id) === code),

@@ -5,15 +5,16 @@
  * the current one. The time from a keystroke to its answer is measured for the benchmark.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleCatalogEntry } from '../../../corpus/model/bundle.ts';
 import type { SearchFilters } from '../../../corpus/search/search-types.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import type { Library } from '../data/library.ts';
+import { withReplacements, type NumberEntry } from '../correspondence/with-replacements.ts';
 import type { IndexState, SearchAnswer, SearchClient } from './search-client.ts';
 
 export interface NumberMatches {
   query: string;
-  entries: ArticleCatalogEntry[];
+  /** A former number is followed by the articles that replaced it (`correspondence/`). */
+  entries: NumberEntry[];
 }
 
 export interface Search {
@@ -88,9 +89,12 @@ export function useSearch(
       return;
     }
     let live = true;
-    void library.api.findArticles(text, code).then((result) => {
-      if (live) setNumbers({ query: text, entries: result.ok ? result.value : [] });
-    });
+    void library.api
+      .findArticles(text, code)
+      .then((result) => withReplacements(library, result.ok ? result.value : []))
+      .then((entries) => {
+        if (live) setNumbers({ query: text, entries });
+      });
     return () => {
       live = false;
     };

@@ -16,6 +16,7 @@ import { DrawerClose } from '../ui/DrawerClose.tsx';
 import { Message } from '../ui/Message.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { countArticles, tocRows, type TocRow } from './toc-rows.ts';
+import { AnnotatedMark } from '../annotations/AnnotatedMark.tsx';
 
 interface Props {
   code: CodeId;
@@ -210,6 +211,7 @@ function TocRowView({ row, current, onToggle }: { row: TocRow; current: boolean;
       }}
     >
       Article {row.num}
+      <AnnotatedMark article={row.id} />
     </a>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PalimpsesteApi, Trail } from '../../../electron/common/api.ts';
+import { exportPdf } from '../annotations/export-actions.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import type { TrailState } from './trail-state.ts';
 
@@ -126,6 +127,18 @@ export function TrailBar({ api, trail, today, onBack, onForward, onGo, onSave, o
           Enregistrer
         </button>
       </form>
+      <button
+        type="button"
+        disabled={trail.steps.length === 0}
+        title="Un dossier : la liste des étapes, puis chaque article tel qu’en vigueur à sa date, avec ses annotations"
+        onClick={() =>
+          void exportPdf(api, { kind: 'trail', name: name.trim() || trail.saved?.name || '', steps: trail.steps }).then((text) =>
+            setStatus({ text, error: false }),
+          )
+        }
+      >
+        Exporter en PDF
+      </button>
       <div className="trail-menu">
         <button type="button" aria-expanded={menuOpen} aria-controls="saved-trails" onClick={() => setMenuOpen(!menuOpen)}>
           Parcours enregistrés

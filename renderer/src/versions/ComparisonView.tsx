@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../../../corpus/diff/index.ts';
 import type { Article } from '../../../corpus/model/model.ts';
+import { exportPdf } from '../annotations/export-actions.ts';
 import { useReader } from '../reader/reader-context.ts';
 import { formatDate } from '../dates/french-dates.ts';
 import { Message } from '../ui/Message.tsx';
@@ -44,6 +45,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref }: Props) {
   const { library } = useReader();
   const [granularity, setGranularity] = useState<Granularity>('word');
+  const [exportStatus, setExportStatus] = useState('');
   const [current, setCurrent] = useState(0);
   const bodyRef = useRef<ComparisonBodyHandle>(null);
   const oldIndex = versionIndexFrom(article, pair.from);
@@ -147,6 +149,17 @@ export function ComparisonView({ article, pair, onPair, onTimeline, timelineHref
               Redline
             </button>
           </div>
+          <button
+            type="button"
+            onClick={() =>
+              void exportPdf(library.api, { kind: 'comparison', article: article.id, from: pair.from, to: pair.to, view: pair.view }).then(
+                setExportStatus,
+              )
+            }
+          >
+            Exporter en PDF
+          </button>
+          {exportStatus && <span role="status">{exportStatus}</span>}
           <div className="segmented" role="group" aria-label="Granularité">
             <button type="button" aria-pressed={granularity === 'word'} onClick={() => setGranularity('word')}>
               Mots

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CORPUS_DIR, corpusIsSample } from './corpus-data.ts';
 import { buildRenderer, startWebHost } from './web-host.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -21,6 +22,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const corpusDir = process.env.PALIMPSESTE_E2E_CORPUS;
   const host = await startWebHost({ dataDir, ...(corpusDir ? { corpusDir } : {}) });
   process.env.PALIMPSESTE_E2E_URL = host.url;
+  // Which histories the suite reads: the whole ones, or the committed sample (../shared absent).
+  console.log(
+    `[e2e] corpus ${CORPUS_DIR}: ${corpusIsSample() ? 'the committed sample of the histories (corpus/sample; ../shared/corpus absent) and legi-data' : 'the whole histories'}.`,
+  );
   process.env.PALIMPSESTE_E2E_DATA = dataDir;
   return async () => {
     await host.stop();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, readAttribute } from './html-text.ts';
+import { seedFile } from '../../../../tests/support/shared-corpus.ts';
 
-const seed004 = path.resolve(import.meta.dirname, '../../../../../shared/seeds/004_de1cfeb6a59aaf65.txt');
+const seed004 = seedFile('004');
 
 describe('htmlToText', () => {
   it('reads seed 004 (L160-17): seven paragraphs, the NOTA apart, anchors with their titles', () => {

@@ -208,7 +208,7 @@ function importCodeFile(file: string, source: string, warnings: CompileWarning[]
     }
     const legiId = str(data.cid) || id;
     const links = Array.isArray(data.lienModifications) ? (data.lienModifications.filter(isNode) as LegiLink[]) : [];
-    const versions = readVersions(data, id, links, warn);
+    const versions = readVersions(data, id, num, links, warn);
     if (versions.length === 0) {
       warn(id, `article ${num} sans aucune version datée: ignoré`);
       return undefined;
@@ -223,12 +223,14 @@ function importCodeFile(file: string, source: string, warnings: CompileWarning[]
 
 /**
  * The article's versions: `articleVersions` sorted by date, the current one (`id`) with the text,
- * the others dates only. LEGI keeps versions that were never in force (`MODIFIE_MORT_NE`, end
- * before start): they are left out, a timeline cannot hold an empty range.
+ * the others dates only. LEGI keeps versions that were never in force (`MODIFIE_MORT_NE`, or an end
+ * before the start): they are left out, a timeline cannot hold an empty range. A version's dates
+ * are DILA's own: the merge lets them decide when the article was in force.
  */
 function readVersions(
   data: Record<string, unknown>,
   id: string,
+  num: string,
   links: readonly LegiLink[],
   warn: (id: string, message: string) => void,
 ): ImportedVersion[] {
@@ -246,6 +248,9 @@ function readVersions(
     }
     const validTo = endDate(end);
     if (validTo !== undefined && validTo <= validFrom && entry.id !== id) continue;
+    // A version « mort-née » was replaced before it came into force: it never applied, and its
+    // dates (often overlapping the versions around it) must not make the article in force.
+    if (entry.etat === 'MODIFIE_MORT_NE' && entry.id !== id) continue;
     const status = STATUS[str(entry.etat)];
     const amendedBy = amendingTextOn(links, validFrom, previousFrom);
     previousFrom = validFrom;
@@ -261,6 +266,7 @@ function readVersions(
       const text = articleText(data, id, warn);
       versions.push({
         ...common,
+        num,
         paragraphs: text.paragraphs,
         ...(text.nota.length > 0 ? { nota: text.nota } : {}),
         links: linksFromLegi(links),

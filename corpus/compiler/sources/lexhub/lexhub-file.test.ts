@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importLexhubFile } from './lexhub-file-import.ts';
 import { numFromFileName, parseLexhubFile } from './lexhub-file.ts';
+import { seedFile } from '../../../../tests/support/shared-corpus.ts';
 
-const seed004 = path.resolve(import.meta.dirname, '../../../../../shared/seeds/004_de1cfeb6a59aaf65.txt');
+const seed004 = seedFile('004');
 const content = readFileSync(seed004, 'utf8');
 const where = { source: 'seed-004', path: seed004 };
 

@@ -161,7 +161,8 @@ export async function importLexhub(origin: string, options: LexhubImportOptions)
   const articles: ImportedArticle[] = [];
   const placements: ArticlePlacement[] = [];
   for (const track of tracks.values()) {
-    const versions = buildTimeline(track.events);
+    // LexHub knows an article by its number: every version of the track bears it.
+    const versions = buildTimeline(track.events).map((version) => ({ ...version, num: track.num }));
     if (versions.length === 0) continue;
     const last = versions.at(-1)!;
     vocabulary.learn(last.paragraphs.join(' '));

@@ -24,6 +24,10 @@ export interface ArticleHistory {
   currentPath?: string;
   versions: WorkingVersion[];
   open?: WorkingVersion;
+  /** The part folder of its latest file (`Partie législative ancienne`): its place when no whole-code file says more. */
+  part?: string;
+  /** The consolidated version that moved its file into the code's former part (`03. Partie législative ancienne`). */
+  formerPartSince?: IsoDate;
 }
 
 export function newArticleHistory(digits: string, num: string): ArticleHistory {
@@ -69,7 +73,16 @@ export function applyText(
   // The NOTA left out: a commit that changes only the NOTA (or the links) keeps the version.
   const key = textKey({ paragraphs });
   const open = state.open;
-  if (open && open.key === key) {
+  const num = state.num;
+  if (open && open.key === key && open.num !== num) {
+    // Renumbered with the same text (D7122-10 → R7122-10): a version of its own, so that every
+    // version knows the number it bore. A second commit of the day renames that day's version.
+    if (open.validFrom === date) {
+      open.num = num;
+      open.links = links;
+      return;
+    }
+  } else if (open && open.key === key) {
     // Same text: the links (or the NOTA) changed. Keep the latest lists.
     if (date !== open.validFrom && !sameLinks(open.links, links)) (open.linkOnlyChanges ??= []).push(date);
     open.links = links;
@@ -81,6 +94,7 @@ export function applyText(
   if (open && open.validFrom === date) {
     // A second commit on the same date: the version of that date is this one.
     open.key = key;
+    open.num = num;
     open.paragraphs = paragraphs;
     open.links = links;
     if (nota) open.nota = nota;
@@ -89,7 +103,7 @@ export function applyText(
     return;
   }
   if (open) closeVersion(open, date, 'replaced');
-  const version: WorkingVersion = { key, validFrom: date, paragraphs, links };
+  const version: WorkingVersion = { key, validFrom: date, num, paragraphs, links };
   if (nota) version.nota = nota;
   if (amendedBy) version.amendedBy = amendedBy;
   state.versions.push(version);
@@ -131,6 +145,7 @@ export function finishedVersions(state: ArticleHistory, dataDate: IsoDate | unde
 function finishVersion(version: WorkingVersion, dataDate: IsoDate | undefined): ImportedVersion {
   const result: ImportedVersion = {
     validFrom: version.validFrom,
+    ...(version.num !== undefined ? { num: version.num } : {}),
     // Without a data date (no README) nothing is « in force later »: every version counts as begun.
     status: versionStatus({ validFrom: version.validFrom, end: endOf(version) }, dataDate ?? FAR_FUTURE),
     paragraphs: version.paragraphs,

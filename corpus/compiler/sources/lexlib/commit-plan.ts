@@ -14,6 +14,12 @@ const CHUNK_BLOBS = 4000;
 /** A whole-code file is about 1 MB: it counts as this many article blobs in a chunk. */
 const INTEGRAL_WEIGHT = 200;
 
+/** The number an article file's name gives (`…/Article L611-3 - 6743538.md` → `L611-3`). */
+export function numberOfArticlePath(filePath: string): string | undefined {
+  const match = ARTICLE_PATH.exec(filePath);
+  return match ? normalizeArticleNum(match[2]!) : undefined;
+}
+
 /** A changed article file: its LEGI id digits and its number, from the file name. */
 export interface ArticleChange {
   change: FileChange;

@@ -13,7 +13,7 @@ import { parseIntegral } from '../common/lexlib-format/integral.ts';
 import type { ParseContext } from '../common/parse-context.ts';
 import type { ImportedArticle } from '../source-import.ts';
 import { applyText, finishedVersions, newArticleHistory, repeal, type ArticleHistory } from './article-history.ts';
-import type { ArticleChange, CommitPlan } from './commit-plan.ts';
+import { numberOfArticlePath, type ArticleChange, type CommitPlan } from './commit-plan.ts';
 import { parseCommitMessage, type ConsolidatedVersionMessage } from './commit-message.ts';
 
 export class HistoryReplay {
@@ -74,8 +74,11 @@ export class HistoryReplay {
         legiId: legiArticleId(state.digits),
         versions: finishedVersions(state, dataDate),
       };
-      const sectionPath = this.toc.sectionPaths.get(this.idOf(state.digits, state.num));
+      const sectionPath =
+        this.toc.sectionPaths.get(this.idOf(state.digits, state.num)) ?? (state.part === undefined ? undefined : [state.part]);
       if (sectionPath) article.sectionPath = sectionPath;
+      if (state.formerPartSince) article.formerPartSince = state.formerPartSince;
+      if (state.currentPath && isFormerPart(state.currentPath)) article.inFormerPart = true;
       imported.push(article);
     }
     return imported;
@@ -125,6 +128,7 @@ export class HistoryReplay {
     for (const { change, num } of entries) {
       if (change.status !== 'D') {
         state.livePaths.add(change.path);
+        if (change.path.includes('/')) state.part = partOf(change.path);
         this.digitsByNum.set(num, digits);
         this.digitsByPartNum.set(partNumKey(partOf(change.path), num), digits);
       }
@@ -136,10 +140,11 @@ export class HistoryReplay {
         message: `même article (LEGI ${digits}) que « ${wasCurrent} », toujours présent : le nouveau fichier fait foi`,
       });
     }
+    if (content) this.noteFormerPart(state, wasCurrent, content.change.path, date);
     if (content) state.currentPath = content.change.path;
     else if (state.currentPath && !state.livePaths.has(state.currentPath)) state.currentPath = [...state.livePaths].at(-1);
 
-    if (state.livePaths.size === 0) {
+    if (state.livePaths.size === 0 || this.repealedOverStaleFile(state, entries, message, digits, wasCurrent)) {
       repeal(state, date);
       return;
     }
@@ -166,6 +171,44 @@ export class HistoryReplay {
     }
     state.num = content.num;
     applyText(state, date, parsed.paragraphs, parsed.nota, parsed.links, plan.commit, message.amendingTexts);
+  }
+
+  /** An article that had a file outside the code's former part gets one inside it: it became former law that day. */
+  private noteFormerPart(state: ArticleHistory, wasCurrent: string | undefined, newPath: string, date: IsoDate): void {
+    if (state.formerPartSince === undefined && wasCurrent !== undefined && !isFormerPart(wasCurrent) && isFormerPart(newPath)) {
+      state.formerPartSince = date;
+    }
+  }
+
+  /**
+   * The commit removes the article's file and its message lists that number under « Articles
+   * abrogés », while an older file with the same LEGI id stays in the tree (D5134-14 of the Code du
+   * travail, repealed on 2012-05-07, its former file R5134-14 left behind): the message is the
+   * consolidated version's own statement, so the article is repealed and the stale file forgotten
+   * (a later change to it brings the article back).
+   */
+  private repealedOverStaleFile(
+    state: ArticleHistory,
+    entries: readonly ArticleChange[],
+    message: ConsolidatedVersionMessage,
+    digits: string,
+    wasCurrent: string | undefined,
+  ): boolean {
+    if (entries.some((e) => e.change.status !== 'D')) return false;
+    // The file removed is the article's latest one: what stays is older.
+    const listed = entries.find((e) => e.change.path === wasCurrent && message.repealed.includes(e.num));
+    if (!listed) return false;
+    this.warnings.push({
+      source: this.sourceId,
+      path: listed.change.path,
+      message: `abrogé par le message du commit alors que ${[...state.livePaths].join(', ')} (même LEGI ${digits}) reste : fichier périmé ignoré`,
+    });
+    for (const stale of state.livePaths) {
+      const num = numberOfArticlePath(stale);
+      if (num !== undefined && this.digitsByNum.get(num) === digits) this.digitsByNum.delete(num);
+    }
+    state.livePaths.clear();
+    return true;
   }
 
   /** The commit's change set, its numbers placed through the files present at that commit. */
@@ -209,6 +252,11 @@ export class HistoryReplay {
   private idOf(digits: string, num: string): ArticleId {
     return articleId(this.code, legiArticleId(digits), num);
   }
+}
+
+/** `03. Partie législative ancienne/…`, `04. Partie réglementaire ancienne - Décrets en Conseil d'Etat/…`. */
+function isFormerPart(filePath: string): boolean {
+  return /^[^/]*\bancienne\b[^/]*\//i.test(filePath);
 }
 
 /** The part of the code a file sits in: its folder without the `05. ` prefix. */

@@ -2,9 +2,10 @@
  * The lexlib importer on the real Code de la mutualité bundle (220 commits, with its whole-code
  * file), imported once for the whole file; and seed 003 checked against it.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { hasSharedCorpus, historyBundle, seedFile } from '../../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
 import type { Section } from '../../../model/model.ts';
 import { isInForceOn } from '../../../model/timeline.ts';
 import { GitRepository } from '../common/git-repository.ts';
@@ -16,11 +17,12 @@ import { importLexlib } from './lexlib-import.ts';
 /** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */
 const DATA_DATE = '2025-01-01';
 const root = path.resolve(import.meta.dirname, '../../../..');
-const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-mutualite.bundle');
-const seed003 = path.resolve(root, '../shared/seeds/003_e563875e8f8a73d7.txt');
+// The whole history: the counts, the table of contents of the whole-code file (which the sample
+// leaves out) and the 156 articles of seed 003 need it.
+const bundle = historyBundle('lexlib-code-de-la-mutualite');
+const seed003 = seedFile('003');
 const cacheDir = path.join(root, 'corpus/cache');
-const missing = !existsSync(bundle);
-if (missing) console.log(`lexlib-mutualite.test.ts: ${bundle} absent, tests skipped`);
+const missing = !hasSharedCorpus;
 
 let result: SourceImport;
 let byNum: Map<string, ImportedArticle>;
@@ -62,7 +64,7 @@ function walk(sections: readonly Section[], visit: (s: Section, depth: number) =
   }
 }
 
-describe.skipIf(missing)('lexlib: Code de la mutualité', () => {
+describeWholeCorpus('lexlib: Code de la mutualité', () => {
   it('imports the whole history', () => {
     expect(result.codes[0]!.id).toBe('code-de-la-mutualite');
     expect(result.codes[0]!.title).toBe('Code de la mutualité');

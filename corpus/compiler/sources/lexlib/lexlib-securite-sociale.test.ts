@@ -3,9 +3,11 @@
  * for the whole file. Expected values are read from the data (`git log` of the files, the commit
  * messages) and quoted here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { historyBundle, seedsDir } from '../../../../tests/support/shared-corpus.ts';
+import { describeWholeCorpus } from '../../../../tests/support/whole-corpus.ts';
 import type { IsoDate } from '../../../model/model.ts';
 import { isInForceOn } from '../../../model/timeline.ts';
 import { normalizeParagraph } from '../../../text/paragraphs.ts';
@@ -19,17 +21,15 @@ import { importLexlib } from './lexlib-import.ts';
 /** The data date of the lexlib bundles (their last consolidated version): the dates read here are long before it. */
 const DATA_DATE = '2025-01-01';
 const root = path.resolve(import.meta.dirname, '../../../..');
-const bundle = path.resolve(root, '../shared/corpus/lexlib-code-de-la-securite-sociale.bundle');
-const seeds = path.resolve(root, '../shared/seeds');
+// The whole history with ../shared, else the sample's: the same commits for a few dozen articles.
+const bundle = historyBundle('lexlib-code-de-la-securite-sociale');
+const seeds = seedsDir();
 const cacheDir = path.join(root, 'corpus/cache');
-const missing = !existsSync(bundle);
-if (missing) console.log(`lexlib-securite-sociale.test.ts: ${bundle} absent, tests skipped`);
 
 let result: SourceImport;
 let byNum: Map<string, ImportedArticle>;
 
 beforeAll(async () => {
-  if (missing) return;
   result = await importLexlib(bundle, { cacheDir, sourceId: 'lexlib-css' });
   byNum = new Map(result.articles.map((a) => [a.num, a]));
 });
@@ -49,20 +49,7 @@ function textAsOf(date: IsoDate): { paragraphs: Set<string>; nums: Set<string> }
   return { paragraphs, nums };
 }
 
-describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
-  it('imports the whole history: code, source info, counts', () => {
-    expect(result.codes).toEqual([{ id: 'code-de-la-securite-sociale', title: 'Code de la sécurité sociale' }]);
-    expect(result.info.kind).toBe('lexlib');
-    expect(result.info.revision).toBe('75b81226b6afa8cec81714ffa47526baba9d826e');
-    expect(result.info.date).toBe('2025-01-01');
-    expect(result.changeSets).toHaveLength(1771);
-    // 10,055 article files at the last commit; the others were removed on the way.
-    expect(result.articles.length).toBeGreaterThan(10_055);
-    console.log(
-      `sécurité sociale: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`,
-    );
-  });
-
+describe('lexlib: Code de la sécurité sociale (whole history, or the sample without ../shared)', () => {
   it('L611-3 (LEGIARTI000006743538) has the text versions of `git log` of its file, with their amending texts', async () => {
     const article = byNum.get('L611-3')!;
     expect(article.legiId).toBe('LEGIARTI000006743538');
@@ -131,6 +118,34 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
       for (const d of v.linkOnlyChanges!) expect(d > v.validFrom && (v.validTo === undefined || d < v.validTo)).toBe(true);
   });
 
+  it('seeds 000 and 001 are the lexlib versions of 1995-02-05 (L611-3) and 2015-01-01 (L611-20)', () => {
+    for (const [file, num, date] of [
+      ['000_957ebed65d058a0e.txt', 'L611-3', '1995-02-05'],
+      ['001_803e8bac355c9d63.txt', 'L611-20', '2015-01-01'],
+    ] as const) {
+      const seed = importSeedFile(path.join(seeds, file), file)!;
+      const version = seed.articles[0]!.versions[0]!;
+      expect(version.validFrom).toBe(date);
+      const lexlib = byNum.get(num)!.versions.find((v) => v.validFrom === date)!;
+      expect(version.paragraphs).toEqual(lexlib.paragraphs);
+    }
+  });
+});
+
+describeWholeCorpus('lexlib: Code de la sécurité sociale, whole history', () => {
+  it('imports the whole history: code, source info, counts', () => {
+    expect(result.codes).toEqual([{ id: 'code-de-la-securite-sociale', title: 'Code de la sécurité sociale' }]);
+    expect(result.info.kind).toBe('lexlib');
+    expect(result.info.revision).toBe('75b81226b6afa8cec81714ffa47526baba9d826e');
+    expect(result.info.date).toBe('2025-01-01');
+    expect(result.changeSets).toHaveLength(1771);
+    // 10,055 article files at the last commit; the others were removed on the way.
+    expect(result.articles.length).toBeGreaterThan(10_055);
+    console.log(
+      `sécurité sociale: ${result.articles.length} articles, ${result.articles.reduce((n, a) => n + a.versions.length, 0)} versions, ${result.warnings.length} warnings`,
+    );
+  });
+
   it('the 2006-01-28 change set has exactly the articles its commit message lists', () => {
     const sets = result.changeSets!.filter((c) => c.date === '2006-01-28');
     expect(sets).toHaveLength(1);
@@ -170,19 +185,6 @@ describe.skipIf(missing)('lexlib: Code de la sécurité sociale', () => {
     // R631-1 is repealed that day: its last version ends on 2006-01-28, by removal.
     const r6311 = result.articles.find((a) => `${a.code}/${a.legiId}` === set.repealed[0])!;
     expect(r6311.versions.at(-1)).toMatchObject({ validTo: '2006-01-28', status: 'ABROGE' });
-  });
-
-  it('seeds 000 and 001 are the lexlib versions of 1995-02-05 (L611-3) and 2015-01-01 (L611-20)', () => {
-    for (const [file, num, date] of [
-      ['000_957ebed65d058a0e.txt', 'L611-3', '1995-02-05'],
-      ['001_803e8bac355c9d63.txt', 'L611-20', '2015-01-01'],
-    ] as const) {
-      const seed = importSeedFile(path.join(seeds, file), file)!;
-      const version = seed.articles[0]!.versions[0]!;
-      expect(version.validFrom).toBe(date);
-      const lexlib = byNum.get(num)!.versions.find((v) => v.validFrom === date)!;
-      expect(version.paragraphs).toEqual(lexlib.paragraphs);
-    }
   });
 
   it('seed 002: every removed line is in the text as of 2006-01-19 and every added line in the text as of 2006-01-28', () => {

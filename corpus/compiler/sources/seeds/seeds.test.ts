@@ -8,8 +8,9 @@ import type { Section } from '../../../model/model.ts';
 import { parseArcheoDiff } from './archeo-diff.ts';
 import { importSeedText } from './seed-import.ts';
 import { detectSeedKind } from './seed-kind.ts';
+import { seedsDir } from '../../../../tests/support/shared-corpus.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../../../shared/seeds');
+const seeds = seedsDir();
 const read = (file: string) => readFileSync(path.join(seeds, file), 'utf8');
 const SEED_000 = '000_957ebed65d058a0e.txt';
 const SEED_001 = '001_803e8bac355c9d63.txt';

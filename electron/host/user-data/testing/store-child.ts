@@ -11,6 +11,9 @@
  *       saves trails `<prefix>-<n>` in the trails' record store (often compacted, and without the
  *       host's cap of 2,000 trails) four at a time until killed, printing `ack <id> <name>` as each
  *       is acknowledged.
+ *   node child.mjs annotate-loop <dataDir> <prefix>
+ *       saves annotations `<prefix>-<n>` through the host's API (`saveAnnotation`, store compacted
+ *       often) four at a time until killed, printing `ack <id> <note>` as each is acknowledged.
  *   node child.mjs hold-lock <dataDir>
  *       takes the trails' lock, prints `locked`, and waits to be killed.
  *
@@ -82,6 +85,51 @@ if (mode === 'save') {
         const name = `Parcours ${id} ${'x'.repeat(n % 7)}`;
         await store.put(trail(id, name, 10));
         say(`ack ${id} ${name}`);
+      }
+    }),
+  );
+} else if (mode === 'annotate-loop') {
+  const { createHandlers } = await import('../../handlers.ts');
+  const { AnnotationStore } = await import('../../annotation-store.ts');
+  const { CorpusStore } = await import('../../corpus-store.ts');
+  const { NoticeBoard } = await import('../../notices.ts');
+  const { SessionStore } = await import('../../session-store.ts');
+  const { TrailStore } = await import('../../trail-store.ts');
+  const notices = new NoticeBoard();
+  const corpus = new CorpusStore(path.join(dataDir, 'no-corpus'));
+  const api = createHandlers({
+    corpus,
+    trails: new TrailStore(dataDir, notices),
+    session: new SessionStore(dataDir, notices),
+    annotations: new AnnotationStore(dataDir, notices, corpus, undefined, { compactAfterBytes: 16 * 1024 }),
+    notices,
+    log: () => undefined,
+  });
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (;;) {
+        const id = `${prefix}-${n++}`;
+        const note = `Note ${id} ${'é'.repeat(n % 11)}`;
+        const saved = await api.saveAnnotation({
+          id,
+          article: { id: 'code-de-la-securite-sociale/LEGIARTI000006743538', code: 'code-de-la-securite-sociale', num: 'L611-3' },
+          version: { validFrom: '1985-12-21' },
+          target: {
+            kind: 'passage',
+            paragraph: 0,
+            paragraphEnd: 0,
+            quote: { type: 'TextQuoteSelector', exact: 'caisses mutuelles', prefix: 'Les ', suffix: ' régionales' },
+            position: { type: 'TextPositionSelector', start: 4, end: 21 },
+          },
+          role: 'condition',
+          tags: [],
+          note,
+          createdAt: '2026-11-22T09:00:00.000Z',
+          updatedAt: '2026-11-22T09:00:00.000Z',
+        });
+        if (saved.ok) say(`ack ${id} ${note}`);
+        else say(`error ${id} ${saved.error.message}`);
       }
     }),
   );
