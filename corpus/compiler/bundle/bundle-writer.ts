@@ -27,6 +27,8 @@ import { FAR_FUTURE, gapsOf, numbersOf } from '../../model/timeline.ts';
 export const ARTICLES_PER_SHARD = 250;
 
 export interface BundleContent {
+  /** When the build ran (ISO 8601); now when absent. */
+  builtAt?: string;
   inputHash: string;
   sources: SourceInfo[];
   codes: Code[];
@@ -166,7 +168,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
 
   const manifest: Manifest = {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
-    builtAt: new Date().toISOString(),
+    builtAt: content.builtAt ?? new Date().toISOString(),
     inputHash: content.inputHash,
     sources: content.sources,
     codes: summaries,
