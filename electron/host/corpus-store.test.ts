@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
@@ -176,22 +176,22 @@ function replaceFile(dir: string, relative: string, bytes: Buffer, keepChecksum 
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
-/** Replaces a shard by one gzip member (or several), its offsets in `shards.json` with it. */
+/** Replaces a shard by one gzip member (or several), its offsets in `shards.json.gz` with it. */
 function replaceShard(dir: string, relative: string, members: Buffer[], articlesPerMember = 16): void {
   const file = Buffer.concat(members);
   replaceFile(dir, relative, file);
-  const indexFile = `codes/${SEED_CODE}/shards.json`;
-  const index = JSON.parse(readFileSync(path.join(dir, indexFile), 'utf8')) as ShardIndex;
+  const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+  const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
   index.articlesPerMember = articlesPerMember;
   index.shards[relative] = memberOffsets(members.map((m) => m.length));
-  replaceFile(dir, indexFile, Buffer.from(JSON.stringify(index)));
+  replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
 }
 
 const ADVICE = 'Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.';
 
 describe('CorpusStore on a damaged bundle', () => {
   const shardOf = (manifestDir: string) =>
-    JSON.parse(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json`), 'utf8'))[0].shard as string;
+    JSON.parse(gunzipSync(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json.gz`))).toString('utf8'))[0].shard as string;
 
   it('names a shard edited since the compilation (valid gzip, other content), before reading it', async () => {
     const dir = path.join(base, 'edited-shard');
@@ -269,15 +269,15 @@ describe('CorpusStore on a damaged bundle', () => {
     const dir = path.join(base, 'bad-offsets');
     writeSeedBundle(dir);
     const shard = shardOf(dir);
-    const indexFile = `codes/${SEED_CODE}/shards.json`;
-    const index = JSON.parse(readFileSync(path.join(dir, indexFile), 'utf8')) as ShardIndex;
+    const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+    const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
     const size = index.shards[shard]!.at(-1)!;
     index.shards[shard] = [0, size - 1];
-    replaceFile(dir, indexFile, Buffer.from(JSON.stringify(index)));
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
     expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
       `Le fichier « ${indexFile} » du corpus ne correspond pas à « ${shard} » (le fichier fait ${size} octets, l’index en annonce ${size - 1}). ${ADVICE}`,
     );
-    replaceFile(dir, indexFile, Buffer.from(JSON.stringify({ articlesPerMember: 0, shards: {} })));
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify({ articlesPerMember: 0, shards: {} })));
     expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toMatch(
       new RegExp(`^Le fichier « ${indexFile.replaceAll('.', '\\.')} » du corpus n’a pas la forme attendue \\(articlesPerMember : `),
     );
@@ -298,14 +298,14 @@ describe('CorpusStore on a damaged bundle', () => {
   it('names a catalog and a table of contents of the wrong shape', async () => {
     const dir = path.join(base, 'bad-catalog');
     writeSeedBundle(dir);
-    replaceFile(dir, `codes/${SEED_CODE}/catalog.json`, Buffer.from(JSON.stringify([{ id: 1 }])));
-    replaceFile(dir, `codes/${SEED_CODE}/toc.json`, Buffer.from('{"id": "x"'));
+    replaceFile(dir, `codes/${SEED_CODE}/catalog.json.gz`, gzipSync(JSON.stringify([{ id: 1 }])));
+    replaceFile(dir, `codes/${SEED_CODE}/toc.json.gz`, gzipSync('{"id": "x"'));
     const store = new CorpusStore(dir);
     expect((await errorOf(store.catalog(SEED_CODE))).message).toMatch(
-      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json » du corpus n’a pas la forme attendue \\(0\\.id : `),
+      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json\\.gz » du corpus n’a pas la forme attendue \\(0\\.id : `),
     );
     expect((await errorOf(store.toc(SEED_CODE))).message).toBe(
-      `Le fichier « codes/${SEED_CODE}/toc.json » du corpus n’est pas du JSON lisible. ${ADVICE}`,
+      `Le fichier « codes/${SEED_CODE}/toc.json.gz » du corpus n’est pas du JSON lisible. ${ADVICE}`,
     );
   });
 

@@ -78,6 +78,8 @@ interface LoadedMember {
 }
 
 interface OpenBundle {
+  /** The folder it was opened from (reads in flight across a `switchTo` stay in it). */
+  root: string;
   manifest: Manifest;
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
@@ -128,13 +130,28 @@ export class CorpusStore {
   private readonly lunrVersion: string;
 
   constructor(
-    readonly root: string,
+    private bundleRoot: string,
     options: CorpusStoreOptions = {},
   ) {
     this.shardCacheBytes = options.shardCacheBytes ?? 24 * 1024 * 1024;
     this.memberCacheBytes = options.memberCacheBytes ?? 8 * 1024 * 1024;
     this.articleCacheBytes = options.articleCacheBytes ?? 4 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
+  }
+
+  /** The bundle folder read now. */
+  get root(): string {
+    return this.bundleRoot;
+  }
+
+  /**
+   * Reads another bundle from now on (an imported corpus, or the previous one back): everything
+   * read from the old one is dropped with it. Calls in flight finish on the bundle they opened.
+   */
+  switchTo(root: string): void {
+    this.bundleRoot = root;
+    this.opening = undefined;
+    this.stamping = undefined;
   }
 
   /** The manifest, checked; throws `corpus-missing`, `corpus-schema` or `corpus-damaged` with what to do. */
@@ -255,7 +272,7 @@ export class CorpusStore {
     const key = `${relative}\n${info.size}\n${info.mtimeMs}\n${info.ino}`;
     let check = bundle.verified.get(key);
     if (!check) {
-      check = readFile(path.join(this.root, relative)).then(
+      check = readFile(path.join(bundle.root, relative)).then(
         (bytes) => {
           const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
           return problem ? describeIntegrityProblem(problem) : undefined;
@@ -300,7 +317,8 @@ export class CorpusStore {
   }
 
   private async open(stamp: number): Promise<OpenBundle> {
-    const manifestPath = path.join(this.root, MANIFEST_FILE);
+    const root = this.root;
+    const manifestPath = path.join(root, MANIFEST_FILE);
     let text: string;
     try {
       text = await readFile(manifestPath, 'utf8');
@@ -336,6 +354,7 @@ export class CorpusStore {
       );
     }
     return {
+      root,
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
@@ -471,7 +490,7 @@ export class CorpusStore {
   private async readBytes(bundle: OpenBundle, relative: string): Promise<Buffer> {
     const bytes = await this.readChecked(bundle, relative);
     try {
-      // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
+      // Every file of the bundle but the manifest is gzipped by the compiler (`bundle-files.ts`).
       if (!relative.endsWith('.gz')) return bytes;
       // Decompressed into one buffer of the right size (gzip ends with the size, modulo 4 GB): no
       // 16 kB chunks to gather and copy.
@@ -484,8 +503,8 @@ export class CorpusStore {
 
   /** A file of the bundle as it is on disk, checked against the manifest. */
   private async readChecked(bundle: OpenBundle, relative: string): Promise<Buffer> {
-    const file = path.resolve(this.root, relative);
-    const inside = path.relative(path.resolve(this.root), file);
+    const file = path.resolve(bundle.root, relative);
+    const inside = path.relative(path.resolve(bundle.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
     let bytes: Buffer;

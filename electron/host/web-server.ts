@@ -26,7 +26,8 @@ export interface WebServerOptions {
   /** Methods answered with their value's stored JSON instead of `api`'s objects (`createJsonAnswers`). */
   jsonAnswers?: JsonAnswers;
   rendererDir: string;
-  corpusDir: string;
+  /** The bundle folder, or where it is at each request (it changes when a corpus update is imported). */
+  corpusDir: string | (() => string);
   /** Checks a corpus file before it is served (its checksum in the manifest): see `CorpusStore.verifyFile`. */
   verifyCorpusFile?: ServeOptions['verify'];
   /** 0 (the default) picks a free port. */
@@ -208,7 +209,8 @@ export function createRequestListener(options: WebServerOptions, port: () => num
       const ifNoneMatch = req.headers['if-none-match'];
       if (rawPath.startsWith(CORPUS_PREFIX)) {
         const corpusPath = rawPath.slice(CORPUS_PREFIX.length - 1);
-        return send(res, await serveStatic(options.corpusDir, corpusPath, { ifNoneMatch, verify: options.verifyCorpusFile }), head);
+        const corpusDir = typeof options.corpusDir === 'function' ? options.corpusDir() : options.corpusDir;
+        return send(res, await serveStatic(corpusDir, corpusPath, { ifNoneMatch, verify: options.verifyCorpusFile }), head);
       }
       return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true, ifNoneMatch }), head);
     } catch (error) {

@@ -29,6 +29,7 @@ import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts
 import { RecordStore } from '../../electron/host/user-data/record-store.ts';
 import { startWebHost } from '../e2e/support/web-host.ts';
 import { mb, ms, percentile, printTable } from './table.ts';
+import { readBundleJson } from '../support/bundle-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CORPUS = process.env.HOST_BENCH_CORPUS ? path.resolve(process.env.HOST_BENCH_CORPUS) : path.join(root, 'corpus/dist');
@@ -193,7 +194,7 @@ try {
   phase('catalogues');
   const ids: string[] = [];
   for (const code of manifest.codes) {
-    ids.push(...(JSON.parse(readFileSync(path.join(CORPUS, code.catalog), 'utf8')) as ArticleCatalogEntry[]).map((e) => e.id));
+    ids.push(...readBundleJson<ArticleCatalogEntry[]>(CORPUS, code.catalog).map((e) => e.id));
     await call(agent, port, 'POST', '/api/getCatalog', JSON.stringify({ args: [code.id] }));
   }
   await sleep(2_000);
