@@ -265,6 +265,33 @@ describe('CorpusStore on a damaged bundle', () => {
     expect((await again.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
   });
 
+  it('reads only a member of a shard checked whole before: one garbled since on disk is refused, the other still read', async () => {
+    const dir = path.join(base, 'garbled-later');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    const whole = new CorpusStore(path.join(base, 'dist'));
+    const articles = [await whole.article(`${SEED_CODE}/num:L611-3`), await whole.article(`${SEED_CODE}/num:L611-20`)];
+    const members = shardMembers(articles, 1).map((text) => gzipSync(text));
+    replaceShard(dir, shard, members, 1);
+    const store = new CorpusStore(dir);
+    // The shard is read whole and checked against the manifest here, its first member served.
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+    // Then, the host running, the second member garbled in place (same size, the manifest unchanged):
+    // not read again whole, it is its gzip CRC-32 that refuses it.
+    const file = readFileSync(path.join(dir, shard));
+    file[members[0]!.length + 12] = file[members[0]!.length + 12]! ^ 0x01;
+    replaceFile(dir, shard, file, true);
+    expect((await errorOf(store.article(`${SEED_CODE}/num:L611-20`))).message).toBe(
+      `Le fichier « ${shard} » du corpus ne se décompresse pas. ${ADVICE}`,
+    );
+    // Cut short: said so, not read past its end.
+    replaceFile(dir, shard, file.subarray(0, members[0]!.length + 4), true);
+    expect((await errorOf(store.article(`${SEED_CODE}/num:L611-20`))).message).toBe(
+      `Le fichier « ${shard} » du corpus a changé depuis son ouverture. ${ADVICE}`,
+    );
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+  });
+
   it('names the shard index when its offsets do not fit the shard', async () => {
     const dir = path.join(base, 'bad-offsets');
     writeSeedBundle(dir);

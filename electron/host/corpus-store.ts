@@ -21,7 +21,7 @@
  * Every failure is a `HostError` whose French message says what to do.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
@@ -84,8 +84,10 @@ interface OpenBundle {
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
-  /** Shard files as read (compressed) and checked against the manifest. */
+  /** Shard files of a bundle without shard index, as read (compressed) and checked against the manifest. */
   shardFiles: LruCache<string, Buffer>;
+  /** Shard files found whole against the manifest, by path: their size (their members are then read alone). */
+  checkedShards: Map<string, number>;
   /** Inflated members, by `<shard>#<member>`. */
   members: LruCache<string, LoadedMember>;
   /**
@@ -100,8 +102,8 @@ interface OpenBundle {
 
 export interface CorpusStoreOptions {
   /**
-   * Bytes of shard files kept as read (compressed): 24 MB hold nearly all of the default corpus's
-   * (29 MB), so a burst of reads reads each file and checks its checksum about once.
+   * Bytes of shard files kept as read (compressed), for a bundle without shard index (each read
+   * inflates the whole shard). A bundle with one keeps none: it reads members alone.
    */
   shardCacheBytes?: number;
   /** Bytes of inflated members kept (about 25 kB each): a reader moves around a few articles at a time. */
@@ -359,6 +361,7 @@ export class CorpusStore {
       stamp,
       catalogs: new Map(),
       shardFiles: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (bytes) => bytes.length }),
+      checkedShards: new Map(),
       members: new LruCache({ maxWeight: this.memberCacheBytes, weigh: (member) => member.bytes.length }),
       articles: new LruCache({ maxWeight: this.articleCacheBytes, weigh: (json) => json.length }),
       files: new LruCache({ maxWeight: 8 }),
@@ -417,24 +420,37 @@ export class CorpusStore {
   /**
    * One member of a shard inflated, its articles' lines found (each decoded and parsed when first
    * asked for). Without a shard index, the whole shard is its one member.
+   *
+   * A shard file is read whole once, to check it against the manifest (its checksum covers the
+   * file); after that only the member asked for is read from it (~3 kB), not kept whole in memory:
+   * the 142 shard files of the default corpus, all touched by a burst of reads, would otherwise stay
+   * resident (25 MB) long after it. A member changed on disk since fails gzip's own CRC-32.
    */
   private async readMember(bundle: OpenBundle, index: CatalogIndex, relative: string, member: number): Promise<LoadedMember> {
-    const file = await bundle.shardFiles.load(relative, () => this.readChecked(bundle, relative));
     const articles = index.shardSizes.get(relative) ?? 0;
-    let start = 0;
-    let end = file.length;
+    let compressed: Buffer;
     let expected = articles;
     let last = true;
-    if (index.members) {
+    if (!index.members) {
+      compressed = await bundle.shardFiles.load(relative, () => this.readChecked(bundle, relative));
+    } else {
+      let file: Buffer | undefined;
+      let size = bundle.checkedShards.get(relative);
+      if (size === undefined) {
+        file = await this.readChecked(bundle, relative);
+        size = file.length;
+        bundle.checkedShards.set(relative, size);
+      }
       const perMember = index.members.articlesPerMember;
       const offsets = index.members.shards[relative];
-      const problem = offsets ? checkMemberOffsets(offsets, file.length, articles, perMember) : 'fichier absent de l’index';
+      const problem = offsets ? checkMemberOffsets(offsets, size, articles, perMember) : 'fichier absent de l’index';
       if (problem || !offsets)
         throw damaged(
           `Le fichier « ${index.membersFile ?? ''} » du corpus ne correspond pas à « ${relative} » (${problem}). ${DAMAGED_CORPUS_ADVICE}`,
         );
-      start = offsets[member]!;
-      end = offsets[member + 1]!;
+      const start = offsets[member]!;
+      const end = offsets[member + 1]!;
+      compressed = file ? file.subarray(start, end) : this.readRange(bundle, relative, start, end);
       expected = Math.min(perMember, articles - member * perMember);
       last = member === offsets.length - 2;
     }
@@ -446,9 +462,8 @@ export class CorpusStore {
         // 16 kB chunks an asynchronous inflate hands back one callback at a time (measured: those
         // callbacks were a third of a burst's CPU time). Not a larger buffer: the member kept in
         // the cache is a view of it (a 64 kB floor once held 64 kB for a member of 8).
-        const member = file.subarray(start, end);
-        const size = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
-        bytes = gunzipSync(member, { chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(size + 1, 64 * 1024 * 1024)) });
+        const size = compressed.length >= 4 ? compressed.readUInt32LE(compressed.length - 4) : 0;
+        bytes = gunzipSync(compressed, { chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(size + 1, 64 * 1024 * 1024)) });
       } catch {
         throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
       }
@@ -518,6 +533,29 @@ export class CorpusStore {
     }
     const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
     if (problem) throw damaged(describeIntegrityProblem(problem));
+    return bytes;
+  }
+
+  /**
+   * Bytes `[start, end)` of a bundle file already checked whole (`readChecked`): read at once, like
+   * it, a member being a few kilobytes.
+   */
+  private readRange(bundle: OpenBundle, relative: string, start: number, end: number): Buffer {
+    const bytes = Buffer.allocUnsafe(end - start);
+    let read: number;
+    try {
+      const fd = openSync(path.resolve(bundle.root, relative), 'r');
+      try {
+        read = readSync(fd, bytes, 0, bytes.length, start);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw damaged(`Le fichier « ${relative} » du corpus est ${missing ? 'introuvable' : 'illisible'}. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+    if (read !== bytes.length)
+      throw damaged(`Le fichier « ${relative} » du corpus a changé depuis son ouverture. ${DAMAGED_CORPUS_ADVICE}`);
     return bytes;
   }
 
