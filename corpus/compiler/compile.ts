@@ -140,7 +140,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onProgress: (label, done, total) => log.progress(label, done, total),
       onSettled: (label, outcome) => {
         log.progressEnd(label);
-        if (outcome.ok)
+        if (outcome.ok && outcome.peakHeapBytes > 0)
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
       },
     });
