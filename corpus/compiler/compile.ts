@@ -9,16 +9,35 @@ import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { dataDateOf } from '../model/timeline.ts';
 import type { CompileWarning, SourceInfo } from '../model/model.ts';
-import { writeBundle } from './bundle/bundle-writer.ts';
 import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
-import { mergeSources } from './merge/merge.ts';
-import { replicateImports } from './synthetic-corpus.ts';
-import { resolveCorpusReferences } from './references/reference-step.ts';
-import { buildSearchStep } from './search/search-step.ts';
 import type { SourceImport } from './sources/source-import.ts';
 import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
-import { importInWorkers, type ImportJob, type ImportOutcome } from './workers/import-pool.ts';
+import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
+
+/**
+ * The stages after the imports, loaded only when there is something to build: a build with no
+ * change then answers without loading the merge, the references, the search index builder and
+ * their libraries (about a second of module loading).
+ */
+async function loadStages() {
+  const [bundle, merge, synthetic, references, search, pool] = await Promise.all([
+    import('./bundle/bundle-writer.ts'),
+    import('./merge/merge.ts'),
+    import('./synthetic-corpus.ts'),
+    import('./references/reference-step.ts'),
+    import('./search/search-step.ts'),
+    import('./workers/import-pool.ts'),
+  ]);
+  return {
+    writeBundle: bundle.writeBundle,
+    mergeSources: merge.mergeSources,
+    replicateImports: synthetic.replicateImports,
+    resolveCorpusReferences: references.resolveCorpusReferences,
+    buildSearchStep: search.buildSearchStep,
+    importInWorkers: pool.importInWorkers,
+  };
+}
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mo`;
 
@@ -94,6 +113,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
   }
 
+  const { writeBundle, mergeSources, replicateImports, resolveCorpusReferences, buildSearchStep, importInWorkers } = await loadStages();
   const importStart = performance.now();
   const imports: SourceImport[] = [];
   const failedSources: string[] = [];
@@ -140,7 +160,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onProgress: (label, done, total) => log.progress(label, done, total),
       onSettled: (label, outcome) => {
         log.progressEnd(label);
-        if (outcome.ok)
+        if (outcome.ok && outcome.peakHeapBytes > 0)
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
       },
     });

@@ -125,7 +125,8 @@ test.describe('search at the date being read', () => {
   });
 
   test('past versions that cannot be loaded are said to be missing, not « complétés dans un instant »', async ({ page, appUrl }) => {
-    await page.route('**/search/past-*.json', (route) => route.abort('failed'));
+    // Stored gzipped beside the names the index gives them (`bundle-files.ts`): both forms.
+    await page.route(/\/search\/past-[^/]*\.json(\.gz)?$/, (route) => route.abort('failed'));
     await openApp(page, appUrl, '#/');
     await searchIndexReady(page);
     await page.locator('#search-input').fill('L115-7');

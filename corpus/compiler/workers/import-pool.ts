@@ -1,6 +1,7 @@
 /**
  * The source imports run side by side, one worker thread per source (the lexlib, LexHub and
- * legi-data imports of different codes share nothing), at most `workers` at once. Each import
+ * legi-data imports of different codes share nothing), at most `workers` at once; single documents
+ * are imported in this thread meanwhile. Each import
  * comes back whole (structured clone) and the worker ends, its heap freed; the outcomes are given
  * in the order of the jobs, whatever order they finish in, so that the merge — and the bundle — is
  * the same as with one thread.
@@ -8,7 +9,8 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SourceImport } from '../sources/source-import.ts';
-import type { SourceSpec } from '../sources/source-spec.ts';
+import { importSource } from '../sources/source-registry.ts';
+import { pathKind, type SourceSpec } from '../sources/source-spec.ts';
 import type { ImportMessage, ImportTask } from './import-task.ts';
 
 const ENTRY = new URL('./import-worker.mjs', import.meta.url);
@@ -44,7 +46,30 @@ function weight(spec: SourceSpec): number {
   }
 }
 
+/**
+ * A single document (a seed) is imported here, in a few milliseconds: a worker would spend more
+ * than a second loading the importers.
+ */
+export function importsInThread(spec: SourceSpec): boolean {
+  return spec.kind === 'seed' || (spec.kind === 'auto' && pathKind(spec.path) === 'file');
+}
+
+async function runHere(job: ImportJob, options: ImportPoolOptions): Promise<ImportOutcome> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const imports = await importSource(job.spec, {
+      cacheDir: options.cacheDir,
+      onProgress: (done, total) => options.onProgress(job.label, done, total),
+    });
+    return { ok: true, imports, seconds: seconds(), peakHeapBytes: 0 };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error), seconds: seconds() };
+  }
+}
+
 function runOne(job: ImportJob, options: ImportPoolOptions): Promise<ImportOutcome> {
+  if (importsInThread(job.spec)) return runHere(job, options);
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const task: ImportTask = { spec: job.spec, cacheDir: options.cacheDir };
