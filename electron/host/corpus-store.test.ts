@@ -92,6 +92,22 @@ describe('CorpusStore on the seed bundle', () => {
     expect(await new CorpusStore(path.join(base, 'absent')).warm()).toEqual([]);
   });
 
+  it('checks every shard file against the manifest while warming: reads then take only their member', async () => {
+    const dir = path.join(base, 'warmed-shards');
+    writeSeedBundle(dir);
+    const shard = JSON.parse(gunzipSync(readFileSync(path.join(dir, `codes/${SEED_CODE}/catalog.json.gz`))).toString('utf8'))[0]
+      .shard as string;
+    const cut = () => writeFileSync(path.join(dir, shard), readFileSync(path.join(dir, shard)).subarray(0, 20));
+    const warmed = new CorpusStore(dir);
+    await warmed.warm();
+    const cold = new CorpusStore(dir);
+    cut();
+    // Checked whole before it was cut: only the member's range is read, and found short.
+    expect((await errorOf(warmed.article(`${SEED_CODE}/num:L611-3`))).message).toMatch(/ a changé depuis son ouverture\. /);
+    // Never checked: read whole, and found not to be the file the compiler wrote.
+    expect((await errorOf(cold.article(`${SEED_CODE}/num:L611-3`))).message).toMatch(/ fait 20 octets au lieu des \d+ /);
+  });
+
   it('reads the change sets', async () => {
     const changeSets = await new CorpusStore(bundleDir).changeSets(SEED_CODE);
     expect(changeSets.map((c) => [c.date, c.created.length])).toEqual([['1985-06-25', 2]]);

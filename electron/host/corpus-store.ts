@@ -235,8 +235,9 @@ export class CorpusStore {
   /**
    * Reads every code's catalog and builds its number index in the background, one code after the
    * other (the server keeps answering in between), so that the first `findArticles` — a number
-   * typed in the search box looks in every code — does not wait for them. Resolves with the codes
-   * warmed; a failure is not thrown here: the call that needs the file reports it.
+   * typed in the search box looks in every code — does not wait for them; then checks every shard
+   * file against the manifest the same way. Resolves with the codes warmed; a failure is not thrown
+   * here: the call that needs the file reports it.
    */
   async warm(): Promise<CodeId[]> {
     const warmed: CodeId[] = [];
@@ -252,6 +253,23 @@ export class CorpusStore {
         warmed.push(id);
       } catch {
         // Reported to the reader by the call that needs this catalog.
+      }
+    }
+    // Then every shard file checked against the manifest, one at a time, the server answering in
+    // between: the first reads after start (a burst of 2,000 touches every shard) no longer read
+    // and hash 35 MB of shards on their way — a third of such a burst's CPU, measured in process.
+    for (const id of warmed) {
+      const index = await this.catalogIndex(bundle, id);
+      if (!index.members) continue;
+      for (const shard of index.shardSizes.keys()) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if ((await this.opening?.catch(() => undefined)) !== bundle) return warmed;
+        if (bundle.checkedShards.has(shard)) continue;
+        try {
+          bundle.checkedShards.set(shard, (await this.readChecked(bundle, shard)).length);
+        } catch {
+          // Reported to the reader by the call that needs this shard.
+        }
       }
     }
     return warmed;
