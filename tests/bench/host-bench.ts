@@ -190,7 +190,8 @@ const port = Number(new URL(host.url).port);
 try {
   const agent = new Agent({ keepAlive: true, maxSockets: 200 });
   // Every article id, from the bundle's catalogs; the host reads its own (as after a reader's
-  // first lookups: `npm run web` warms them), then memory at rest.
+  // first lookups: `npm run web` warms them, then checks every shard file against the manifest in
+  // the background, which the 2 s below leave it time to finish), then memory at rest.
   phase('catalogues');
   const ids: string[] = [];
   for (const code of manifest.codes) {
