@@ -26,6 +26,7 @@ import { parseQuery } from '../../corpus/search/query.ts';
 import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
 import { readBundleText } from '../support/bundle-files.ts';
+import { storedFile } from '../../corpus/model/bundle-files.ts';
 import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -67,7 +68,8 @@ function compiledBundle(): Bundle | undefined {
     manifest: manifest.search,
     readFile: async (file) => readBundleText(DIST, file),
     origin: `${path.relative(root, DIST) || DIST} (compilé le ${manifest.builtAt}, ${manifest.counts.articles} articles, ${manifest.codes.length} codes)`,
-    size: (file) => statSync(path.join(DIST, file)).size,
+    // As stored: gzipped beside the name the index gives, but for the index of the law in force (`bundle-files.ts`).
+    size: (file) => statSync(path.join(DIST, storedFile(manifest.files, file).file)).size,
   };
 }
 
