@@ -1,14 +1,13 @@
 /**
  * The desktop packaging, checked without the real Electron binary (its download is blocked here):
- * electron-builder packs the app (`--linux dir`) around a stub Electron folder made by this test —
+ * electron-builder packs the app (`--linux dir`) around a stub Electron folder (`packaging-stub.ts`:
  * an executable file carrying Electron's fuse wire, so that electron-builder really flips the fuses,
- * and the locales it prunes — then the test reads the result: the asar's entry point, renderer and
+ * and the locales it prunes), then the test reads the result: the asar's entry point, renderer and
  * the corpus resources, and the fuses as written in the binary.
  *
  * Slow-ish (renderer build when missing, then about 10 s of packing): it runs once, in `beforeAll`.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -18,19 +17,12 @@ import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_SCHEMA_VERSION } from '../corpus/model/bundle.ts';
 import { CORPUS_DIR, PROJECT_ROOT, RENDERER_DIR } from '../electron/host/paths.ts';
-import { MIN_ELECTRON_VERSION } from '../electron/main/electron-version.ts';
 import { writeSeedBundle } from '../tests/support/seed-bundle.ts';
 import { buildElectron } from './electron-build.ts';
+import { FuseState, makeStubElectron, packLinuxDir } from './packaging-stub.ts';
 import { ensureRenderer } from './ensure-built.ts';
 
 const CONFIG = 'build/electron-builder.yml';
-const ELECTRON_VERSION = MIN_ELECTRON_VERSION;
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron 45's fuse defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on, asar integrity off, asar-only off, V8 snapshot off, file: privileges on. */
-const STOCK_WIRE = [1, 0, 1, 1, 0, 0, 0, 1];
-/** How a fuse's state is written in the binary (`@electron/fuses` does not export its enum): '0' and '1'. */
-const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
-
 let work: string;
 let appOut: string;
 let corpusDir: string;
@@ -44,26 +36,6 @@ function filesBelow(dir: string, prefix = ''): string[] {
       entry.isDirectory() ? filesBelow(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
     )
     .sort();
-}
-
-/** A stand-in for `node_modules/electron/dist`: what electron-builder copies, renames and patches. */
-function makeStubElectron(dir: string): void {
-  mkdirSync(path.join(dir, 'locales'), { recursive: true });
-  mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  // The sentinel, the wire version (1), its length, then one byte per fuse.
-  const fuseWire = Buffer.concat([
-    Buffer.from(SENTINEL),
-    Buffer.from([1, STOCK_WIRE.length]),
-    Buffer.from(STOCK_WIRE.map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE))),
-  ]);
-  writeFileSync(
-    path.join(dir, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron for packaging tests"\nexit 1\n# '), fuseWire, Buffer.from('\n')]),
-  );
-  chmodSync(path.join(dir, 'electron'), 0o755);
-  for (const locale of ['fr', 'en-US', 'de', 'ja']) writeFileSync(path.join(dir, 'locales', `${locale}.pak`), locale);
-  writeFileSync(path.join(dir, 'LICENSE'), 'MIT (stub)');
-  writeFileSync(path.join(dir, 'version'), ELECTRON_VERSION);
 }
 
 beforeAll(async () => {
@@ -88,29 +60,9 @@ beforeAll(async () => {
     writeFileSync(configPath, JSON.stringify({ ...config, extraResources: [{ from: corpusDir, to: 'corpus', filter: ['**/*'] }] }));
   }
   appOut = path.join(work, 'out');
-  const result = spawnSync(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-builder'),
-    [
-      '--linux',
-      'dir',
-      '--config',
-      configPath,
-      `-c.electronDist=${stub}`,
-      `-c.electronVersion=${ELECTRON_VERSION}`,
-      `-c.directories.output=${appOut}`,
-      '--publish',
-      'never',
-    ],
-    // electron-builder stays silent when it sees VITEST in its environment: its log is checked below.
-    {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
-    },
-  );
+  const result = packLinuxDir(configPath, stub, appOut);
   builderStatus = result.status;
-  builderLog = `${result.stdout}\n${result.stderr}`;
+  builderLog = result.log;
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -14,7 +14,10 @@ export const WEB_OPTIONS_USAGE = `  --port N          port sur 127.0.0.1 (ou var
   --corpus DOSSIER  corpus compilé à servir (défaut : corpus/dist, compilé s’il manque)
   --data DOSSIER    dossier des données de l’utilisateur : pistes, session (défaut : ${defaultDataDir()})
   --renderer DOSSIER  interface construite à servir (défaut : build/out/renderer, construite si elle manque)
-  --no-build        ne construit rien : sert ce qui existe`;
+  --no-build        ne construit rien : sert ce qui existe
+  --import-corpus FICHIER  installe ce paquet de corpus (« npm run corpus -- --pack FICHIER ») et le sert ;
+                    un fichier endommagé ou étranger est refusé, le corpus en usage reste
+  --revert-corpus   revient au corpus en usage avant la dernière mise à jour`;
 
 const DEFAULT_PORT = 5180;
 
@@ -26,6 +29,10 @@ export interface WebEditionOptions {
   rendererDir?: string;
   /** Build the renderer and the default corpus when missing (default true). */
   build?: boolean;
+  /** A corpus pack to install before serving (`npm run corpus -- --pack FILE`). */
+  importCorpus?: string;
+  /** Go back to the corpus in use before the last update, before serving. */
+  revertCorpus?: boolean;
   say: Say;
 }
 
@@ -47,11 +54,15 @@ export const WEB_ARGS = {
   data: { type: 'string' },
   renderer: { type: 'string' },
   'no-build': { type: 'boolean' },
+  'import-corpus': { type: 'string' },
+  'revert-corpus': { type: 'boolean' },
 } as const;
 
 /** Reads `WEB_ARGS` values (and the `PORT` variable) into options; a bad port is a `WebEditionUsageError`. */
 export function webEditionOptions(
-  values: Partial<Record<'port' | 'corpus' | 'data' | 'renderer', string> & { 'no-build': boolean }>,
+  values: Partial<
+    Record<'port' | 'corpus' | 'data' | 'renderer' | 'import-corpus', string> & Record<'no-build' | 'revert-corpus', boolean>
+  >,
   say: Say,
   env: NodeJS.ProcessEnv = process.env,
 ): WebEditionOptions {
@@ -61,6 +72,8 @@ export function webEditionOptions(
   if (values.corpus) options.corpusDir = path.resolve(values.corpus);
   if (values.data) options.dataDir = path.resolve(values.data);
   if (values.renderer) options.rendererDir = path.resolve(values.renderer);
+  if (values['import-corpus']) options.importCorpus = path.resolve(values['import-corpus']);
+  if (values['revert-corpus']) options.revertCorpus = true;
   return options;
 }
 
@@ -84,7 +97,23 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   }
 
   const host = createHost({ corpusDir, dataDir, log: say });
-  const serverOptions = { api: host.api, rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile, log: say };
+  // Before serving: a refused pack stops here (exit status 1), the corpus in use untouched.
+  const update = options.importCorpus
+    ? await host.api.importCorpus(options.importCorpus)
+    : options.revertCorpus
+      ? await host.api.revertCorpus()
+      : undefined;
+  if (update && !update.ok) throw new WebEditionError(update.error.message);
+  if (update) say(update.value.message);
+  // A function: an imported corpus is served from its own folder (`host.corpus.root`).
+  const serverOptions = {
+    api: host.api,
+    jsonAnswers: host.jsonAnswers,
+    rendererDir,
+    corpusDir: () => host.corpus.root,
+    verifyCorpusFile: host.verifyCorpusFile,
+    log: say,
+  };
   let web: WebServer;
   try {
     web = await startWebServer({ ...serverOptions, port: options.port ?? DEFAULT_PORT });
@@ -101,7 +130,7 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   else {
     const sample = corpus.value.manifest.sources.some((s) => s.path.includes(`${path.sep}corpus${path.sep}sample${path.sep}`));
     say(
-      `Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${corpusDir}). Données : ${dataDir}.` +
+      `Corpus : ${corpus.value.manifest.counts.articles} articles de ${corpus.value.manifest.counts.codes} codes (${host.corpus.root}). Données : ${dataDir}.` +
         (sample ? ' Historiques : l’échantillon du dépôt (../shared/corpus absent ; voir « npm run corpus:fetch »).' : ''),
     );
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run web [-- --port N] [--corpus DIR] [--data DIR] [--renderer DIR] [--no-build]`: the web edition
+ * `npm run web [-- --port N] [--corpus DIR] [--data DIR] [--renderer DIR] [--no-build] [--import-corpus FILE] [--revert-corpus]`: the web edition
  * (`build/web-edition.ts`). Prints its address `http://127.0.0.1:PORT/` on a line of its own (the
  * only line on stdout: the end-to-end tests wait for it). Everything else goes to stderr. Ctrl+C
  * (SIGINT) or SIGTERM closes the server and exits with 0.

@@ -9,14 +9,37 @@ import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { dataDateOf } from '../model/timeline.ts';
 import type { CompileWarning, SourceInfo } from '../model/model.ts';
-import { writeBundle } from './bundle/bundle-writer.ts';
 import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
-import { mergeSources } from './merge/merge.ts';
-import { resolveCorpusReferences } from './references/reference-step.ts';
-import { buildSearchStep } from './search/search-step.ts';
 import type { SourceImport } from './sources/source-import.ts';
 import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
+import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
+
+/**
+ * The stages after the imports, loaded only when there is something to build: a build with no
+ * change then answers without loading the merge, the references, the search index builder and
+ * their libraries (about a second of module loading).
+ */
+async function loadStages() {
+  const [bundle, merge, synthetic, references, search, pool] = await Promise.all([
+    import('./bundle/bundle-writer.ts'),
+    import('./merge/merge.ts'),
+    import('./synthetic-corpus.ts'),
+    import('./references/reference-step.ts'),
+    import('./search/search-step.ts'),
+    import('./workers/import-pool.ts'),
+  ]);
+  return {
+    writeBundle: bundle.writeBundle,
+    mergeSources: merge.mergeSources,
+    replicateImports: synthetic.replicateImports,
+    resolveCorpusReferences: references.resolveCorpusReferences,
+    buildSearchStep: search.buildSearchStep,
+    importInWorkers: pool.importInWorkers,
+  };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mo`;
 
 export interface CompileOptions {
   root: string;
@@ -27,6 +50,15 @@ export interface CompileOptions {
   strict?: boolean;
   /** Rebuild even when the inputs are unchanged. */
   force?: boolean;
+  /** For the scale bench: every code copied so that the corpus is this many times the real one (`synthetic-corpus.ts`). */
+  replicate?: number;
+  /**
+   * Source imports run at once, one worker thread each (`workers/import-pool.ts`); 1 or absent: all
+   * in this thread. The bundle is the same either way.
+   */
+  workers?: number;
+  /** The build's clock (its date, the data date's upper bound); tests fix it to compare two builds. */
+  now?: () => Date;
   log: CompileLog;
 }
 
@@ -56,6 +88,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   const legiVersion = legiDataVersion();
   const inputHash = combineFingerprints([
     `schema:${BUNDLE_SCHEMA_VERSION}`,
+    `replicate:${options.replicate ?? 1}`,
     compilerFingerprint(path.join(options.root, 'corpus'), [legiVersion, lunr.version]),
     ...options.sources.map((s) => `${s.id}:${sourceFingerprint(s, legiVersion)}`),
   ]);
@@ -80,11 +113,13 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
   }
 
+  const { writeBundle, mergeSources, replicateImports, resolveCorpusReferences, buildSearchStep, importInWorkers } = await loadStages();
   const importStart = performance.now();
   const imports: SourceImport[] = [];
   const failedSources: string[] = [];
   const warnings: CompileWarning[] = [];
   const ordered = [...options.sources].sort((a, b) => SOURCE_PRIORITY[a.kind] - SOURCE_PRIORITY[b.kind]);
+  const jobs: ImportJob[] = [];
   for (const spec of ordered) {
     const label = spec.kind === 'legi-data' ? 'legi-data' : path.relative(options.root, spec.path) || spec.path;
     if (spec.kind !== 'legi-data' && !existsSync(spec.path)) {
@@ -98,38 +133,69 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     if (spec.kind !== 'legi-data' && spec.replaces) {
       log.info(`${label} : à la place de ${path.relative(options.root, spec.replaces) || spec.replaces}, absent (échantillon du dépôt).`);
     }
-    try {
-      const result = await importSource(spec, {
-        cacheDir: options.cacheDir,
-        onProgress: (done, total) => log.progress(label, done, total),
-      });
-      log.progressEnd(label);
-      imports.push(...result);
-      for (const r of result) {
-        for (const w of r.warnings) log.warn(w);
-        warnings.push(...r.warnings);
-        log.info(
-          `${label} : ${r.articles.length} articles, ${r.articles.reduce((n, a) => n + a.versions.length, 0)} versions (${r.info.kind}).`,
-        );
-      }
-    } catch (error) {
-      log.progressEnd(label);
-      log.error(
-        `${label} : ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — source ignorée, les autres sont compilées.`,
-      );
+    jobs.push({ spec, label });
+  }
+  // Taken in the sources' order, however the imports were run: the merge depends on it.
+  const take = (label: string, outcome: ImportOutcome) => {
+    if (!outcome.ok) {
+      log.error(`${label} : ${outcome.message.split('\n')[0]} — source ignorée, les autres sont compilées.`);
       failedSources.push(label);
+      return;
+    }
+    imports.push(...outcome.imports);
+    for (const r of outcome.imports) {
+      for (const w of r.warnings) log.warn(w);
+      warnings.push(...r.warnings);
+      log.info(
+        `${label} : ${r.articles.length} articles, ${r.articles.reduce((n, a) => n + a.versions.length, 0)} versions (${r.info.kind}).`,
+      );
+    }
+  };
+  const workers = Math.min(options.workers ?? 1, jobs.length);
+  if (workers > 1) {
+    log.info(`Import de ${jobs.length} sources sur ${workers} fils d’exécution.`);
+    const outcomes = await importInWorkers(jobs, {
+      cacheDir: options.cacheDir,
+      workers,
+      onProgress: (label, done, total) => log.progress(label, done, total),
+      onSettled: (label, outcome) => {
+        log.progressEnd(label);
+        if (outcome.ok && outcome.peakHeapBytes > 0)
+          log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
+      },
+    });
+    jobs.forEach((job, i) => take(job.label, outcomes[i]!));
+  } else {
+    for (const { spec, label } of jobs) {
+      const started = performance.now();
+      try {
+        const result = await importSource(spec, {
+          cacheDir: options.cacheDir,
+          onProgress: (done, total) => log.progress(label, done, total),
+        });
+        log.progressEnd(label);
+        take(label, { ok: true, imports: result, seconds: (performance.now() - started) / 1000, peakHeapBytes: 0 });
+      } catch (error) {
+        log.progressEnd(label);
+        take(label, { ok: false, message: error instanceof Error ? error.message : String(error), seconds: 0 });
+      }
     }
   }
   if (options.strict && (warnings.length || failedSources.length)) {
     throw new StrictModeError(`--strict : ${warnings.length} avertissement(s), ${failedSources.length} source(s) en échec.`);
   }
   if (imports.length === 0) throw new Error('Aucune source n’a pu être importée : rien à compiler.');
+  if (options.replicate && options.replicate > 1) {
+    imports.push(...replicateImports(imports, options.replicate));
+    log.info(`Corpus synthétique : ${options.replicate} × les codes réels (${imports.length} imports).`);
+  }
 
   // The data's date: the newest source's, but never after the build date (LexHub carries versions
   // due years ahead; they are "in force later", not the present).
+  const now = options.now ?? (() => new Date());
   const dataDate = dataDateOf(
     imports.map((i) => i.info),
-    new Date().toISOString().slice(0, 10),
+    now().toISOString().slice(0, 10),
   );
   let phase = importStart;
   const lap = (label: string) => {
@@ -148,6 +214,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
 
   const sources: SourceInfo[] = imports.map((i) => i.info);
   const written = writeBundle(options.outDir, {
+    builtAt: now().toISOString(),
     inputHash,
     sources,
     codes: merged.codes,

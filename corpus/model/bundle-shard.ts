@@ -13,16 +13,19 @@
  * for, then decodes and parses only that article's line.
  *
  * Why: inflating whole shards was most of the cost of a burst of reads. 2,000 random articles touch
- * all 142 shards of the default corpus (213 MB of JSON, for 12 MB of articles used), and a cache of
+ * all 142 shards of the default corpus (218 MB of JSON, for 12 MB of articles used), and a cache of
  * a few shards cannot hold them: the burst inflated about 2.8 GB, 6 s of CPU. Members of 16
- * articles make each read inflate about 90 kB (a sixteenth of a shard), for shards 11 % larger
- * than one gzip member each (measured on the default corpus: members of 4 cost 40 %, of 8 22 %).
- * A shared deflate dictionary would win most of that back, but the shard would no longer be gzip.
+ * articles still made each read inflate about 98 kB (articles average 6 kB, up to 2 MB), and that
+ * inflation was still about a third of the host’s CPU for a burst over HTTP. Members of 4 inflate
+ * about 25 kB a read, for shards a quarter larger (35.1 MB instead of 28.1 MB for the 45,000
+ * articles of the default corpus; members of 1 would be nearly twice as large: the articles are
+ * small, deflate needs a few of them to find its repeats). A shared deflate dictionary would win
+ * the size back, but the shard would no longer be plain gzip.
  */
 import type { Article } from './model.ts';
 
 /** Articles per gzip member (see above for the trade-off). */
-export const ARTICLES_PER_MEMBER = 16;
+export const ARTICLES_PER_MEMBER = 4;
 
 /** Where the members of each shard of a code start: `codes/<code>/shards.json`, read by the host only. */
 export interface ShardIndex {

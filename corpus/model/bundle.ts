@@ -1,15 +1,18 @@
 /**
  * The corpus bundle on disk (`corpus/dist/`), as the compiler writes it and the host reads it.
  *
- * manifest.json                      Manifest
- * codes/<code>/toc.json              Code (table of contents with article ids)
- * codes/<code>/catalog.json          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
- * codes/<code>/articles-<n>.json.gz  Article[], one per line, gzipped 16 lines a member (`bundle-shard.ts`; read by the host)
- * codes/<code>/shards.json           ShardIndex: where each shard's members start (read by the host)
- * codes/<code>/changesets.json       ChangeSet[]
- * codes/<code>/correspondence.json   CorrespondencePair[] (former ↔ new numbers; only for a code that has some)
- * search/…                           see `SearchManifest`
- * unresolved-references.tsv          report of the references the compiler could not resolve
+ * manifest.json                         Manifest
+ * codes/<code>/toc.json.gz              Code (table of contents with article ids)
+ * codes/<code>/catalog.json.gz          ArticleCatalogEntry[] (every article, small: for the TOC and lookups)
+ * codes/<code>/articles-<n>.json.gz     Article[], one per line, gzipped 16 lines a member (`bundle-shard.ts`; read by the host)
+ * codes/<code>/shards.json.gz           ShardIndex: where each shard's members start (read by the host)
+ * codes/<code>/changesets.json.gz       ChangeSet[]
+ * codes/<code>/correspondence.json.gz   CorrespondencePair[] (former ↔ new numbers; only for a code that has some)
+ * search/….json(.gz)                    see `SearchManifest` (named there without `.gz`: `bundle-files.ts`)
+ * unresolved-references.tsv.gz          report of the references the compiler could not resolve
+ *
+ * Every file but the manifest and the index of the law in force is gzipped: the host decompresses
+ * them, and the renderer's search worker the past search files (`DecompressionStream`).
  *
  * The manifest lists every other file with its size and SHA-256 (`files`): the host checks a file
  * against it when it first reads it (`bundle-integrity.ts`), and checks each file's shape with the
@@ -24,8 +27,10 @@ import type { ArticleId, CodeId, IsoDate, SourceInfo, VersionStatus } from './mo
  * 3: versions carry their number (`Version.num`) and how an inferred end was found
  *    (`Version.endInferred`); change sets the numbers of their day (`ChangeSet.numbers`); catalog
  *    entries their gaps and former numbers.
+ * 4: every file but the manifest and the index of the law in force gzipped (`.gz`), search files
+ *    named without it (`bundle-files.ts`).
  */
-export const BUNDLE_SCHEMA_VERSION = 3;
+export const BUNDLE_SCHEMA_VERSION = 4;
 
 export interface ArticleCatalogEntry {
   id: ArticleId;

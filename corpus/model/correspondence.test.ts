@@ -3,10 +3,9 @@
  * Code du travail and the articles of 2008 that replaced it, read from both lists, and the
  * placement of the former code in the tree (issue 13 §2 e, §3).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
+import { readBundleJson } from '../../tests/support/bundle-files.ts';
 import { COMPILED_CORPUS, compiledArticle, compiledManifest, hasCompiledCorpus } from '../../tests/support/compiled-corpus.ts';
 import { correspondenceOfCode, correspondencePairs, formerArticlesOf, replacementsOf } from './correspondence.ts';
 import type { Article, Code, Section } from './model.ts';
@@ -40,7 +39,7 @@ describeWholeCorpus('old and new numbers of the compiled Code du travail', () =>
 
 describeWholeCorpus('the compiled table of contents of the Code du travail (issue 13 e)', () => {
   const summary = holdsTravail ? compiledManifest().codes.find((c) => c.id === TRAVAIL) : undefined;
-  const code = summary ? (JSON.parse(readFileSync(path.join(COMPILED_CORPUS, summary.toc), 'utf8')) as Code) : undefined;
+  const code = summary ? readBundleJson<Code>(COMPILED_CORPUS, summary.toc) : undefined;
   const pathOf = (id: string): string[] | undefined => {
     const walk = (sections: readonly Section[], above: string[]): string[] | undefined => {
       for (const section of sections) {

@@ -5,7 +5,7 @@
  * word's exact form in a text, two words next to each other, the titles above an article) are
  * read from the bundle's own files here, not through the engine.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../model/bundle.ts';
@@ -14,6 +14,7 @@ import { SearchEngine } from './engine.ts';
 import { parseQuery } from './query.ts';
 import type { SearchResult } from './search-types.ts';
 import { evidenceFactor, evidenceQuery, textEvidence } from './text-evidence.ts';
+import { readBundleText } from '../../tests/support/bundle-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(root, 'corpus/dist');
@@ -26,7 +27,7 @@ let lunrOnly: SearchEngine;
 const texts = new Map<string, string>();
 const titlesAbove = new Map<string, string>();
 
-const read = async (file: string) => readFileSync(path.join(DIST, file), 'utf8');
+const read = async (file: string) => readBundleText(DIST, file);
 const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const wordsOf = (text: string): string[] => plain(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 

@@ -134,6 +134,8 @@ export const API_ARGS = {
   deleteTrail: z.tuple([trailIdSchema]),
   getSession: z.tuple([]),
   setSession: z.tuple([sessionStateSchema]),
+  importCorpus: z.tuple([z.string().min(1).max(4096).regex(PRINTABLE, 'chemin de fichier invalide')]),
+  revertCorpus: z.tuple([]),
   getNotices: z.tuple([]),
   listAnnotations: z.tuple([z.strictObject({ article: articleIdSchema.optional() })]),
   annotationCounts: z.tuple([]),

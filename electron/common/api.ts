@@ -16,6 +16,7 @@
  * the search index that way). The renderer build is `build/out/renderer/` (index.html at its root).
  */
 import type { ArticleCatalogEntry, Manifest } from '../../corpus/model/bundle.ts';
+import type { CorpusChange } from '../../corpus/model/corpus-change.ts';
 import type { CorrespondencePair } from '../../corpus/model/correspondence.ts';
 import type { Article, ArticleId, ChangeSet, Code, CodeId, IsoDate } from '../../corpus/model/model.ts';
 import type { Annotation, AnnotationEdit } from '../../corpus/annotations/annotation.ts';
@@ -75,11 +76,20 @@ export interface Trail {
  * trails, could not be read; a byte-for-byte copy was kept aside and the readable trails kept.
  */
 export interface HostNotice {
-  kind: 'trails-corrupt' | 'session-corrupt' | 'annotations-corrupt';
+  kind: 'trails-corrupt' | 'session-corrupt' | 'annotations-corrupt' | 'corpus-updated';
   /** French, for the user. */
   message: string;
   /** Where the unreadable file was moved (absolute path), when a file was kept aside. */
   keptAs?: string;
+}
+
+/** The outcome of a corpus update (a pack imported, or the previous corpus back). */
+export interface CorpusUpdate {
+  change: CorpusChange;
+  /** French, for the user: « Corpus mis à jour : données du …, 1 204 versions ajoutées ; … ». */
+  message: string;
+  /** Whether « Revenir au corpus précédent » has a corpus to go back to. */
+  canRevert: boolean;
 }
 
 /** Where the user left off, restored at the next launch. */
@@ -175,6 +185,15 @@ export interface PalimpsesteApi {
   getSession(): Promise<Result<SessionState>>;
   setSession(state: SessionState): Promise<Result<true>>;
 
+  /**
+   * Checks the corpus pack at `file` (a path on the host's machine, chosen in the host's own file
+   * dialog or command line), installs it beside the corpus in use and switches to it at once. A
+   * damaged or foreign file is refused with the reason, and the corpus in use stays.
+   */
+  importCorpus(file: string): Promise<Result<CorpusUpdate>>;
+  /** « Revenir au corpus précédent »: the corpus in use before the last update. */
+  revertCorpus(): Promise<Result<CorpusUpdate>>;
+
   /** What the host had to do since it started (damaged files kept aside…), for a banner; answered once the user's files are open. */
   getNotices(): Promise<Result<HostNotice[]>>;
 
@@ -220,6 +239,8 @@ export const API_METHODS = [
   'deleteTrail',
   'getSession',
   'setSession',
+  'importCorpus',
+  'revertCorpus',
   'getNotices',
   'listAnnotations',
   'annotationCounts',

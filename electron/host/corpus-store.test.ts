@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
@@ -92,6 +92,22 @@ describe('CorpusStore on the seed bundle', () => {
     expect(await new CorpusStore(path.join(base, 'absent')).warm()).toEqual([]);
   });
 
+  it('checks every shard file against the manifest while warming: reads then take only their member', async () => {
+    const dir = path.join(base, 'warmed-shards');
+    writeSeedBundle(dir);
+    const shard = JSON.parse(gunzipSync(readFileSync(path.join(dir, `codes/${SEED_CODE}/catalog.json.gz`))).toString('utf8'))[0]
+      .shard as string;
+    const cut = () => writeFileSync(path.join(dir, shard), readFileSync(path.join(dir, shard)).subarray(0, 20));
+    const warmed = new CorpusStore(dir);
+    await warmed.warm();
+    const cold = new CorpusStore(dir);
+    cut();
+    // Checked whole before it was cut: only the member's range is read, and found short.
+    expect((await errorOf(warmed.article(`${SEED_CODE}/num:L611-3`))).message).toMatch(/ a changé depuis son ouverture\. /);
+    // Never checked: read whole, and found not to be the file the compiler wrote.
+    expect((await errorOf(cold.article(`${SEED_CODE}/num:L611-3`))).message).toMatch(/ fait 20 octets au lieu des \d+ /);
+  });
+
   it('reads the change sets', async () => {
     const changeSets = await new CorpusStore(bundleDir).changeSets(SEED_CODE);
     expect(changeSets.map((c) => [c.date, c.created.length])).toEqual([['1985-06-25', 2]]);
@@ -176,22 +192,22 @@ function replaceFile(dir: string, relative: string, bytes: Buffer, keepChecksum 
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
-/** Replaces a shard by one gzip member (or several), its offsets in `shards.json` with it. */
+/** Replaces a shard by one gzip member (or several), its offsets in `shards.json.gz` with it. */
 function replaceShard(dir: string, relative: string, members: Buffer[], articlesPerMember = 16): void {
   const file = Buffer.concat(members);
   replaceFile(dir, relative, file);
-  const indexFile = `codes/${SEED_CODE}/shards.json`;
-  const index = JSON.parse(readFileSync(path.join(dir, indexFile), 'utf8')) as ShardIndex;
+  const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+  const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
   index.articlesPerMember = articlesPerMember;
   index.shards[relative] = memberOffsets(members.map((m) => m.length));
-  replaceFile(dir, indexFile, Buffer.from(JSON.stringify(index)));
+  replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
 }
 
 const ADVICE = 'Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.';
 
 describe('CorpusStore on a damaged bundle', () => {
   const shardOf = (manifestDir: string) =>
-    JSON.parse(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json`), 'utf8'))[0].shard as string;
+    JSON.parse(gunzipSync(readFileSync(path.join(manifestDir, `codes/${SEED_CODE}/catalog.json.gz`))).toString('utf8'))[0].shard as string;
 
   it('names a shard edited since the compilation (valid gzip, other content), before reading it', async () => {
     const dir = path.join(base, 'edited-shard');
@@ -265,19 +281,46 @@ describe('CorpusStore on a damaged bundle', () => {
     expect((await again.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
   });
 
+  it('reads only a member of a shard checked whole before: one garbled since on disk is refused, the other still read', async () => {
+    const dir = path.join(base, 'garbled-later');
+    writeSeedBundle(dir);
+    const shard = shardOf(dir);
+    const whole = new CorpusStore(path.join(base, 'dist'));
+    const articles = [await whole.article(`${SEED_CODE}/num:L611-3`), await whole.article(`${SEED_CODE}/num:L611-20`)];
+    const members = shardMembers(articles, 1).map((text) => gzipSync(text));
+    replaceShard(dir, shard, members, 1);
+    const store = new CorpusStore(dir);
+    // The shard is read whole and checked against the manifest here, its first member served.
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+    // Then, the host running, the second member garbled in place (same size, the manifest unchanged):
+    // not read again whole, it is its gzip CRC-32 that refuses it.
+    const file = readFileSync(path.join(dir, shard));
+    file[members[0]!.length + 12] = file[members[0]!.length + 12]! ^ 0x01;
+    replaceFile(dir, shard, file, true);
+    expect((await errorOf(store.article(`${SEED_CODE}/num:L611-20`))).message).toBe(
+      `Le fichier « ${shard} » du corpus ne se décompresse pas. ${ADVICE}`,
+    );
+    // Cut short: said so, not read past its end.
+    replaceFile(dir, shard, file.subarray(0, members[0]!.length + 4), true);
+    expect((await errorOf(store.article(`${SEED_CODE}/num:L611-20`))).message).toBe(
+      `Le fichier « ${shard} » du corpus a changé depuis son ouverture. ${ADVICE}`,
+    );
+    expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+  });
+
   it('names the shard index when its offsets do not fit the shard', async () => {
     const dir = path.join(base, 'bad-offsets');
     writeSeedBundle(dir);
     const shard = shardOf(dir);
-    const indexFile = `codes/${SEED_CODE}/shards.json`;
-    const index = JSON.parse(readFileSync(path.join(dir, indexFile), 'utf8')) as ShardIndex;
+    const indexFile = `codes/${SEED_CODE}/shards.json.gz`;
+    const index = JSON.parse(gunzipSync(readFileSync(path.join(dir, indexFile))).toString('utf8')) as ShardIndex;
     const size = index.shards[shard]!.at(-1)!;
     index.shards[shard] = [0, size - 1];
-    replaceFile(dir, indexFile, Buffer.from(JSON.stringify(index)));
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify(index)));
     expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toBe(
       `Le fichier « ${indexFile} » du corpus ne correspond pas à « ${shard} » (le fichier fait ${size} octets, l’index en annonce ${size - 1}). ${ADVICE}`,
     );
-    replaceFile(dir, indexFile, Buffer.from(JSON.stringify({ articlesPerMember: 0, shards: {} })));
+    replaceFile(dir, indexFile, gzipSync(JSON.stringify({ articlesPerMember: 0, shards: {} })));
     expect((await errorOf(new CorpusStore(dir).article(`${SEED_CODE}/num:L611-3`))).message).toMatch(
       new RegExp(`^Le fichier « ${indexFile.replaceAll('.', '\\.')} » du corpus n’a pas la forme attendue \\(articlesPerMember : `),
     );
@@ -298,14 +341,14 @@ describe('CorpusStore on a damaged bundle', () => {
   it('names a catalog and a table of contents of the wrong shape', async () => {
     const dir = path.join(base, 'bad-catalog');
     writeSeedBundle(dir);
-    replaceFile(dir, `codes/${SEED_CODE}/catalog.json`, Buffer.from(JSON.stringify([{ id: 1 }])));
-    replaceFile(dir, `codes/${SEED_CODE}/toc.json`, Buffer.from('{"id": "x"'));
+    replaceFile(dir, `codes/${SEED_CODE}/catalog.json.gz`, gzipSync(JSON.stringify([{ id: 1 }])));
+    replaceFile(dir, `codes/${SEED_CODE}/toc.json.gz`, gzipSync('{"id": "x"'));
     const store = new CorpusStore(dir);
     expect((await errorOf(store.catalog(SEED_CODE))).message).toMatch(
-      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json » du corpus n’a pas la forme attendue \\(0\\.id : `),
+      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json\\.gz » du corpus n’a pas la forme attendue \\(0\\.id : `),
     );
     expect((await errorOf(store.toc(SEED_CODE))).message).toBe(
-      `Le fichier « codes/${SEED_CODE}/toc.json » du corpus n’est pas du JSON lisible. ${ADVICE}`,
+      `Le fichier « codes/${SEED_CODE}/toc.json.gz » du corpus n’est pas du JSON lisible. ${ADVICE}`,
     );
   });
 

@@ -12,19 +12,19 @@
  *
  * Memory and speed: a shard is a series of gzip members of a few articles each, and the code's
  * `shards.json` says where each starts (`bundle-shard.ts`): an article read inflates only its
- * member (about 90 kB), and parses only its own line. Shard files (compressed, checked), inflated
- * members and parsed articles are kept in the one LRU cache, each bounded by its bytes or
- * characters, and whatever is being loaded is loaded once however many requests wait for it
+ * member (about 25 kB), and parses only its own line. Shard files (compressed, checked), inflated
+ * members and checked articles (their JSON) are kept in the one LRU cache, each bounded by its
+ * bytes, and whatever is being loaded is loaded once however many requests wait for it
  * (2,000 concurrent reads once decompressed 142 shards 1,850 times because a 12-entry cache
  * evicted loads still in progress).
  *
  * Every failure is a `HostError` whose French message says what to do.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import lunr from 'lunr';
 import type { z } from 'zod';
@@ -77,22 +77,24 @@ interface LoadedMember {
   ranges: Int32Array;
 }
 
-/** An article parsed and checked, and the length of its JSON (its weight in the cache). */
-interface ParsedArticle {
-  article: Article;
-  chars: number;
-}
-
 interface OpenBundle {
+  /** The folder it was opened from (reads in flight across a `switchTo` stay in it). */
+  root: string;
   manifest: Manifest;
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
-  /** Shard files as read (compressed) and checked against the manifest. */
+  /** Shard files of a bundle without shard index, as read (compressed) and checked against the manifest. */
   shardFiles: LruCache<string, Buffer>;
+  /** Shard files found whole against the manifest, by path: their size (their members are then read alone). */
+  checkedShards: Map<string, number>;
   /** Inflated members, by `<shard>#<member>`. */
   members: LruCache<string, LoadedMember>;
-  articles: LruCache<ArticleId, ParsedArticle>;
+  /**
+   * Articles checked against their schema, kept as their JSON (UTF-8, as the compiler wrote it):
+   * the web host sends those bytes as they are, and a third of the size of the parsed objects.
+   */
+  articles: LruCache<ArticleId, Buffer>;
   files: LruCache<string, unknown>;
   /** Files found whole (by path and the stat that was checked), and checks in flight. */
   verified: Map<string, Promise<string | undefined>>;
@@ -100,14 +102,14 @@ interface OpenBundle {
 
 export interface CorpusStoreOptions {
   /**
-   * Bytes of shard files kept as read (compressed): 24 MB hold nearly all of the default corpus's
-   * (29 MB), so a burst of reads reads each file and checks its checksum about once.
+   * Bytes of shard files kept as read (compressed), for a bundle without shard index (each read
+   * inflates the whole shard). A bundle with one keeps none: it reads members alone.
    */
   shardCacheBytes?: number;
-  /** Bytes of inflated members kept (about 90 kB each): a reader moves around a few articles at a time. */
+  /** Bytes of inflated members kept (about 25 kB each): a reader moves around a few articles at a time. */
   memberCacheBytes?: number;
-  /** Characters of JSON of the articles kept parsed (the objects take about three times as many bytes). */
-  articleCacheChars?: number;
+  /** Bytes of JSON of the articles kept checked (the objects they parse to take about three times as many). */
+  articleCacheBytes?: number;
   /** The Lunr version the app's search uses; the bundle's index must have been built with it. */
   lunrVersion?: string;
 }
@@ -126,17 +128,32 @@ export class CorpusStore {
   private stamping: Promise<number> | undefined;
   private readonly shardCacheBytes: number;
   private readonly memberCacheBytes: number;
-  private readonly articleCacheChars: number;
+  private readonly articleCacheBytes: number;
   private readonly lunrVersion: string;
 
   constructor(
-    readonly root: string,
+    private bundleRoot: string,
     options: CorpusStoreOptions = {},
   ) {
     this.shardCacheBytes = options.shardCacheBytes ?? 24 * 1024 * 1024;
     this.memberCacheBytes = options.memberCacheBytes ?? 8 * 1024 * 1024;
-    this.articleCacheChars = options.articleCacheChars ?? 4 * 1024 * 1024;
+    this.articleCacheBytes = options.articleCacheBytes ?? 4 * 1024 * 1024;
     this.lunrVersion = options.lunrVersion ?? lunr.version;
+  }
+
+  /** The bundle folder read now. */
+  get root(): string {
+    return this.bundleRoot;
+  }
+
+  /**
+   * Reads another bundle from now on (an imported corpus, or the previous one back): everything
+   * read from the old one is dropped with it. Calls in flight finish on the bundle they opened.
+   */
+  switchTo(root: string): void {
+    this.bundleRoot = root;
+    this.opening = undefined;
+    this.stamping = undefined;
   }
 
   /** The manifest, checked; throws `corpus-missing`, `corpus-schema` or `corpus-damaged` with what to do. */
@@ -167,21 +184,32 @@ export class CorpusStore {
   }
 
   async article(id: ArticleId): Promise<Article> {
+    // Checked against its schema when it was read (`articleJson`): parsed again, not checked again.
+    return JSON.parse((await this.articleJson(id)).toString('utf8')) as Article;
+  }
+
+  /**
+   * The article's JSON (UTF-8), checked against its schema the first time it is read: the bytes of
+   * its line in the shard, which is what `article` parses to (the schema transforms nothing, it only
+   * checks). The web host answers with them as they are: a burst of 2,000 reads once spent a tenth
+   * of its CPU serialising again the objects it had just parsed.
+   */
+  async articleJson(id: ArticleId): Promise<Buffer> {
     const bundle = await this.bundle();
     const code = codeOfArticleId(id);
     const index = bundle.manifest.codes.some((c) => c.id === code) ? await this.catalogIndex(bundle, code) : undefined;
     const entry = index?.byId.get(id);
     if (!index || !entry) throw new HostError('not-found', `L’article « ${id} » n’est pas dans le corpus.`);
-    const parsed = await bundle.articles.load(id, async () => {
+    return bundle.articles.load(id, async () => {
       const at = index.line.get(id) ?? 0;
       const perMember = index.members?.articlesPerMember ?? Number.MAX_SAFE_INTEGER;
       const member = Math.floor(at / perMember);
       const loaded = await bundle.members.load(`${entry.shard}#${member}`, () => this.readMember(bundle, index, entry.shard, member));
       const within = at - member * perMember;
-      const line = loaded.bytes.toString('utf8', loaded.ranges[2 * within], loaded.ranges[2 * within + 1]);
+      const bytes = loaded.bytes.subarray(loaded.ranges[2 * within], loaded.ranges[2 * within + 1]);
       let raw: unknown;
       try {
-        raw = line === undefined ? undefined : JSON.parse(line);
+        raw = JSON.parse(bytes.toString('utf8'));
       } catch {
         raw = undefined;
       }
@@ -189,9 +217,9 @@ export class CorpusStore {
       if (!checked.ok) throw damaged(this.shapeMessage(entry.shard, `article « ${id} », ${checked.problem}`));
       if (checked.value.id !== id)
         throw damaged(`Le corpus est incohérent : l’article « ${id} » manque à son fichier « ${entry.shard} ». ${DAMAGED_CORPUS_ADVICE}`);
-      return { article: checked.value, chars: line?.length ?? 0 };
+      // A copy: a view would keep the whole inflated member alive for as long as the article is cached.
+      return Buffer.from(bytes);
     });
-    return parsed.article;
   }
 
   /** Articles with this number in any written form (`art. L. 611-3`), in one code or in every code. */
@@ -207,8 +235,9 @@ export class CorpusStore {
   /**
    * Reads every code's catalog and builds its number index in the background, one code after the
    * other (the server keeps answering in between), so that the first `findArticles` — a number
-   * typed in the search box looks in every code — does not wait for them. Resolves with the codes
-   * warmed; a failure is not thrown here: the call that needs the file reports it.
+   * typed in the search box looks in every code — does not wait for them; then checks every shard
+   * file against the manifest the same way. Resolves with the codes warmed; a failure is not thrown
+   * here: the call that needs the file reports it.
    */
   async warm(): Promise<CodeId[]> {
     const warmed: CodeId[] = [];
@@ -224,6 +253,23 @@ export class CorpusStore {
         warmed.push(id);
       } catch {
         // Reported to the reader by the call that needs this catalog.
+      }
+    }
+    // Then every shard file checked against the manifest, one at a time, the server answering in
+    // between: the first reads after start (a burst of 2,000 touches every shard) no longer read
+    // and hash 35 MB of shards on their way — a third of such a burst's CPU, measured in process.
+    for (const id of warmed) {
+      const index = await this.catalogIndex(bundle, id);
+      if (!index.members) continue;
+      for (const shard of index.shardSizes.keys()) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if ((await this.opening?.catch(() => undefined)) !== bundle) return warmed;
+        if (bundle.checkedShards.has(shard)) continue;
+        try {
+          bundle.checkedShards.set(shard, (await this.readChecked(bundle, shard)).length);
+        } catch {
+          // Reported to the reader by the call that needs this shard.
+        }
       }
     }
     return warmed;
@@ -246,7 +292,7 @@ export class CorpusStore {
     const key = `${relative}\n${info.size}\n${info.mtimeMs}\n${info.ino}`;
     let check = bundle.verified.get(key);
     if (!check) {
-      check = readFile(path.join(this.root, relative)).then(
+      check = readFile(path.join(bundle.root, relative)).then(
         (bytes) => {
           const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
           return problem ? describeIntegrityProblem(problem) : undefined;
@@ -291,7 +337,8 @@ export class CorpusStore {
   }
 
   private async open(stamp: number): Promise<OpenBundle> {
-    const manifestPath = path.join(this.root, MANIFEST_FILE);
+    const root = this.root;
+    const manifestPath = path.join(root, MANIFEST_FILE);
     let text: string;
     try {
       text = await readFile(manifestPath, 'utf8');
@@ -327,12 +374,14 @@ export class CorpusStore {
       );
     }
     return {
+      root,
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
       shardFiles: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (bytes) => bytes.length }),
+      checkedShards: new Map(),
       members: new LruCache({ maxWeight: this.memberCacheBytes, weigh: (member) => member.bytes.length }),
-      articles: new LruCache({ maxWeight: this.articleCacheChars, weigh: (parsed) => parsed.chars }),
+      articles: new LruCache({ maxWeight: this.articleCacheBytes, weigh: (json) => json.length }),
       files: new LruCache({ maxWeight: 8 }),
       verified: new Map(),
     };
@@ -389,24 +438,37 @@ export class CorpusStore {
   /**
    * One member of a shard inflated, its articles' lines found (each decoded and parsed when first
    * asked for). Without a shard index, the whole shard is its one member.
+   *
+   * A shard file is read whole once, to check it against the manifest (its checksum covers the
+   * file); after that only the member asked for is read from it (~3 kB), not kept whole in memory:
+   * the 142 shard files of the default corpus, all touched by a burst of reads, would otherwise stay
+   * resident (25 MB) long after it. A member changed on disk since fails gzip's own CRC-32.
    */
   private async readMember(bundle: OpenBundle, index: CatalogIndex, relative: string, member: number): Promise<LoadedMember> {
-    const file = await bundle.shardFiles.load(relative, () => this.readChecked(bundle, relative));
     const articles = index.shardSizes.get(relative) ?? 0;
-    let start = 0;
-    let end = file.length;
+    let compressed: Buffer;
     let expected = articles;
     let last = true;
-    if (index.members) {
+    if (!index.members) {
+      compressed = await bundle.shardFiles.load(relative, () => this.readChecked(bundle, relative));
+    } else {
+      let file: Buffer | undefined;
+      let size = bundle.checkedShards.get(relative);
+      if (size === undefined) {
+        file = await this.readChecked(bundle, relative);
+        size = file.length;
+        bundle.checkedShards.set(relative, size);
+      }
       const perMember = index.members.articlesPerMember;
       const offsets = index.members.shards[relative];
-      const problem = offsets ? checkMemberOffsets(offsets, file.length, articles, perMember) : 'fichier absent de l’index';
+      const problem = offsets ? checkMemberOffsets(offsets, size, articles, perMember) : 'fichier absent de l’index';
       if (problem || !offsets)
         throw damaged(
           `Le fichier « ${index.membersFile ?? ''} » du corpus ne correspond pas à « ${relative} » (${problem}). ${DAMAGED_CORPUS_ADVICE}`,
         );
-      start = offsets[member]!;
-      end = offsets[member + 1]!;
+      const start = offsets[member]!;
+      const end = offsets[member + 1]!;
+      compressed = file ? file.subarray(start, end) : this.readRange(bundle, relative, start, end);
       expected = Math.min(perMember, articles - member * perMember);
       last = member === offsets.length - 2;
     }
@@ -414,12 +476,12 @@ export class CorpusStore {
       let bytes: Buffer;
       try {
         // Inflated at once, into one buffer of its size (a gzip member ends with it): a member is
-        // ~90 kB, a fraction of a millisecond, less than the thread pool's round trips and the
+        // ~25 kB, a fraction of a millisecond, less than the thread pool's round trips and the
         // 16 kB chunks an asynchronous inflate hands back one callback at a time (measured: those
-        // callbacks were a third of a burst's CPU time).
-        const member = file.subarray(start, end);
-        const size = member.length >= 4 ? member.readUInt32LE(member.length - 4) : 0;
-        bytes = gunzipSync(member, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 64 * 1024 * 1024)) });
+        // callbacks were a third of a burst's CPU time). Not a larger buffer: the member kept in
+        // the cache is a view of it (a 64 kB floor once held 64 kB for a member of 8).
+        const size = compressed.length >= 4 ? compressed.readUInt32LE(compressed.length - 4) : 0;
+        bytes = gunzipSync(compressed, { chunkSize: Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(size + 1, 64 * 1024 * 1024)) });
       } catch {
         throw damaged(`Le fichier « ${relative} » du corpus ne se décompresse pas. ${DAMAGED_CORPUS_ADVICE}`);
       }
@@ -461,7 +523,7 @@ export class CorpusStore {
   private async readBytes(bundle: OpenBundle, relative: string): Promise<Buffer> {
     const bytes = await this.readChecked(bundle, relative);
     try {
-      // Article shards are gzipped by the compiler (they are read only here, never by the renderer).
+      // Every file of the bundle but the manifest is gzipped by the compiler (`bundle-files.ts`).
       if (!relative.endsWith('.gz')) return bytes;
       // Decompressed into one buffer of the right size (gzip ends with the size, modulo 4 GB): no
       // 16 kB chunks to gather and copy.
@@ -474,8 +536,8 @@ export class CorpusStore {
 
   /** A file of the bundle as it is on disk, checked against the manifest. */
   private async readChecked(bundle: OpenBundle, relative: string): Promise<Buffer> {
-    const file = path.resolve(this.root, relative);
-    const inside = path.relative(path.resolve(this.root), file);
+    const file = path.resolve(bundle.root, relative);
+    const inside = path.relative(path.resolve(bundle.root), file);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       throw damaged(`Le corpus nomme un fichier hors de son dossier : « ${relative} ». ${DAMAGED_CORPUS_ADVICE}`);
     let bytes: Buffer;
@@ -489,6 +551,29 @@ export class CorpusStore {
     }
     const problem = checkBundleFile(bundle.manifest.files, relative, bytes, sha256);
     if (problem) throw damaged(describeIntegrityProblem(problem));
+    return bytes;
+  }
+
+  /**
+   * Bytes `[start, end)` of a bundle file already checked whole (`readChecked`): read at once, like
+   * it, a member being a few kilobytes.
+   */
+  private readRange(bundle: OpenBundle, relative: string, start: number, end: number): Buffer {
+    const bytes = Buffer.allocUnsafe(end - start);
+    let read: number;
+    try {
+      const fd = openSync(path.resolve(bundle.root, relative), 'r');
+      try {
+        read = readSync(fd, bytes, 0, bytes.length, start);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw damaged(`Le fichier « ${relative} » du corpus est ${missing ? 'introuvable' : 'illisible'}. ${DAMAGED_CORPUS_ADVICE}`);
+    }
+    if (read !== bytes.length)
+      throw damaged(`Le fichier « ${relative} » du corpus a changé depuis son ouverture. ${DAMAGED_CORPUS_ADVICE}`);
     return bytes;
   }
 

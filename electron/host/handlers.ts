@@ -5,6 +5,7 @@
 import type {
   ApiMethod,
   CorpusInfo,
+  CorpusUpdate,
   ExportFile,
   HostNotice,
   PalimpsesteApi,
@@ -19,6 +20,7 @@ import { AnnotationInputError } from '../../corpus/annotations/annotation.ts';
 import type { AnnotationStore } from './annotation-store.ts';
 import { API_ARGS, describeValidationError } from '../common/api-schemas.ts';
 import type { CorpusStore } from './corpus-store.ts';
+import type { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
 import type { NoticeBoard } from './notices.ts';
 import { fail, HostError, ok, toApiError } from './result.ts';
 import type { SessionStore } from './session-store.ts';
@@ -31,6 +33,8 @@ export interface HandlerDeps {
   session: SessionStore;
   annotations: AnnotationStore;
   notices: NoticeBoard;
+  /** The imported corpora (corpus updates); without it, `importCorpus` and `revertCorpus` say updates are not available. */
+  corpora?: InstalledCorpora;
   /** Desktop only: prints the print view to PDF and asks where to save it (`electron/main/pdf-export.ts`). */
   exportPdf?: (request: PrintRequest) => Promise<SavedFile>;
   /** Desktop only: asks where to save an export file and writes it. */
@@ -49,7 +53,16 @@ type Impl<M extends ApiMethod> = (
 
 /** Wraps one implementation: validate the raw arguments, run, turn anything thrown into an error Result. */
 function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: string) => void) {
-  return async (...raw: unknown[]): Promise<Result<unknown>> => {
+  return checked(name, impl, log);
+}
+
+/** `method` for an implementation of any result type (the JSON answers below). */
+function checked<M extends ApiMethod, T>(
+  name: M,
+  impl: (...args: Parameters<PalimpsesteApi[M]>) => Promise<T>,
+  log: (message: string) => void,
+): (...raw: unknown[]) => Promise<Result<T>> {
+  return async (...raw: unknown[]): Promise<Result<T>> => {
     const parsed = API_ARGS[name].safeParse(raw);
     if (!parsed.success) return fail('invalid-argument', `Appel « ${name} » refusé : ${describeValidationError(parsed.error)}.`);
     try {
@@ -62,11 +75,31 @@ function method<M extends ApiMethod>(name: M, impl: Impl<M>, log: (message: stri
   };
 }
 
+/**
+ * Methods whose value the HTTP transport can send as it is stored, as JSON bytes (UTF-8), instead of
+ * building the objects and serialising them again: the same arguments checks and errors as the
+ * method of the same name in `createHandlers`, the same value once parsed.
+ */
+export type JsonAnswers = Partial<Record<ApiMethod, (...raw: unknown[]) => Promise<Result<Buffer>>>>;
+
+export function createJsonAnswers(deps: Pick<HandlerDeps, 'corpus' | 'log'>): JsonAnswers {
+  const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
+  return { getArticle: checked('getArticle', (id) => deps.corpus.articleJson(id), log) };
+}
+
 export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
   const log = deps.log ?? ((message: string) => console.error(`[palimpseste] ${message}`));
   const baseUrl = deps.corpusBaseUrl ?? 'corpus/';
-  const { corpus, trails, session, notices, annotations } = deps;
+  const { corpus, trails, session, notices, annotations, corpora } = deps;
   const today = deps.today ?? localToday;
+
+  // Each update is also a notice: the banner says what changed after the window reloads.
+  const updated = async (run: (installed: InstalledCorpora) => Promise<CorpusUpdate>): Promise<CorpusUpdate> => {
+    if (!corpora) throw new HostError('not-found', 'Les mises à jour du corpus ne sont pas disponibles ici.');
+    const update = await run(corpora);
+    if (!update.change.identical) notices.add({ kind: 'corpus-updated', message: update.message });
+    return update;
+  };
 
   // Failures on the user's own files become French errors that say which (disk full, read-only
   // folder, busy, unusable folder); the log keeps the system's reason.
@@ -115,6 +148,8 @@ export function createHandlers(deps: HandlerDeps): PalimpsesteApi {
       },
       log,
     ),
+    importCorpus: method('importCorpus', (file) => updated((installed) => installed.importPack(file, corpus)), log),
+    revertCorpus: method('revertCorpus', () => updated((installed) => installed.revert(corpus)), log),
     // The stores are opened at host start: a damaged file's notice is there for the first call, at
     // launch (a store that cannot be opened at all says so when it is used).
     getNotices: method(

@@ -3,16 +3,22 @@
  * the user's trails and session, the notices, and the API handlers over them.
  */
 import type { ExportFile, PalimpsesteApi, PrintRequest, SavedFile } from '../common/api.ts';
+import lunr from 'lunr';
+import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { CorpusStore } from './corpus-store.ts';
-import { createHandlers } from './handlers.ts';
+import { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
+import { createHandlers, createJsonAnswers, type JsonAnswers } from './handlers.ts';
 import { NoticeBoard } from './notices.ts';
 import { SessionStore } from './session-store.ts';
 import type { ServeOptions } from './static-files.ts';
 import { TrailStore } from './trail-store.ts';
 
 export interface HostOptions {
-  /** The corpus bundle folder (holding `manifest.json`). */
+  /**
+   * The corpus bundle folder shipped with the app (holding `manifest.json`). A corpus imported from
+   * a pack (kept in the user-data folder) is read instead when there is one (`InstalledCorpora`).
+   */
   corpusDir: string;
   /** The user-data folder (trails, session). */
   dataDir: string;
@@ -25,7 +31,11 @@ export interface HostOptions {
 
 export interface Host {
   api: PalimpsesteApi;
+  /** For the web edition's HTTP transport: the articles sent as the bundle stores them (see `JsonAnswers`). */
+  jsonAnswers: JsonAnswers;
   corpus: CorpusStore;
+  /** The corpora imported from packs, and which one is in use. */
+  corpora: InstalledCorpora;
   /** For the static servers (web edition, `palimpseste://`): a corpus file is checked before it is sent. */
   verifyCorpusFile: NonNullable<ServeOptions['verify']>;
   trails: TrailStore;
@@ -37,7 +47,13 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   const notices = new NoticeBoard();
-  const corpus = new CorpusStore(options.corpusDir);
+  const corpora = new InstalledCorpora({
+    shippedDir: options.corpusDir,
+    dataDir: options.dataDir,
+    expected: { bundleSchemaVersion: BUNDLE_SCHEMA_VERSION, lunrVersion: lunr.version },
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const corpus = new CorpusStore(corpora.activeDir());
   const trails = new TrailStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
   const session = new SessionStore(options.dataDir, notices, options.now, { ...(options.log ? { log: options.log } : {}) });
   const annotations = new AnnotationStore(options.dataDir, notices, corpus, options.now, { ...(options.log ? { log: options.log } : {}) });
@@ -48,6 +64,7 @@ export function createHost(options: HostOptions): Host {
   void annotations.ready().catch(() => undefined);
   const api = createHandlers({
     corpus,
+    corpora,
     trails,
     session,
     annotations,
@@ -57,6 +74,7 @@ export function createHost(options: HostOptions): Host {
     ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
     ...(options.saveExportFile ? { saveExportFile: options.saveExportFile } : {}),
   });
+  const jsonAnswers = createJsonAnswers({ corpus, ...(options.log ? { log: options.log } : {}) });
   const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
-  return { api, corpus, verifyCorpusFile, trails, session, annotations, notices, options };
+  return { api, jsonAnswers, corpus, corpora, verifyCorpusFile, trails, session, annotations, notices, options };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trail } from '../common/api.ts';
 import { createHttpApi } from '../common/http-api.ts';
+import { dispatch } from './dispatch.ts';
 import { createHost } from './host.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
@@ -34,6 +35,7 @@ function raw(port: number, method: string, target: string, headers: Record<strin
 const json = { 'content-type': 'application/json' };
 let base: string;
 let web: WebServer;
+let host: ReturnType<typeof createHost>;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -46,9 +48,10 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(base, 'renderer', 'assets', 'app.js'), 'export {};');
   writeFileSync(path.join(base, 'secret.txt'), 'SECRET');
-  const host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
+  host = createHost({ corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data'), log: () => undefined });
   web = await startWebServer({
     api: host.api,
+    jsonAnswers: host.jsonAnswers,
     rendererDir: path.join(base, 'renderer'),
     corpusDir: path.join(base, 'corpus'),
     log: (m) => logged.push(m),
@@ -75,6 +78,23 @@ describe('web host', () => {
     expect(await api.getToc('Code Civil')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
+  it('sends an article as the bundle stores it: the value and the errors of the handlers', async () => {
+    const call = (args: unknown) => raw(web.port, 'POST', '/api/getArticle', json, JSON.stringify({ args }));
+    const id = `${SEED_CODE}/num:L611-20`;
+    const answer = await call([id]);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+    expect(JSON.parse(answer.body)).toEqual(await host.api.getArticle(id));
+    for (const args of [[`${SEED_CODE}/num:L999-9`], [42], 'pas une liste']) {
+      const refused = await call(args);
+      expect(refused.status).toBe(200);
+      expect(JSON.parse(refused.body)).toEqual(await dispatch(host.api, 'getArticle', args));
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false });
+    }
+  });
+
   it('serves the renderer and the bundle with the CSP header', async () => {
     const index = await raw(web.port, 'GET', '/');
     expect(index.status).toBe(200);
@@ -83,8 +103,9 @@ describe('web host', () => {
     const manifest = await raw(web.port, 'GET', '/corpus/manifest.json');
     expect(manifest.status).toBe(200);
     expect(JSON.parse(manifest.body)).toMatchObject({ codes: [{ id: SEED_CODE }] });
-    const toc = await raw(web.port, 'GET', `/corpus/codes/${SEED_CODE}/toc.json?v=1`);
-    expect(JSON.parse(toc.body)).toMatchObject({ id: SEED_CODE });
+    // Stored gzipped (the host and the search worker decompress them): sent as they are.
+    const toc = await raw(web.port, 'GET', `/corpus/codes/${SEED_CODE}/toc.json.gz?v=1`);
+    expect([toc.status, toc.headers['content-type']]).toEqual([200, 'application/gzip']);
     const head = await raw(web.port, 'HEAD', '/assets/app.js');
     expect([head.status, head.headers['content-type'], head.body]).toEqual([200, 'text/javascript; charset=utf-8', '']);
     // An in-app location reloads the app; a missing asset stays missing.
@@ -240,12 +261,12 @@ describe('web host against slow and greedy clients', () => {
   });
 
   it('streams a corpus file with an ETag, and answers 304 to a client that has it', async () => {
-    const first = await raw(limited.port, 'GET', `/corpus/codes/${SEED_CODE}/catalog.json`);
+    const first = await raw(limited.port, 'GET', '/corpus/manifest.json');
     expect(first.status).toBe(200);
-    expect(first.body).toBe(readFileSync(path.join(base, 'corpus', 'codes', SEED_CODE, 'catalog.json'), 'utf8'));
+    expect(first.body).toBe(readFileSync(path.join(base, 'corpus', 'manifest.json'), 'utf8'));
     const tag = String(first.headers.etag);
     expect(tag).toMatch(/^"/);
-    const again = await raw(limited.port, 'GET', `/corpus/codes/${SEED_CODE}/catalog.json`, { 'if-none-match': tag });
+    const again = await raw(limited.port, 'GET', '/corpus/manifest.json', { 'if-none-match': tag });
     expect([again.status, again.body, again.headers.etag]).toEqual([304, '', tag]);
   });
 

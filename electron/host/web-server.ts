@@ -15,15 +15,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { PalimpsesteApi, Result } from '../common/api.ts';
-import { dispatch } from './dispatch.ts';
+import { dispatch, isApiMethod } from './dispatch.ts';
+import type { JsonAnswers } from './handlers.ts';
 import { fail } from './result.ts';
 import { securityHeaders } from './security-headers.ts';
 import { openBody, serveStatic, textResponse, type ServeOptions, type StaticResponse } from './static-files.ts';
 
 export interface WebServerOptions {
   api: PalimpsesteApi;
+  /** Methods answered with their value's stored JSON instead of `api`'s objects (`createJsonAnswers`). */
+  jsonAnswers?: JsonAnswers;
   rendererDir: string;
-  corpusDir: string;
+  /** The bundle folder, or where it is at each request (it changes when a corpus update is imported). */
+  corpusDir: string | (() => string);
   /** Checks a corpus file before it is served (its checksum in the manifest): see `CorpusStore.verifyFile`. */
   verifyCorpusFile?: ServeOptions['verify'];
   /** 0 (the default) picks a free port. */
@@ -102,15 +106,28 @@ function send(res: ServerResponse, response: StaticResponse, head: boolean): voi
   body.pipe(res);
 }
 
+/** The headers of every API answer but its length, built once (2,000 answers in a burst). */
+const API_HEADERS: readonly string[] = Object.entries({
+  ...securityHeaders(),
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+}).flat();
+
+function sendBody(res: ServerResponse, status: number, body: Buffer): void {
+  res.writeHead(status, [...API_HEADERS, 'Content-Length', String(body.length)]);
+  res.end(body);
+}
+
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    ...securityHeaders(),
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body, 'utf8');
+  sendBody(res, status, Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+const OK_OPEN = Buffer.from('{"ok":true,"value":');
+const OK_CLOSE = Buffer.from('}');
+
+/** A successful Result whose value is already JSON: `{"ok":true,"value":<json>}`, as `sendJson` would write it. */
+function sendOkJson(res: ServerResponse, json: Buffer): void {
+  sendBody(res, 200, Buffer.concat([OK_OPEN, json, OK_CLOSE], OK_OPEN.length + json.length + OK_CLOSE.length));
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -162,6 +179,11 @@ export function createRequestListener(options: WebServerOptions, port: () => num
       return sendJson(res, 400, fail('invalid-argument', 'Corps de requête illisible (JSON attendu).'));
     }
     const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
+    const answerJson = isApiMethod(name) && Array.isArray(args) ? options.jsonAnswers?.[name] : undefined;
+    if (answerJson) {
+      const answer = await answerJson(...(args as unknown[]));
+      return answer.ok ? sendOkJson(res, answer.value) : sendJson(res, 200, answer);
+    }
     const result = await dispatch(options.api, name, args);
     const status = !result.ok && result.error.code === 'not-found' && result.error.message.startsWith('Appel inconnu') ? 404 : 200;
     sendJson(res, status, result);
@@ -187,7 +209,8 @@ export function createRequestListener(options: WebServerOptions, port: () => num
       const ifNoneMatch = req.headers['if-none-match'];
       if (rawPath.startsWith(CORPUS_PREFIX)) {
         const corpusPath = rawPath.slice(CORPUS_PREFIX.length - 1);
-        return send(res, await serveStatic(options.corpusDir, corpusPath, { ifNoneMatch, verify: options.verifyCorpusFile }), head);
+        const corpusDir = typeof options.corpusDir === 'function' ? options.corpusDir() : options.corpusDir;
+        return send(res, await serveStatic(corpusDir, corpusPath, { ifNoneMatch, verify: options.verifyCorpusFile }), head);
       }
       return send(res, await serveStatic(options.rendererDir, rawPath, { appFallback: true, ifNoneMatch }), head);
     } catch (error) {

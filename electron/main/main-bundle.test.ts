@@ -61,9 +61,13 @@ export const Menu = {
   buildFromTemplate: (template) => template,
   setApplicationMenu: (menu) => record.calls.push(['setApplicationMenu', menu.map((m) => m.label)]),
 };
-// The save dialog of exports: the bundle only needs it to exist until an export is asked for.
-export const dialog = { showSaveDialog: async () => ({ canceled: true }) };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+// The dialogs of exports and corpus updates: the bundle only needs them to exist until one is asked for.
+export const dialog = {
+  showSaveDialog: async () => ({ canceled: true }),
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showMessageBox: async () => ({ response: 0 }),
+};
 const windows = [];
 export class BrowserWindow {
   static getAllWindows() { return windows; }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { APP_SCHEME, appUrl, deepLinkFromArgv, deepLinkToLocation } from '../common/deep-link.ts';
 import { createHost } from '../host/host.ts';
+import { corpusUpdateActions } from './corpus-update-actions.ts';
 import { isSupportedElectron, unsupportedElectronMessage } from './electron-version.ts';
 import { registerApiHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -173,15 +174,35 @@ if (!app.requestSingleInstanceLock()) {
       });
       session.defaultSession.protocol.handle(
         APP_SCHEME,
-        createProtocolHandler({ rendererDir, corpusDir, verifyCorpusFile: host.verifyCorpusFile }),
+        // The corpus folder is asked at each request: an imported corpus is served at once.
+        createProtocolHandler({ rendererDir, corpusDir: () => host.corpus.root, verifyCorpusFile: host.verifyCorpusFile }),
       );
       registerApiHandlers(ipcMain, host.api, (event) => isTrustedSender(event, appWindows), log);
+      const updates = corpusUpdateActions(
+        host.api,
+        {
+          pickPack: async (options) => {
+            const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...options, properties: ['openFile'] }) : undefined;
+            return picked && !picked.canceled ? picked.filePaths[0] : undefined;
+          },
+          show: async (type, title, message) => {
+            if (mainWindow) await dialog.showMessageBox(mainWindow, { type, title, message });
+          },
+        },
+        () => mainWindow?.webContents.reload(),
+      );
+      const run = (action: () => Promise<void>) => () => void action().catch((error: unknown) => log(`corpus update: ${String(error)}`));
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({
             platform: process.platform,
             isPackaged: app.isPackaged,
-            actions: { sendKey, goHome: () => showLocation('#/') },
+            actions: {
+              sendKey,
+              goHome: () => showLocation('#/'),
+              importCorpus: run(updates.importCorpus),
+              revertCorpus: run(updates.revertCorpus),
+            },
           }),
         ),
       );

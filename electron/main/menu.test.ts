@@ -9,12 +9,18 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 function build(platform: NodeJS.Platform, isPackaged = true) {
   const sent: string[] = [];
   let home = 0;
+  const updates: string[] = [];
   const template = buildMenuTemplate({
     platform,
     isPackaged,
-    actions: { sendKey: (key, mods) => sent.push(`${mods.join('+')}+${key}`), goHome: () => home++ },
+    actions: {
+      sendKey: (key, mods) => sent.push(`${mods.join('+')}+${key}`),
+      goHome: () => home++,
+      importCorpus: () => updates.push('import'),
+      revertCorpus: () => updates.push('revert'),
+    },
   });
-  return { template, sent, home: () => home };
+  return { template, sent, home: () => home, updates };
 }
 
 describe('application menu', () => {
@@ -49,6 +55,15 @@ describe('application menu', () => {
     items.find((i) => i.label === 'Accueil')?.click?.({} as never, undefined, {} as never);
     expect(sent).toEqual(['alt+Right']);
     expect(home()).toBe(1);
+  });
+
+  it('offers the corpus updates in the File menu', () => {
+    const { template, updates } = build('linux');
+    const file = template.find((m) => m.label === 'Fichier')!;
+    const items = flatten([file]);
+    items.find((i) => i.label === 'Mettre à jour le corpus…')?.click?.({} as never, undefined, {} as never);
+    items.find((i) => i.label === 'Revenir au corpus précédent')?.click?.({} as never, undefined, {} as never);
+    expect(updates).toEqual(['import', 'revert']);
   });
 
   it('offers the developer tools only outside the packaged app', () => {

@@ -11,6 +11,10 @@ export interface MenuActions {
   sendKey(key: string, modifiers: ('control' | 'meta' | 'alt' | 'shift')[]): void;
   /** Reopens the app's home page. */
   goHome(): void;
+  /** « Mettre à jour le corpus… »: picks a corpus pack and imports it (`corpus-update-actions.ts`). */
+  importCorpus(): void;
+  /** « Revenir au corpus précédent ». */
+  revertCorpus(): void;
 }
 
 export interface MenuOptions {
@@ -39,6 +43,9 @@ export function buildMenuTemplate({ platform, isPackaged, actions }: MenuOptions
     label: 'Fichier',
     submenu: [
       { label: 'Accueil', accelerator: 'CmdOrCtrl+Shift+H', click: () => actions.goHome() },
+      { type: 'separator' },
+      { label: 'Mettre à jour le corpus…', click: () => actions.importCorpus() },
+      { label: 'Revenir au corpus précédent', click: () => actions.revertCorpus() },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter', accelerator: 'Ctrl+Q' },
     ],

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers.ts';
 import { SEED_CODE, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
 import { createProtocolHandler, SCHEME_PRIVILEGES } from './protocol.ts';
+import { gunzipSync } from 'node:zlib';
 
 let base: string;
 let handle: ReturnType<typeof createProtocolHandler>;
@@ -46,9 +47,10 @@ describe('palimpseste:// protocol', () => {
   });
 
   it('serves the bundle under corpus/', async () => {
-    const response = await handle(request(`palimpseste://app/corpus/codes/${SEED_CODE}/catalog.json?x=1`));
+    const response = await handle(request(`palimpseste://app/corpus/codes/${SEED_CODE}/catalog.json.gz?x=1`));
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { num: string }[]).map((e) => e.num)).toEqual(['L611-3', 'L611-20']);
+    const catalog = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8')) as { num: string }[];
+    expect(catalog.map((e) => e.num)).toEqual(['L611-3', 'L611-20']);
   });
 
   it.each([

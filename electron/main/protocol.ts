@@ -25,7 +25,8 @@ export const SCHEME_PRIVILEGES: CustomScheme = {
 
 export interface ProtocolRoots {
   rendererDir: string;
-  corpusDir: string;
+  /** The bundle folder, or where it is at each request (it changes when a corpus update is imported). */
+  corpusDir: string | (() => string);
   /** Checks a corpus file before it is sent (its checksum in the manifest): see `CorpusStore.verifyFile`. */
   verifyCorpusFile?: ServeOptions['verify'];
 }
@@ -51,7 +52,10 @@ export async function answerAppRequest(
   if (path === undefined) return textResponse(404, 'Fichier introuvable.');
   const ifNoneMatch = request.headers?.get('if-none-match') ?? undefined;
   if (path.startsWith(CORPUS_PREFIX))
-    return serveStatic(roots.corpusDir, path.slice(CORPUS_PREFIX.length - 1), { ifNoneMatch, verify: roots.verifyCorpusFile });
+    return serveStatic(typeof roots.corpusDir === 'function' ? roots.corpusDir() : roots.corpusDir, path.slice(CORPUS_PREFIX.length - 1), {
+      ifNoneMatch,
+      verify: roots.verifyCorpusFile,
+    });
   return serveStatic(roots.rendererDir, path, { appFallback: true, ifNoneMatch });
 }
 

@@ -25,6 +25,8 @@ import { articlesFromLegiData, type LegiDataNode } from '../../corpus/search/fix
 import { parseQuery } from '../../corpus/search/query.ts';
 import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
+import { readBundleText } from '../support/bundle-files.ts';
+import { storedFile } from '../../corpus/model/bundle-files.ts';
 import { SHARED_DIR } from '../support/shared-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -64,9 +66,10 @@ function compiledBundle(): Bundle | undefined {
   if (!manifest.search) return undefined;
   return {
     manifest: manifest.search,
-    readFile: async (file) => readFileSync(path.join(DIST, file), 'utf8'),
+    readFile: async (file) => readBundleText(DIST, file),
     origin: `${path.relative(root, DIST) || DIST} (compilé le ${manifest.builtAt}, ${manifest.counts.articles} articles, ${manifest.codes.length} codes)`,
-    size: (file) => statSync(path.join(DIST, file)).size,
+    // As stored: gzipped beside the name the index gives, but for the index of the law in force (`bundle-files.ts`).
+    size: (file) => statSync(path.join(DIST, storedFile(manifest.files, file).file)).size,
   };
 }
 
@@ -100,7 +103,7 @@ function indexSizes(bundle: Bundle, files: readonly string[]): { index: number; 
   let texts = 0;
   for (const file of files) {
     index += bundle.size(file);
-    const shard = JSON.parse(readFileSync(path.join(DIST, file), 'utf8')) as { texts: { file: string }[] };
+    const shard = JSON.parse(readBundleText(DIST, file)) as { texts: { file: string }[] };
     for (const chunk of shard.texts) texts += bundle.size(chunk.file);
   }
   return { index, texts };

@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { ArticleCatalogEntry, Manifest, SearchManifest } from '../../corpus/model/bundle.ts';
 import type { Article, Code, Section } from '../../corpus/model/model.ts';
+import { readBundleJson, readBundleText } from '../support/bundle-files.ts';
 
 export interface BenchBundle {
   dist: string;
@@ -30,17 +30,17 @@ export function bundleArticles(dist: string, manifest: Manifest): { codes: Code[
   const codes: Code[] = [];
   const articles: Article[] = [];
   for (const summary of manifest.codes) {
-    codes.push(JSON.parse(readFileSync(path.join(dist, summary.toc), 'utf8')) as Code);
-    const catalog = JSON.parse(readFileSync(path.join(dist, summary.catalog), 'utf8')) as ArticleCatalogEntry[];
-    for (const shard of new Set(catalog.map((entry) => entry.shard)))
-      articles.push(...(JSON.parse(gunzipSync(readFileSync(path.join(dist, shard))).toString('utf8')) as Article[]));
+    codes.push(readBundleJson<Code>(dist, summary.toc));
+    const catalog = readBundleJson<ArticleCatalogEntry[]>(dist, summary.catalog);
+    for (const shard of new Set(catalog.map((entry) => entry.shard))) articles.push(...readBundleJson<Article[]>(dist, shard));
   }
   return { codes, articles };
 }
 
 export async function openBundle(dist: string, rebuild: boolean): Promise<BenchBundle> {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as Manifest;
-  const fromDisk = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+  // Every file but the manifest and the index of the law in force is stored gzipped (`bundle-files.ts`).
+  const fromDisk = (file: string) => readBundleText(dist, file);
   if (!rebuild) {
     return {
       dist,

@@ -5,8 +5,6 @@
  * stay whole at 200 % zoom; a change set that changed nothing says so. Each test failed before
  * its fix. Expected values are read from the compiled corpus or computed by the engine on it.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { SearchEngine } from '../../corpus/search/engine.ts';
@@ -14,6 +12,7 @@ import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { readBundleText } from '../support/bundle-files.ts';
 import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const MUTUALITE = 'code-de-la-mutualite';
@@ -22,7 +21,7 @@ const Y1990 = '1990-01-01';
 let engine: Promise<SearchEngine> | undefined;
 function nodeEngine(): Promise<SearchEngine> {
   // With the past versions: a search at a past date searches them (the app loads them for it).
-  engine ??= SearchEngine.load(manifest().search, (file) => readFile(path.join(CORPUS_DIR, file), 'utf8')).then(async (loaded) => {
+  engine ??= SearchEngine.load(manifest().search, async (file) => readBundleText(CORPUS_DIR, file)).then(async (loaded) => {
     await loaded.loadPast();
     return loaded;
   });
@@ -126,7 +125,8 @@ test.describe('search at the date being read', () => {
   });
 
   test('past versions that cannot be loaded are said to be missing, not « complétés dans un instant »', async ({ page, appUrl }) => {
-    await page.route('**/search/past-*.json', (route) => route.abort('failed'));
+    // Stored gzipped beside the names the index gives them (`bundle-files.ts`): both forms.
+    await page.route(/\/search\/past-[^/]*\.json(\.gz)?$/, (route) => route.abort('failed'));
     await openApp(page, appUrl, '#/');
     await searchIndexReady(page);
     await page.locator('#search-input').fill('L115-7');
@@ -270,7 +270,7 @@ test.describe('the window is used whole', () => {
 
 test('a change set in which the source changed nothing says so', async ({ page, appUrl }) => {
   needsWholeCorpus();
-  const empty = JSON.parse(await readFile(path.join(CORPUS_DIR, manifest().codes.find((c) => c.id === CSS)!.changeSets), 'utf8')) as {
+  const empty = JSON.parse(readBundleText(CORPUS_DIR, manifest().codes.find((c) => c.id === CSS)!.changeSets)) as {
     date: string;
     created: string[];
     modified: string[];

@@ -3,8 +3,6 @@
  * contents, search, references followed at a date, back and forward along the trail.
  * Every expected value is read from the compiled corpus (or computed by the search engine on it).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Article } from '../../corpus/model/model.ts';
 import { SearchEngine } from '../../corpus/search/engine.ts';
@@ -13,6 +11,7 @@ import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { codeIdFromTitle } from '../../corpus/model/ids.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, sectionPath, versionOn } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
+import { readBundleText } from '../support/bundle-files.ts';
 import { needsWholeCorpus } from './support/whole-corpus.ts';
 
 const DATE_2006 = '2006-01-28';
@@ -39,7 +38,7 @@ function tocSection(page: Page, title: string): Locator {
 let engine: Promise<SearchEngine> | undefined;
 /** The search engine on the same index files, in Node: what the page must show. */
 function nodeEngine(): Promise<SearchEngine> {
-  engine ??= SearchEngine.load(manifest().search, (file) => readFile(path.join(CORPUS_DIR, file), 'utf8'));
+  engine ??= SearchEngine.load(manifest().search, async (file) => readBundleText(CORPUS_DIR, file));
   return engine;
 }
 

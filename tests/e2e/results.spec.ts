@@ -5,19 +5,18 @@
  * query and the filters (reload, back and forward return to them). Expected values are computed
  * by the search engine in Node on the same index files.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SearchEngine } from '../../corpus/search/engine.ts';
 import { articleByNum, CORPUS_DIR, CSS, manifest } from './support/corpus-data.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
 import { needsWholeCorpus } from './support/whole-corpus.ts';
+import { readBundleText } from '../support/bundle-files.ts';
 
 const TRAVAIL = 'code-du-travail';
 
 let engine: Promise<SearchEngine> | undefined;
 function nodeEngine(): Promise<SearchEngine> {
-  engine ??= SearchEngine.load(manifest().search, (file) => readFile(path.join(CORPUS_DIR, file), 'utf8')).then(async (loaded) => {
+  engine ??= SearchEngine.load(manifest().search, async (file) => readBundleText(CORPUS_DIR, file)).then(async (loaded) => {
     await loaded.loadPast();
     return loaded;
   });

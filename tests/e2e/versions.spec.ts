@@ -13,8 +13,7 @@ import { formatDate } from '../../renderer/src/dates/french-dates.ts';
 import { articleById, articleByNum, catalog, CORPUS_DIR, CSS, manifest, versionOn } from './support/corpus-data.ts';
 import { hasSharedCorpus } from '../support/shared-corpus.ts';
 import { expect, openApp, screenshot, test } from './support/fixtures.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readBundleJson } from '../support/bundle-files.ts';
 import { groupAmendingTexts, writeAmendingText } from '../../renderer/src/citation/amending-texts.ts';
 
 /** Today in the browser's time zone (the Playwright config reads the app in Europe/Paris). */
@@ -22,7 +21,7 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).for
 
 function changeSets(code: string): ChangeSet[] {
   const summary = manifest().codes.find((c) => c.id === code)!;
-  return JSON.parse(readFileSync(path.join(CORPUS_DIR, summary.changeSets), 'utf8')) as ChangeSet[];
+  return readBundleJson<ChangeSet[]>(CORPUS_DIR, summary.changeSets);
 }
 
 function versionAt(article: Article, from: string) {

@@ -2,12 +2,14 @@
  * The compiled default corpus (`corpus/dist/`, built by `npm run corpus`; `npm test` builds it
  * before the unit tests): the merge of every source as a reader sees it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusStore } from '../../../electron/host/corpus-store.ts';
 import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
 import type { Article, Code, Section } from '../../model/model.ts';
+import { readBundleText } from '../../../tests/support/bundle-files.ts';
+import { storedFile } from '../../model/bundle-files.ts';
 import { historyBundle } from '../../../tests/support/shared-corpus.ts';
 import { describeWholeCorpus } from '../../../tests/support/whole-corpus.ts';
 import { GitRepository } from '../sources/common/git-repository.ts';
@@ -134,13 +136,18 @@ describe.skipIf(!hasDist)('the default corpus', () => {
       `references: ${refs.resolvedInCorpus}/${refs.inCorpus} resolved (${((100 * refs.resolvedInCorpus) / refs.inCorpus).toFixed(1)} %), ${refs.total} found`,
     );
     expect(refs.resolvedInCorpus / refs.inCorpus).toBeGreaterThanOrEqual(0.95);
-    const report = readFileSync(path.join(dist, 'unresolved-references.tsv'), 'utf8').trim().split('\n');
+    const report = readBundleText(dist, 'unresolved-references.tsv').trim().split('\n');
     expect(report.length - 1).toBe(refs.total - refs.resolved);
   });
 
-  it('writes the search index files the manifest names', () => {
+  it('writes the search index files the manifest names (gzipped beside their names but the first: `bundle-files.ts`)', () => {
+    expect(storedFile(manifest.files, manifest.search.current)).toEqual({ file: manifest.search.current, gzipped: false });
     expect(existsSync(path.join(dist, manifest.search.current))).toBe(true);
-    for (const file of manifest.search.past) expect(existsSync(path.join(dist, file))).toBe(true);
+    expect(manifest.search.past.length).toBeGreaterThan(0);
+    for (const file of manifest.search.past) {
+      expect(storedFile(manifest.files, file)).toEqual({ file: `${file}.gz`, gzipped: true });
+      expect(existsSync(path.join(dist, `${file}.gz`))).toBe(true);
+    }
   });
 });
 

@@ -29,17 +29,23 @@ export class CompiledBundle {
     return summary;
   }
 
+  /** A file named by the manifest or a catalog, decompressed when stored gzipped (every file but the manifest). */
+  private json<T>(relative: string): T {
+    const bytes = readFileSync(path.join(this.dir, relative));
+    return JSON.parse((relative.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
+  }
+
   catalog(code: CodeId): ArticleCatalogEntry[] {
-    return JSON.parse(readFileSync(path.join(this.dir, this.summary(code).catalog), 'utf8')) as ArticleCatalogEntry[];
+    return this.json<ArticleCatalogEntry[]>(this.summary(code).catalog);
   }
 
   /** Every article of the code, in catalog order. */
   articles(code: CodeId): Article[] {
     const shards = [...new Set(this.catalog(code).map((entry) => entry.shard))];
-    return shards.flatMap((shard) => JSON.parse(gunzipSync(readFileSync(path.join(this.dir, shard))).toString('utf8')) as Article[]);
+    return shards.flatMap((shard) => this.json<Article[]>(shard));
   }
 
   changeSets(code: CodeId): ChangeSet[] {
-    return JSON.parse(readFileSync(path.join(this.dir, this.summary(code).changeSets), 'utf8')) as ChangeSet[];
+    return this.json<ChangeSet[]>(this.summary(code).changeSets);
   }
 }

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry, Manifest } from '../../model/bundle.ts';
 import type { Article, Code, Section } from '../../model/model.ts';
+import { storedFileName } from '../../model/bundle-files.ts';
 import { runChild, type ChildResult } from '../../../tests/support/run-child.ts';
 import { historyBundle, seedsDir } from '../../../tests/support/shared-corpus.ts';
 
@@ -29,7 +30,9 @@ async function corpus(args: string[]): Promise<ChildResult> {
   });
 }
 
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+/** Every file but the manifest is stored gzipped (`bundle-files.ts`). */
+const readJson = <T>(file: string): T =>
+  JSON.parse((file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8')) as T;
 
 describe('npm run corpus on the seeds', () => {
   let work: string;
@@ -88,7 +91,12 @@ describe('npm run corpus on the seeds', () => {
     expect(article.versions[0]!.paragraphs[0]).toMatch(/^Les caisses mutuelles régionales sont responsables/);
     expect(article.versions[0]!.links.filter((l) => l.kind === 'citedBy')).toHaveLength(43);
     expect(manifest.search.current).toBe('search/current.json');
+    // Every file gzipped but the index of the law in force (the first search waits for it alone).
     expect(existsSync(path.join(out, manifest.search.current))).toBe(true);
+    expect(Object.keys(manifest.files).filter((f) => !f.endsWith('.gz'))).toEqual([manifest.search.current]);
+    // The stored texts, named in the index without `.gz` (`bundle-files.ts`).
+    const text = Object.keys(manifest.files).find((f) => f.startsWith('search/current.text-'))!;
+    expect(text).toBe(storedFileName(text.replace(/\.gz$/, '')));
   });
 
   it('reuses an unchanged build, and rebuilds when a source changes', async () => {

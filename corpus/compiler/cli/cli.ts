@@ -1,16 +1,19 @@
 /**
- * `npm run corpus [-- --source PATH ...] [--out DIR] [--strict] [--force] [--no-default]`
+ * `npm run corpus [-- --source PATH ...] [--out DIR] [--strict] [--force] [--no-default] [--pack FILE] [--workers N]`
  *
  * Builds the default corpus (`corpus/sources.json`) plus any `--source` (a bundle, a git repository,
  * a folder, a single file; the format is detected) into `corpus/dist/` or `--out DIR`.
- * A progress bar on a terminal, plain log lines otherwise (CI); a final summary.
+ * A progress bar on a terminal, plain log lines otherwise (CI); a final summary. With `--pack FILE`,
+ * the bundle (built or reused) is also written as one file, the corpus update an installed app imports.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileCorpus, StrictModeError } from '../compile.ts';
 import { createCompileLog } from './compile-log.ts';
 import { readSourcesFile, sourceFromArgument, SourceSpecError, type SourceSpec } from '../sources/source-spec.ts';
 import { formatSummary } from './summary.ts';
+import { writePack } from '../bundle/pack-writer.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -21,7 +24,12 @@ const USAGE = `Usage: npm run corpus -- [--source CHEMIN]... [--out DOSSIER] [--
   --sources FICHIER  liste des sources par défaut (corpus/sources.json)
   --no-default     ne compile que les sources données par --source
   --strict         tout avertissement est une erreur
-  --force          reconstruit même si les sources n'ont pas changé`;
+  --force          reconstruit même si les sources n'ont pas changé
+  --workers N      imports de sources menés en même temps, un fil d’exécution chacun (défaut : un par cœur ;
+                   1 : tout dans le même fil) ; le corpus écrit est le même
+  --replicate N    banc d'essai : un corpus synthétique de N fois les codes réels (copiés sous d'autres noms)
+  --pack FICHIER   écrit aussi le corpus compilé en un seul fichier, à importer dans l'application
+                   (menu « Mettre à jour le corpus… », ou « npm run web -- --import-corpus FICHIER »)`;
 
 async function main(): Promise<number> {
   let args;
@@ -35,6 +43,9 @@ async function main(): Promise<number> {
         'no-default': { type: 'boolean' },
         strict: { type: 'boolean' },
         force: { type: 'boolean' },
+        pack: { type: 'string' },
+        replicate: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -68,6 +79,11 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  const workers = args.workers === undefined ? availableParallelism() : Number(args.workers);
+  if (!Number.isInteger(workers) || workers < 1) {
+    console.error(`--workers : un nombre entier ≥ 1 est attendu, pas « ${args.workers} ».\n${USAGE}`);
+    return 2;
+  }
   const log = createCompileLog(process.stderr);
   try {
     const summary = await compileCorpus({
@@ -77,9 +93,20 @@ async function main(): Promise<number> {
       cacheDir: path.resolve(args.cache ?? path.join(root, 'corpus/cache')),
       strict: args.strict ?? false,
       force: args.force ?? false,
+      workers,
+      ...(args.replicate ? { replicate: Math.max(1, Number.parseInt(args.replicate, 10) || 1) } : {}),
       log,
     });
-    console.log(formatSummary(summary, path.resolve(args.out ?? path.join(root, 'corpus/dist'))));
+    // maxRSS is in kibibytes; it covers the worker threads too (they share the process).
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    const outDir = path.resolve(args.out ?? path.join(root, 'corpus/dist'));
+    console.log(formatSummary(summary, outDir, peakRss));
+    if (args.pack) {
+      const pack = writePack(outDir, args.pack);
+      console.log(
+        `Paquet écrit : ${pack.file} (${(pack.bytes / 1024 / 1024).toFixed(1)} Mo, ${pack.header.parts.length} fichiers, données du ${pack.header.dataDate})`,
+      );
+    }
     return summary.failedSources.length ? 1 : 0;
   } catch (error) {
     if (error instanceof StrictModeError) {

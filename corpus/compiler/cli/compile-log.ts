@@ -1,8 +1,9 @@
 /**
- * The build's voice: a progress bar on a terminal; in CI (no terminal, or CI set) plain lines, one
- * every 10 % at most, so logs stay readable. Warnings name source, path and line.
+ * The build's voice: progress bars on a terminal (one per source or stage under way: the imports
+ * run side by side), plain lines in CI (no terminal, or CI set), one every 10 % at most per source,
+ * so logs stay readable. Warnings name source, path and line.
  */
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import type { CompileWarning } from '../../model/model.ts';
 import type { CompileLog } from '../compile.ts';
 
@@ -15,48 +16,36 @@ export function formatWarning(w: CompileWarning): string {
 
 export function createCompileLog(stream: NodeJS.WriteStream): CompileLog {
   const interactive = Boolean(stream.isTTY) && !process.env.CI;
-  let bar: SingleBar | undefined;
-  let barLabel = '';
+  // One bar per source or stage in progress: imports run side by side in worker threads.
+  let bars: MultiBar | undefined;
+  const barOf = new Map<string, SingleBar>();
   const lastPlain = new Map<string, number>();
   let warnings = 0;
 
-  const stopBar = () => {
-    bar?.stop();
-    bar = undefined;
+  // A line above the bars while they run (they are drawn again below it), plain otherwise.
+  const write = (line: string) => {
+    if (bars) bars.log(`${line}\n`);
+    else stream.write(`${line}\n`);
   };
 
   return {
     info(line) {
-      stopBar();
-      stream.write(`${line}\n`);
+      write(line);
     },
     warn(warning) {
       warnings++;
-      if (warnings <= WARNINGS_SHOWN) {
-        stopBar();
-        stream.write(`${formatWarning(warning)}\n`);
-      } else if (warnings === WARNINGS_SHOWN + 1) {
-        stopBar();
-        stream.write('… autres avertissements comptés dans le résumé.\n');
-      }
+      if (warnings <= WARNINGS_SHOWN) write(formatWarning(warning));
+      else if (warnings === WARNINGS_SHOWN + 1) write('… autres avertissements comptés dans le résumé.');
     },
     error(line) {
-      stopBar();
-      stream.write(`erreur : ${line}\n`);
+      write(`erreur : ${line}`);
     },
     progress(label, done, total) {
       if (interactive) {
-        if (!bar || barLabel !== label) {
-          stopBar();
-          barLabel = label;
-          bar = new SingleBar({
-            format: `${label} [{bar}] {percentage}% {value}/{total}`,
-            stream,
-            hideCursor: true,
-            clearOnComplete: true,
-          });
-          bar.start(total, done);
-        } else {
+        bars ??= new MultiBar({ format: '{label} [{bar}] {percentage}% {value}/{total}', stream, hideCursor: true, clearOnComplete: true });
+        const bar = barOf.get(label);
+        if (!bar) barOf.set(label, bars.create(total, done, { label }));
+        else {
           bar.setTotal(total);
           bar.update(done);
         }
@@ -69,7 +58,15 @@ export function createCompileLog(stream: NodeJS.WriteStream): CompileLog {
       }
     },
     progressEnd(label) {
-      if (barLabel === label) stopBar();
+      const bar = barOf.get(label);
+      if (bar && bars) {
+        bars.remove(bar);
+        barOf.delete(label);
+        if (barOf.size === 0) {
+          bars.stop();
+          bars = undefined;
+        }
+      }
       lastPlain.delete(label);
     },
   };

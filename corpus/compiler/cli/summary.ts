@@ -5,7 +5,7 @@ function megabytes(bytes: number): string {
 }
 
 /** The final summary of a build, as printed by `npm run corpus`. */
-export function formatSummary(summary: CompileSummary, outDir: string): string {
+export function formatSummary(summary: CompileSummary, outDir: string, peakRssBytes?: number): string {
   const { manifest } = summary;
   const refs = manifest.counts.references;
   const share = refs.inCorpus ? ((100 * refs.resolvedInCorpus) / refs.inCorpus).toFixed(1) : '—';
@@ -20,6 +20,8 @@ export function formatSummary(summary: CompileSummary, outDir: string): string {
     `  avertissements ${manifest.counts.warnings}`,
     `  durée        ${summary.seconds.toFixed(1)} s`,
   ];
+  // The compiler's peak resident memory (the whole process: every stage, every worker thread).
+  if (peakRssBytes !== undefined) lines.push(`  mémoire max  ${megabytes(peakRssBytes)} (RSS du compilateur)`);
   if (!summary.reused)
     lines.push(
       `  taille       ${megabytes(summary.bundleBytes)} (texte brut de toutes les versions : ${megabytes(manifest.counts.plainTextBytes)})`,

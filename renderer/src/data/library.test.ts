@@ -4,13 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleCatalogEntry, Manifest } from '../../../corpus/model/bundle.ts';
 import { normalizeArticleNumber } from '../../../corpus/text/article-number.ts';
 import type { CorpusInfo, PalimpsesteApi, Result } from '../../../electron/common/api.ts';
+import { readBundleJson } from '../../../tests/support/bundle-files.ts';
 import { Library, pickAtDate } from './library.ts';
 
 // The compiled default corpus (`npm run corpus`); these tests read its real catalog.
-const catalogFile = path.resolve(import.meta.dirname, '../../../corpus/dist/codes/code-de-la-securite-sociale/catalog.json');
-const missing = !existsSync(catalogFile);
-if (missing) console.log(`library.test.ts: ${catalogFile} is missing (run npm run corpus): the catalog tests are skipped.`);
-const catalog = (): ArticleCatalogEntry[] => JSON.parse(readFileSync(catalogFile, 'utf8')) as ArticleCatalogEntry[];
+const dist = path.resolve(import.meta.dirname, '../../../corpus/dist');
+const catalogFile = 'codes/code-de-la-securite-sociale/catalog.json';
+const missing = !existsSync(path.join(dist, 'manifest.json'));
+if (missing) console.log(`library.test.ts: ${dist} has no corpus (run npm run corpus): the catalog tests are skipped.`);
+// Stored gzipped beside that name (`bundle-files.ts`).
+const catalog = (): ArticleCatalogEntry[] => readBundleJson<ArticleCatalogEntry[]>(dist, catalogFile);
 
 /** The host's `findArticles` over the real catalog, counting its calls. */
 function fakeApi(entries: ArticleCatalogEntry[]) {
@@ -20,7 +23,7 @@ function fakeApi(entries: ArticleCatalogEntry[]) {
     getCorpusInfo: async (): Promise<Result<CorpusInfo>> => ({
       ok: true,
       value: {
-        manifest: JSON.parse(readFileSync(path.join(catalogFile, '../../../manifest.json'), 'utf8')) as Manifest,
+        manifest: JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as Manifest,
         baseUrl: 'corpus/',
       },
     }),

@@ -5,6 +5,7 @@
  * and most searches never need them, so they stay out of memory until then.
  */
 import type { Manifest } from '../../../corpus/model/bundle.ts';
+import { storedFile } from '../../../corpus/model/bundle-files.ts';
 import { SearchEngine } from '../../../corpus/search/engine.ts';
 import type { SearchFilters } from '../../../corpus/search/search-types.ts';
 import type { FromWorker, ToWorker } from './search-protocol.ts';
@@ -19,14 +20,16 @@ let engine: Promise<SearchEngine> | undefined;
  */
 let refusal: string | undefined;
 
-async function readText(url: string): Promise<string> {
+async function readText(url: string, gzipped = false): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) {
     const text = /^text\/plain/.test(response.headers.get('content-type') ?? '') ? (await response.text()).trim() : '';
     if (text) refusal ??= text;
     throw new Error(text || `HTTP ${response.status}`);
   }
-  return response.text();
+  // The search files are stored gzipped (`bundle-files.ts`): decompressed natively as they arrive.
+  if (!gzipped || !response.body) return response.text();
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
 const failureMessage = (error: unknown, fallback: string) => refusal ?? (error instanceof Error ? error.message : fallback);
@@ -38,7 +41,10 @@ function documentCount(loaded: Record<string, number>): number {
 async function start(baseUrl: string): Promise<SearchEngine> {
   const started = performance.now();
   const manifest = JSON.parse(await readText(new URL('manifest.json', baseUrl).href)) as Manifest;
-  const loaded = await SearchEngine.load(manifest.search, (path) => readText(new URL(path, baseUrl).href));
+  const loaded = await SearchEngine.load(manifest.search, (path) => {
+    const { file, gzipped } = storedFile(manifest.files, path);
+    return readText(new URL(file, baseUrl).href, gzipped);
+  });
   post({ type: 'ready', loadMs: performance.now() - started, documents: documentCount(loaded.loadedDocuments) });
   loaded.textsLoaded().then(
     () => post({ type: 'texts-loaded', loadMs: performance.now() - started }),

@@ -13,6 +13,7 @@ import { foldForFilter, partOfNumber } from './code-parts.ts';
 import { redlineExcerpt } from './redline-excerpt.ts';
 import { versionIndexOn } from '../../../corpus/model/timeline.ts';
 import { timelineOf, versionIndexFrom, versionsAroundDay } from './timeline.ts';
+import { readBundleJson } from '../../../tests/support/bundle-files.ts';
 
 const dist = path.resolve(import.meta.dirname, '../../../corpus/dist');
 const CSS = 'code-de-la-securite-sociale';
@@ -21,7 +22,7 @@ const DATA_DATE = '2026-12-01';
 if (!hasDist) console.log('versions-helpers.test.ts: corpus/dist absent (run `npm run corpus`): tests skipped');
 
 function catalog(): ArticleCatalogEntry[] {
-  return JSON.parse(readFileSync(path.join(dist, 'codes', CSS, 'catalog.json'), 'utf8')) as ArticleCatalogEntry[];
+  return readBundleJson<ArticleCatalogEntry[]>(dist, `codes/${CSS}/catalog.json`);
 }
 function article(num: string): Article {
   const entry = catalog().find((e) => e.num === num);

@@ -1,0 +1,60 @@
+/**
+ * For tests: two real corpus packs written by `npm run corpus -- --pack` from the seeds: `a` is the
+ * Code de la mutualité of 1986 (seed 003) alone, `b` the same with the two seed articles of the
+ * sécurité sociale (seeds 000 and 001). `a`'s bundle folder stands for the corpus shipped with the app.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../electron/host/paths.ts';
+
+export const SEEDS = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
+export const seedFile = (prefix: string) =>
+  path.join(
+    SEEDS,
+    readdirSync(SEEDS).find((f) => f.startsWith(prefix))!,
+  );
+
+export interface SeedPacks {
+  /** The bundle of pack `a`, as compiled. */
+  shipped: string;
+  /** The bundle of pack `b`, as compiled. */
+  bundleB: string;
+  packA: string;
+  packB: string;
+}
+
+function compile(work: string, out: string, pack: string, sources: string[]): void {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(PROJECT_ROOT, 'corpus/compiler/cli/cli.ts'),
+      '--no-default',
+      ...sources.flatMap((s) => ['--source', s]),
+      '--out',
+      out,
+      '--cache',
+      path.join(work, 'cache'),
+      '--pack',
+      pack,
+    ],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } },
+  );
+  if (result.status !== 0) throw new Error(`npm run corpus failed: ${result.stderr}`);
+  if (!/Paquet écrit : .*\(\d+\.\d Mo, \d+ fichiers, données du \d{4}-\d{2}-\d{2}\)/.test(result.stdout))
+    throw new Error(`npm run corpus -- --pack did not say it wrote the pack: ${result.stdout}`);
+}
+
+export function buildSeedPacks(work: string): SeedPacks {
+  const packs: SeedPacks = {
+    shipped: path.join(work, 'shipped'),
+    bundleB: path.join(work, 'b'),
+    packA: path.join(work, 'a.palimpseste'),
+    packB: path.join(work, 'b.palimpseste'),
+  };
+  compile(work, packs.shipped, packs.packA, [seedFile('003_')]);
+  compile(work, packs.bundleB, packs.packB, [seedFile('003_'), seedFile('000_'), seedFile('001_')]);
+  return packs;
+}
