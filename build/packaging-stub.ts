@@ -4,7 +4,7 @@
  * (`--linux dir`) around a stub Electron folder — an executable file carrying Electron's fuse wire,
  * so that electron-builder really flips the fuses, and the locales it prunes.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../electron/host/paths.ts';
@@ -37,28 +37,38 @@ export function makeStubElectron(dir: string): void {
   writeFileSync(path.join(dir, 'version'), ELECTRON_VERSION);
 }
 
-/** Runs electron-builder `--linux dir` with this config around the stub; the unpacked app is `<outDir>/linux-unpacked`. */
-export function packLinuxDir(configPath: string, stubDir: string, outDir: string): { status: number | null; log: string } {
-  const result = spawnSync(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-builder'),
-    [
-      '--linux',
-      'dir',
-      '--config',
-      configPath,
-      `-c.electronDist=${stubDir}`,
-      `-c.electronVersion=${ELECTRON_VERSION}`,
-      `-c.directories.output=${outDir}`,
-      '--publish',
-      'never',
-    ],
-    // electron-builder stays silent when it sees VITEST in its environment: its log is read by the caller.
-    {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
-    },
-  );
-  return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
+/**
+ * Runs electron-builder `--linux dir` with this config around the stub; the unpacked app is `<outDir>/linux-unpacked`.
+ * Awaited, not `spawnSync`: a test worker blocked for the whole packing (over a minute on a loaded
+ * machine) cannot answer Vitest, whose RPC then times out naming no test (`tests/support/stretch-watch.ts`).
+ */
+export function packLinuxDir(configPath: string, stubDir: string, outDir: string): Promise<{ status: number | null; log: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-builder'),
+      [
+        '--linux',
+        'dir',
+        '--config',
+        configPath,
+        `-c.electronDist=${stubDir}`,
+        `-c.electronVersion=${ELECTRON_VERSION}`,
+        `-c.directories.output=${outDir}`,
+        '--publish',
+        'never',
+      ],
+      // electron-builder stays silent when it sees VITEST in its environment: its log is read by the caller.
+      {
+        cwd: PROJECT_ROOT,
+        timeout: 300_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
+      },
+    );
+    let log = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ status: code, log }));
+  });
 }

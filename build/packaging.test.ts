@@ -40,7 +40,8 @@ function filesBelow(dir: string, prefix = ''): string[] {
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-pack-'));
-  if (!ensureRenderer((line) => console.log(`[packaging.test] ${line}`))) throw new Error('The renderer build failed: nothing to package.');
+  if (!(await ensureRenderer((line) => console.log(`[packaging.test] ${line}`))))
+    throw new Error('The renderer build failed: nothing to package.');
   await buildElectron();
   const stub = path.join(work, 'electron-stub');
   makeStubElectron(stub);
@@ -60,7 +61,7 @@ beforeAll(async () => {
     writeFileSync(configPath, JSON.stringify({ ...config, extraResources: [{ from: corpusDir, to: 'corpus', filter: ['**/*'] }] }));
   }
   appOut = path.join(work, 'out');
-  const result = packLinuxDir(configPath, stub, appOut);
+  const result = await packLinuxDir(configPath, stub, appOut);
   builderStatus = result.status;
   builderLog = result.log;
 }, 600_000);

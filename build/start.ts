@@ -31,8 +31,8 @@ ${WEB_OPTIONS_USAGE}
   --no-open         n’ouvre pas le navigateur (ou variable BROWSER=none)`;
 
 async function launchElectron(electron: string): Promise<number> {
-  if (!ensureRenderer(say)) return 1;
-  ensureCorpus(say);
+  if (!(await ensureRenderer(say))) return 1;
+  await ensureCorpus(say);
   say('Compilation du processus principal (electron/ → build/out/electron/)…');
   const { main } = await buildElectron(ELECTRON_OUT_DIR);
   const child = spawn(electron, [main, ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: 'inherit' });

@@ -91,9 +91,9 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
 
   if (options.build !== false) {
-    if (!options.rendererDir && !ensureRenderer(say)) throw new WebEditionError('La construction de l’interface a échoué.');
+    if (!options.rendererDir && !(await ensureRenderer(say))) throw new WebEditionError('La construction de l’interface a échoué.');
     // A corpus given with --corpus is the user's: it is served as is, or reported missing in the app.
-    if (!options.corpusDir) ensureCorpus(say);
+    if (!options.corpusDir) await ensureCorpus(say);
   }
 
   const host = createHost({ corpusDir, dataDir, log: say });

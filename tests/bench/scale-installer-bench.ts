@@ -34,12 +34,12 @@ if (!existsSync(path.join(CORPUS_DIR, 'manifest.json'))) {
 const manifest = readBundleJson<Manifest>(CORPUS_DIR, 'manifest.json');
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-installer-'));
 try {
-  if (!ensureRenderer((line) => console.log(line))) throw new Error('la construction de l’interface a échoué');
+  if (!(await ensureRenderer((line) => console.log(line)))) throw new Error('la construction de l’interface a échoué');
   await buildElectron();
   const stub = path.join(work, 'electron-stub');
   makeStubElectron(stub);
   const out = path.join(work, 'out');
-  const packed = packLinuxDir('build/electron-builder.yml', stub, out);
+  const packed = await packLinuxDir('build/electron-builder.yml', stub, out);
   if (packed.status !== 0) throw new Error(`electron-builder a échoué (${packed.status}) : ${packed.log.slice(-1500)}`);
   const unpacked = path.join(out, 'linux-unpacked');
 

@@ -25,8 +25,8 @@ let dataDir: string;
 let mainJs: string;
 
 test.beforeAll(async () => {
-  if (!ensureRenderer((line) => console.log(line))) throw new Error('The renderer build failed.');
-  ensureCorpus((line) => console.log(line));
+  if (!(await ensureRenderer((line) => console.log(line)))) throw new Error('The renderer build failed.');
+  await ensureCorpus((line) => console.log(line));
   mainJs = (await buildElectron()).main;
   dataDir = mkdtempSync(path.join(tmpdir(), 'palimpseste-electron-'));
 });
