@@ -7,13 +7,14 @@
  *   us: `git log` of the article's file + `git show` of each version, in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CorpusStore } from '../../electron/host/corpus-store.ts';
 import type { Manifest } from '../../corpus/model/bundle.ts';
 import { mb, median, ms, printTable } from './table.ts';
 import { SHARED_DIR } from '../support/shared-corpus.ts';
+import { folderBytes } from './folder-bytes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shared = path.join(SHARED_DIR, 'corpus');
@@ -43,15 +44,6 @@ function compile(args: string[]): number {
   const rss = /mémoire max\s+([\d.]+) Mo/.exec(result.stdout);
   if (rss) peakRss.push(Number(rss[1]) * 1024 * 1024);
   return elapsed;
-}
-
-function folderBytes(folder: string): number {
-  let total = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
 }
 
 const rows: string[][] = [['mesure', 'Palimpseste', 'sans Palimpseste (même machine, même run)', 'objectif']];

@@ -8,7 +8,7 @@
  * Renderer figures (first article painted, renderer memory) are in the reader bench, on 1× only.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import type { Manifest } from '../../corpus/model/bundle.ts';
@@ -16,6 +16,7 @@ import { SearchEngine } from '../../corpus/search/engine.ts';
 import type { SearchFilters } from '../../corpus/search/search-types.ts';
 import { readBundleText } from '../support/bundle-files.ts';
 import { mb, median, ms, percentile, printTable } from './table.ts';
+import { folderBytes } from './folder-bytes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'palimpseste-scale-'));
@@ -23,15 +24,6 @@ const factors = (process.env.SCALE_N ?? '1,3')
   .split(',')
   .map((n) => Number.parseInt(n, 10))
   .filter((n) => n >= 1);
-
-function folderBytes(folder: string): number {
-  let total = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
 
 function compile(out: string, n: number): { seconds: number; peakRss: number } {
   const started = performance.now();

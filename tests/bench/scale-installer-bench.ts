@@ -7,7 +7,7 @@
  * compressed) to every figure but the corpus's.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildElectron } from '../../build/electron-build.ts';
@@ -17,15 +17,7 @@ import type { Manifest } from '../../corpus/model/bundle.ts';
 import { CORPUS_DIR } from '../../electron/host/paths.ts';
 import { readBundleJson } from '../support/bundle-files.ts';
 import { mb, printTable } from './table.ts';
-
-function folderBytes(folder: string): number {
-  let total = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
+import { folderBytes } from './folder-bytes.ts';
 
 if (!existsSync(path.join(CORPUS_DIR, 'manifest.json'))) {
   console.log(`${CORPUS_DIR} est absent : lancez « npm run corpus » d’abord. Rien n’est mesuré.`);
