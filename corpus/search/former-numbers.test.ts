@@ -13,6 +13,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { ArticleCatalogEntry, Manifest } from '../model/bundle.ts';
 import type { CorrespondencePair } from '../model/correspondence.ts';
 import type { Article, Code, Section } from '../model/model.ts';
+import { readBundleText } from '../../tests/support/bundle-files.ts';
 import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
 import { SearchEngine } from './engine.ts';
 
@@ -23,7 +24,8 @@ const FORMER = 'L122-14-3';
 const hasDist = existsSync(path.join(DIST, 'manifest.json'));
 if (!hasDist) console.log(`former-numbers tests: no compiled corpus in ${DIST} (npm run corpus)`);
 
-const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
+// Through the bundle's reader: the catalogs and tables of format 4 are stored gzipped.
+const read = (file: string) => readBundleText(DIST, file);
 let manifest: Manifest;
 let engine: SearchEngine;
 let catalog: ArticleCatalogEntry[];
@@ -90,15 +92,21 @@ describeWholeCorpus('old and new article numbers in search', () => {
     const endedIds = new Set(ended.map((entry) => entry.id));
     const articles = new Map<string, Article>();
     const sample = ended.filter((_, i) => i % Math.floor(ended.length / 40) === 0).slice(0, 40);
-    for (const shard of new Set(sample.map((entry) => entry.shard)))
+    // A breath between shards and between searches: the loop would otherwise hold the worker for
+    // 10 s of CPU, and Vitest's RPC times out past 60 s on a loaded machine (tests/support/stretch-watch.ts).
+    const breathe = () => new Promise((resolve) => setImmediate(resolve));
+    for (const shard of new Set(sample.map((entry) => entry.shard))) {
       for (const article of JSON.parse(gunzipSync(readFileSync(path.join(DIST, shard))).toString('utf8')) as Article[])
         articles.set(article.id, article);
+      await breathe();
+    }
     let searched = 0;
     for (const entry of sample) {
       const text = articles.get(entry.id)?.versions.at(-1)?.paragraphs.join(' ') ?? '';
       const words = (text.match(/[\p{L}]{6,}/gu) ?? []).slice(0, 4);
       if (words.length < 2) continue;
       searched++;
+      await breathe();
       const inForce = await engine.search(words.join(' '), { limit: 50, scope: 'in-force' });
       for (const hit of inForce.results) {
         expect(endedIds.has(hit.article), `${words.join(' ')} → ${hit.num}`).toBe(false);
