@@ -77,7 +77,7 @@ describe('npm run web -- --import-corpus', () => {
 
   it('refuses a foreign file with the reason and exit status 1', () => {
     const dataDir = mkdtempSync(path.join(work, 'data-'));
-    const result = spawnSync(process.execPath, webArgs(dataDir, ['--import-corpus', seedFile('003_')]), {
+    const result = spawnSync(process.execPath, webArgs(dataDir, ['--import-corpus', seedFile('003')]), {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
     });

@@ -4,17 +4,14 @@
  * de la sécurité sociale (seeds 000 and 001), each weight recomputed here from the term's count,
  * the text's length and the number of texts that have it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { expect, it } from 'vitest';
-import { describeWholeCorpus } from '../../tests/support/whole-corpus.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seedFile } from '../../tests/support/shared-corpus.ts';
 import { rebuildParagraphs } from '../text/paragraphs.ts';
 import { BM25, frenchTokenizer, lunr, stemStep, stopWordStep, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
-const SEEDS = [path.join(seeds, '000_957ebed65d058a0e.txt'), path.join(seeds, '001_803e8bac355c9d63.txt')];
-const missing = SEEDS.filter((file) => !existsSync(file));
-if (missing.length) console.log(`BM25 tests skipped: missing ${missing.join(', ')}`);
+// The seeds of `../shared`, or their copy in the committed sample: this runs on any machine.
+const SEEDS = [seedFile('000'), seedFile('001')];
 
 function seedText(file: string): string {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -22,7 +19,7 @@ function seedText(file: string): string {
   return rebuildParagraphs(lines.slice(1, end)).join('\n');
 }
 
-describeWholeCorpus('BM25 weights of the index', () => {
+describe('BM25 weights of the index', () => {
   it.each(['current', 'past'] as const)('weighs the %s collection with its parameters (past: k1 2, b 1)', (collection) => {
     expect(BM25.past).toEqual({ k1: 2, b: 1 });
     const { k1, b } = BM25[collection];

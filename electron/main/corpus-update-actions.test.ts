@@ -45,7 +45,7 @@ describe('the menu’s corpus updates', () => {
   });
 
   it('does nothing when the dialog is cancelled, and shows the reason of a refusal without reloading', async () => {
-    const { actions, shown, reloads } = setup([undefined, seedFile('000_')]);
+    const { actions, shown, reloads } = setup([undefined, seedFile('000')]);
     await actions.importCorpus();
     expect(shown).toEqual([]);
     await actions.importCorpus();

@@ -4,16 +4,12 @@
  * sécurité sociale (seeds 000 and 001). `a`'s bundle folder stands for the corpus shipped with the app.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../electron/host/paths.ts';
+import { seedFile } from './shared-corpus.ts';
 
-export const SEEDS = path.resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
-export const seedFile = (prefix: string) =>
-  path.join(
-    SEEDS,
-    readdirSync(SEEDS).find((f) => f.startsWith(prefix))!,
-  );
+// The seeds of `../shared`, or their copy in the committed sample: the packs are built on any machine.
+export { seedFile } from './shared-corpus.ts';
 
 export interface SeedPacks {
   /** The bundle of pack `a`, as compiled. */
@@ -54,7 +50,7 @@ export function buildSeedPacks(work: string): SeedPacks {
     packA: path.join(work, 'a.palimpseste'),
     packB: path.join(work, 'b.palimpseste'),
   };
-  compile(work, packs.shipped, packs.packA, [seedFile('003_')]);
-  compile(work, packs.bundleB, packs.packB, [seedFile('003_'), seedFile('000_'), seedFile('001_')]);
+  compile(work, packs.shipped, packs.packA, [seedFile('003')]);
+  compile(work, packs.bundleB, packs.packB, [seedFile('003'), seedFile('000'), seedFile('001')]);
   return packs;
 }

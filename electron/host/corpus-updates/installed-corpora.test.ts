@@ -153,7 +153,7 @@ describe('importing a corpus pack', () => {
     });
 
     it('a foreign file (not a pack at all)', async () => {
-      expect(await refused(seed('003_'))).toMatch(/ce n’est pas un paquet de corpus Palimpseste/);
+      expect(await refused(seed('003'))).toMatch(/ce n’est pas un paquet de corpus Palimpseste/);
       expect(await refused(path.join(work, 'nowhere.palimpseste'))).toMatch(/ce fichier n’existe pas/);
       expect(await refused(work)).toMatch(/c’est un dossier/);
     });
@@ -212,7 +212,7 @@ describe('importing a corpus pack', () => {
     expect(info.ok && info.value.manifest.codes.map((c) => c.id).sort()).toEqual(['code-de-la-mutualite', 'code-de-la-securite-sociale']);
     const notices = await host.api.getNotices();
     expect(notices.ok && notices.value.map((n) => n.kind)).toEqual(['corpus-updated']);
-    const bad = await host.api.importCorpus(seed('003_'));
+    const bad = await host.api.importCorpus(seed('003'));
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const back = await host.api.revertCorpus();
     expect(back.ok && back.value.message).toMatch(/^Corpus précédent rétabli/);
