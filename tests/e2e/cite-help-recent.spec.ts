@@ -78,6 +78,9 @@ test('the home page lists the last articles read, each at its date, kept by the 
   // The home page, then reloaded: the list comes back from the host's session store.
   await openApp(page, appUrl, '#/');
   await expect(page.locator('.recent-list li').first()).toBeVisible();
+  // The home page's own save must reach the host first: a reload at « #/ » reopens the saved
+  // location, which is still L611-1 while that request is on its way (seen on a loaded machine).
+  await page.waitForLoadState('networkidle');
   await page.reload();
   const recent = page.locator('.recent-list li');
   await expect(recent.nth(0)).toHaveText(`Article L611-1 ${CSS_TITLE()}, version en vigueur le 28 janvier 2006`);
