@@ -13,9 +13,9 @@ import { buildSeedPacks, seedFile, type SeedPacks } from '../tests/support/seed-
 let work: string;
 let packs: SeedPacks;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-web-import-'));
-  packs = buildSeedPacks(work);
+  packs = await buildSeedPacks(work);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

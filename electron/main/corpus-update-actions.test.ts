@@ -8,9 +8,9 @@ import { corpusUpdateActions, type UpdateDialogs } from './corpus-update-actions
 
 let work: string;
 let packs: SeedPacks;
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-menu-update-'));
-  packs = buildSeedPacks(work);
+  packs = await buildSeedPacks(work);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -26,9 +26,9 @@ let shipped: string;
 let packA: string;
 let packB: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'palimpseste-packs-'));
-  ({ shipped, packA, packB } = buildSeedPacks(work));
+  ({ shipped, packA, packB } = await buildSeedPacks(work));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
