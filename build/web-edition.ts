@@ -141,6 +141,12 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   return { url: web.url, close: () => web.close() };
 }
 
+/**
+ * The parent as this process started, not when `untilStopped` is called: npm can be gone by then
+ * (the build and the start of the host come first), and the parent read then would be the adopter.
+ */
+const LAUNCH_PARENT = process.ppid;
+
 /** Why the web edition stops: a signal, or the process that started it is gone. */
 export type StopReason = NodeJS.Signals | 'parent-gone';
 
@@ -152,7 +158,9 @@ export type StopReason = NodeJS.Signals | 'parent-gone';
  */
 export function untilStopped(parentCheckMs = 1000): Promise<StopReason> {
   return new Promise((resolve) => {
-    const parent = process.ppid;
+    const parent = LAUNCH_PARENT;
+    // Already adopted: npm went while the edition was starting (seen on a loaded machine).
+    if (process.ppid !== parent) return resolve('parent-gone');
     const watch = setInterval(() => {
       if (process.ppid !== parent) stop('parent-gone');
     }, parentCheckMs);
