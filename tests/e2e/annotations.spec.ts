@@ -324,6 +324,9 @@ test('the mark of an annotated article in the search box’s list and on the res
   const search = async () => {
     await box.fill('');
     await box.pressSequentially(query, { delay: 20 });
+    // The answer to the whole query, not one to the letters typed before it (still shown, marked busy):
+    // its first option is the one read and clicked below.
+    await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
     await expect(page.locator('.search-option').nth(1)).toBeVisible();
   };
   await search();
