@@ -443,7 +443,7 @@ export class SearchEngine {
     const engine = new SearchEngine(manifest, readFile, current.asOf, options.lunrScoresOnly);
     engine.shards.push(current);
     if (options.prefetchTexts ?? true) {
-      engine.currentTexts = current.loadAllTexts().then(() => current.prepareNumbers());
+      engine.currentTexts = current.loadAllTexts().then(() => current.prepare());
       // Failures surface to the search that needs the text; nothing to do here.
       engine.currentTexts.catch(() => undefined);
     }
@@ -466,6 +466,9 @@ export class SearchEngine {
         const shard = await readShard(files[i]!, this.readFile, this.pastTexts);
         if (shard.asOf !== this.asOf)
           throw new SearchIndexFileError(files[i]!, `construit pour le ${shard.asOf}, l’index en vigueur pour le ${this.asOf}`);
+        // Now, in the background, rather than in the first search that follows (a number search
+        // looks among past texts too).
+        shard.prepare();
         this.shards.push(shard);
         onProgress?.(i + 1, files.length);
       }

@@ -305,10 +305,22 @@ export class LoadedShard {
   }
 
   /**
+   * Decodes now what the first search would otherwise decode for the whole shard, in its way: the
+   * numbers (sorted), the dates of every document, the former numbers taken up. The engine calls it
+   * in the background as a shard loads: for the seven past shards that is about 350 ms of work a
+   * keystroke waited for (the first « L. 611-3 » after the past index loaded: 253 ms).
+   */
+  prepare(): void {
+    this.prepareNumbers();
+    this.dateRanges(0);
+    this.docsTakingUp('');
+  }
+
+  /**
    * Sorts the documents by number (done by the first number search otherwise: ~50 ms): each by its
    * number and by every number it bore before (D7122-10 finds the article now R7122-10).
    */
-  prepareNumbers(): void {
+  private prepareNumbers(): void {
     if (!this.numbers) {
       const keys = this.shard.docs.num.map(numberKey);
       const entries: number[] = Array.from({ length: this.size }, (_, doc) => doc);
