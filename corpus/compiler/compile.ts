@@ -14,6 +14,7 @@ import type { SourceImport } from './sources/source-import.ts';
 import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
+import type { WrittenBundle } from './bundle/bundle-writer.ts';
 
 /**
  * The stages after the imports, loaded only when there is something to build: a build with no
@@ -21,20 +22,25 @@ import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
  * their libraries (about a second of module loading).
  */
 async function loadStages() {
-  const [bundle, merge, synthetic, references, search, pool] = await Promise.all([
+  const [bundle, merge, synthetic, references, search, pool, correspondence] = await Promise.all([
     import('./bundle/bundle-writer.ts'),
     import('./merge/merge.ts'),
     import('./synthetic-corpus.ts'),
     import('./references/reference-step.ts'),
-    import('./search/search-step.ts'),
+    import('../search/build.ts'),
     import('./workers/import-pool.ts'),
+    import('../model/correspondence.ts'),
   ]);
   return {
-    writeBundle: bundle.writeBundle,
+    BundleWriter: bundle.BundleWriter,
     mergeSources: merge.mergeSources,
     replicateImports: synthetic.replicateImports,
     resolveCorpusReferences: references.resolveCorpusReferences,
-    buildSearchStep: search.buildSearchStep,
+    SearchDocuments: search.SearchDocuments,
+    formerNumbersTakenUp: search.formerNumbersTakenUp,
+    writeSearchIndexes: search.writeSearchIndexes,
+    CURRENT_FILE: search.CURRENT_FILE,
+    correspondencePairs: correspondence.correspondencePairs,
     importInWorkers: pool.importInWorkers,
   };
 }
@@ -78,6 +84,11 @@ export interface CompileSummary {
   seconds: number;
   failedSources: string[];
   warnings: CompileWarning[];
+  /**
+   * The peak memory of each import worker (its JS heap and the buffers it holds: a thread has no
+   * RSS of its own, the process's `maxRSS` covers them all), in the order they ended.
+   */
+  workerPeaks: { label: string; bytes: number }[];
 }
 
 export class StrictModeError extends Error {}
@@ -106,6 +117,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
           seconds: (performance.now() - started) / 1000,
           failedSources: [],
           warnings: [],
+          workerPeaks: [],
         };
       }
     } catch {
@@ -113,11 +125,23 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
   }
 
-  const { writeBundle, mergeSources, replicateImports, resolveCorpusReferences, buildSearchStep, importInWorkers } = await loadStages();
+  const {
+    BundleWriter,
+    mergeSources,
+    replicateImports,
+    resolveCorpusReferences,
+    SearchDocuments,
+    formerNumbersTakenUp,
+    writeSearchIndexes,
+    CURRENT_FILE,
+    correspondencePairs,
+    importInWorkers,
+  } = await loadStages();
   const importStart = performance.now();
   const imports: SourceImport[] = [];
   const failedSources: string[] = [];
   const warnings: CompileWarning[] = [];
+  const workerPeaks: CompileSummary['workerPeaks'] = [];
   const ordered = [...options.sources].sort((a, b) => SOURCE_PRIORITY[a.kind] - SOURCE_PRIORITY[b.kind]);
   const jobs: ImportJob[] = [];
   for (const spec of ordered) {
@@ -160,6 +184,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onProgress: (label, done, total) => log.progress(label, done, total),
       onSettled: (label, outcome) => {
         log.progressEnd(label);
+        if (outcome.ok && outcome.peakHeapBytes > 0) workerPeaks.push({ label, bytes: outcome.peakHeapBytes });
         if (outcome.ok && outcome.peakHeapBytes > 0)
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
       },
@@ -200,32 +225,59 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   let phase = importStart;
   const lap = (label: string) => {
     const now = performance.now();
-    log.info(`${label} : ${((now - phase) / 1000).toFixed(1)} s`);
+    // Resident and heap memory after each stage: where the compile's peak comes from.
+    const memory = process.memoryUsage();
+    log.info(`${label} : ${((now - phase) / 1000).toFixed(1)} s (mémoire ${megabytes(memory.rss)}, tas ${megabytes(memory.heapUsed)})`);
     phase = now;
   };
   lap('Import des sources');
+  const sources: SourceInfo[] = imports.map((i) => i.info);
   const merged = mergeSources(imports, { dataDate });
+  // The merged corpus has what the rest needs: the imports (every source's copy of every text) go.
+  imports.length = 0;
   lap('Fusion des sources');
   const references = resolveCorpusReferences(merged, dataDate);
   lap('Résolution des renvois');
-  const search = buildSearchStep(merged, dataDate, (done, total) => log.progress('index', done, total));
-  log.progressEnd('index');
-  lap('Index de recherche');
 
-  const sources: SourceInfo[] = imports.map((i) => i.info);
-  const written = writeBundle(options.outDir, {
-    builtAt: now().toISOString(),
-    inputHash,
-    sources,
-    codes: merged.codes,
-    articles: merged.articles,
-    changeSets: merged.changeSets,
-    references: references.counts,
-    warnings: warnings.length,
-    search,
-    extraFiles: new Map([['unresolved-references.tsv', references.report]]),
-  });
-  lap('Écriture du bundle');
+  // Each code's files are written as soon as the cross-code steps are done with its articles, then
+  // the articles go: only the search documents (texts, dates, numbers) stay for the index.
+  const writer = new BundleWriter(options.outDir, correspondencePairs([...merged.articles.values()].flat()), CURRENT_FILE);
+  let written: WrittenBundle;
+  try {
+    const documents = new SearchDocuments(
+      dataDate,
+      formerNumbersTakenUp(merged.codes.flatMap((code) => merged.articles.get(code.id) ?? [])),
+    );
+    for (const code of merged.codes) {
+      const articles = merged.articles.get(code.id) ?? [];
+      writer.writeCode(code, articles, merged.changeSets.get(code.id) ?? []);
+      documents.add(articles);
+      merged.articles.delete(code.id);
+      merged.changeSets.delete(code.id);
+    }
+    merged.articles.clear();
+    lap('Écriture des codes');
+    const search = writeSearchIndexes(
+      documents,
+      merged.codes.map((code) => code.toc ?? []),
+      { asOf: dataDate, onProgress: (done, total) => log.progress('index', done, total) },
+      (file, json) => writer.writeSearchFile(file, json),
+    );
+    log.progressEnd('index');
+    writer.writeExtra('unresolved-references.tsv', references.report);
+    written = writer.finish({
+      builtAt: now().toISOString(),
+      inputHash,
+      sources,
+      references: references.counts,
+      warnings: warnings.length,
+      search,
+    });
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  lap('Index de recherche');
   return {
     reused: false,
     manifest: written.manifest,
@@ -233,5 +285,6 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     seconds: (performance.now() - started) / 1000,
     failedSources,
     warnings,
+    workerPeaks,
   };
 }
