@@ -8,13 +8,15 @@ import lunr from 'lunr';
 import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { dataDateOf } from '../model/timeline.ts';
-import type { CompileWarning, SourceInfo } from '../model/model.ts';
+import type { Code, CompileWarning, SourceInfo } from '../model/model.ts';
 import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
 import type { SourceImport } from './sources/source-import.ts';
 import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
 import type { WrittenBundle } from './bundle/bundle-writer.ts';
+import { SharedTexts } from './merge/shared-texts.ts';
+import { collectGarbage } from './memory.ts';
 
 /**
  * The stages after the imports, loaded only when there is something to build: a build with no
@@ -159,6 +161,11 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
     jobs.push({ spec, label });
   }
+  // Each import's texts folded into one copy of each line as soon as it lands (`shared-texts.ts`).
+  const texts = new SharedTexts();
+  const share = (outcome: ImportOutcome) => {
+    if (outcome.ok) for (const source of outcome.imports) texts.share(source);
+  };
   // Taken in the sources' order, however the imports were run: the merge depends on it.
   const take = (label: string, outcome: ImportOutcome) => {
     if (!outcome.ok) {
@@ -184,6 +191,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onProgress: (label, done, total) => log.progress(label, done, total),
       onSettled: (label, outcome) => {
         log.progressEnd(label);
+        share(outcome);
         if (outcome.ok && outcome.peakHeapBytes > 0) workerPeaks.push({ label, bytes: outcome.peakHeapBytes });
         if (outcome.ok && outcome.peakHeapBytes > 0)
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
@@ -199,13 +207,17 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
           onProgress: (done, total) => log.progress(label, done, total),
         });
         log.progressEnd(label);
-        take(label, { ok: true, imports: result, seconds: (performance.now() - started) / 1000, peakHeapBytes: 0 });
+        const outcome: ImportOutcome = { ok: true, imports: result, seconds: (performance.now() - started) / 1000, peakHeapBytes: 0 };
+        share(outcome);
+        take(label, outcome);
       } catch (error) {
         log.progressEnd(label);
         take(label, { ok: false, message: error instanceof Error ? error.message : String(error), seconds: 0 });
       }
     }
   }
+  texts.clear();
+  collectGarbage();
   if (options.strict && (warnings.length || failedSources.length)) {
     throw new StrictModeError(`--strict : ${warnings.length} avertissement(s), ${failedSources.length} source(s) en échec.`);
   }
@@ -227,7 +239,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     const now = performance.now();
     // Resident and heap memory after each stage: where the compile's peak comes from.
     const memory = process.memoryUsage();
-    log.info(`${label} : ${((now - phase) / 1000).toFixed(1)} s (mémoire ${megabytes(memory.rss)}, tas ${megabytes(memory.heapUsed)})`);
+    const peak = process.resourceUsage().maxRSS * 1024;
+    log.info(
+      `${label} : ${((now - phase) / 1000).toFixed(1)} s (mémoire ${megabytes(memory.rss)}, tas ${megabytes(memory.heapUsed)}, pointe jusqu’ici ${megabytes(peak)})`,
+    );
     phase = now;
   };
   lap('Import des sources');
@@ -235,8 +250,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   const merged = mergeSources(imports, { dataDate });
   // The merged corpus has what the rest needs: the imports (every source's copy of every text) go.
   imports.length = 0;
+  collectGarbage();
   lap('Fusion des sources');
   const references = resolveCorpusReferences(merged, dataDate);
+  collectGarbage();
   lap('Résolution des renvois');
 
   // Each code's files are written as soon as the cross-code steps are done with its articles, then
@@ -248,12 +265,17 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       dataDate,
       formerNumbersTakenUp(merged.codes.flatMap((code) => merged.articles.get(code.id) ?? [])),
     );
-    for (const code of merged.codes) {
+    const writeCode = (code: Code) => {
       const articles = merged.articles.get(code.id) ?? [];
       writer.writeCode(code, articles, merged.changeSets.get(code.id) ?? []);
       documents.add(articles);
       merged.articles.delete(code.id);
       merged.changeSets.delete(code.id);
+    };
+    for (const code of merged.codes) {
+      writeCode(code);
+      // Outside `writeCode`, where nothing holds the code's articles any more.
+      collectGarbage();
     }
     merged.articles.clear();
     lap('Écriture des codes');
