@@ -164,7 +164,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   // Each import's texts folded into one copy of each line as soon as it lands (`shared-texts.ts`).
   const texts = new SharedTexts();
   const share = (outcome: ImportOutcome) => {
-    if (outcome.ok) for (const source of outcome.imports) texts.share(source);
+    if (!outcome.ok) return;
+    for (const source of outcome.imports) texts.share(source);
+    // The clone's own copies of the lines are garbage now: gone before the next import lands.
+    collectGarbage();
   };
   // Taken in the sources' order, however the imports were run: the merge depends on it.
   const take = (label: string, outcome: ImportOutcome) => {

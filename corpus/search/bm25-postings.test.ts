@@ -10,7 +10,7 @@ import { bm25Postings } from './bm25-postings.ts';
 import { articleDocuments } from './documents.ts';
 import { articlesFromLegiData, type LegiDataNode } from './fixtures/legi-data-fixture.ts';
 import { lunr, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
-import { packPostings, type Collection, type DocumentRange, type LunrJson } from './shard-format.ts';
+import { decodePostings, packPostings, type Collection, type DocumentRange, type LunrJson } from './shard-format.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CRPA_JSON = path.join(root, 'node_modules/@socialgouv/legi-data/data/LEGITEXT000031366350.json');
@@ -61,6 +61,19 @@ describe.skipIf(missing)('bm25Postings', () => {
       expect(bm25Postings(texts, collection, ranges).packed).toEqual(lunrPacked(texts, collection, ranges).packed);
     });
   }
+
+  it("gives lunr's postings past the first blocks of its columns (over 131,072 postings)", () => {
+    // Each text joined to another, five times over: six times the documents, each with more distinct terms.
+    const longer = [texts, ...[1, 2, 3, 4, 5].map((k) => texts.map((text, i) => `${text}\n${texts[(i + k * 7) % texts.length]}`))].flat();
+    const ranges = [
+      { from: 0, to: 1000 },
+      { from: 1000, to: longer.length },
+    ];
+    const actual = bm25Postings(longer, 'past', ranges);
+    const postings = actual.packed.reduce((n, range) => n + range.postings.reduce((m, list) => m + decodePostings(list).docs.length, 0), 0);
+    expect(postings).toBeGreaterThan(2 * 65_536);
+    expect(actual.packed).toEqual(lunrPacked(longer, 'past', ranges).packed);
+  });
 
   it('weighs a term by the texts it is in: a rare word weighs more than a common one', () => {
     const few = ['cotisation sociale', 'cotisation', 'cotisation retraite', 'sociale', 'travail'];

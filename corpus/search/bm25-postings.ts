@@ -16,18 +16,30 @@ import { BM25, lunr, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts'
 import type { Collection, DocumentRange } from './shard-format.ts';
 import { encodeVarint } from './varint.ts';
 
-/** A growable column of 32-bit integers. */
+/**
+ * A growable column of 32-bit integers, in fixed blocks: growing never copies it (a doubling
+ * array holds the old and the new buffer at once, three times the postings at the worst moment).
+ */
 class IntColumn {
-  values = new Int32Array(1024);
+  private static readonly BITS = 16;
+  private static readonly BLOCK = 1 << IntColumn.BITS;
+  private static readonly MASK = IntColumn.BLOCK - 1;
+  private readonly blocks: Int32Array[] = [];
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const larger = new Int32Array(this.values.length * 2);
-      larger.set(this.values);
-      this.values = larger;
-    }
-    this.values[this.length++] = value;
+    const offset = this.length & IntColumn.MASK;
+    if (offset === 0) this.blocks.push(new Int32Array(IntColumn.BLOCK));
+    this.blocks[this.blocks.length - 1]![offset] = value;
+    this.length++;
+  }
+
+  get(index: number): number {
+    return this.blocks[index >>> IntColumn.BITS]![index & IntColumn.MASK]!;
+  }
+
+  add(index: number, delta: number): void {
+    this.blocks[index >>> IntColumn.BITS]![index & IntColumn.MASK]! += delta;
   }
 }
 
@@ -60,6 +72,58 @@ export function bm25Postings(
   ranges: readonly DocumentRange[],
   onIndexed?: (count: number) => void,
 ): CollectionPostings {
+  const weighed = weighPostings(texts, collection, onIndexed);
+  return { pipeline: weighed.pipeline, packed: ranges.map((range) => weighed.pack(range)) };
+}
+
+/**
+ * Every posting of the collection, weighed, by term: `pack` writes those of a range of documents
+ * (ranges asked in ascending order, as a shard plan cuts them), so that one shard's strings are
+ * made at a time.
+ */
+export class WeighedPostings {
+  /** Terms sorted as lunr's `Index.toJSON` sorts them (default string order). */
+  private readonly order: number[];
+  private readonly cursors: Int32Array;
+
+  constructor(
+    readonly pipeline: string[],
+    private readonly termNames: readonly string[],
+    /** `start[t]…start[t + 1]`: term t's postings in `docs` and `weights`, documents ascending. */
+    private readonly start: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly weights: Int32Array,
+  ) {
+    this.order = termNames.map((_, id) => id).sort((x, y) => (termNames[x]! < termNames[y]! ? -1 : termNames[x]! > termNames[y]! ? 1 : 0));
+    this.cursors = start.slice(0, termNames.length);
+  }
+
+  pack({ from, to }: DocumentRange): { terms: string[]; postings: string[] } {
+    const { docs, weights, start, cursors } = this;
+    const range = { terms: [] as string[], postings: [] as string[] };
+    for (const id of this.order) {
+      let i = cursors[id]!;
+      const end = start[id + 1]!;
+      while (i < end && docs[i]! < from) i++;
+      let out = '';
+      let previous = 0;
+      for (; i < end && docs[i]! < to; i++) {
+        const doc = docs[i]! - from;
+        out += encodeVarint(doc - previous) + encodeVarint(weights[i]!);
+        previous = doc;
+      }
+      cursors[id] = i;
+      if (out) {
+        range.terms.push(this.termNames[id]!);
+        range.postings.push(out);
+      }
+    }
+    return range;
+  }
+}
+
+/** Reads the texts once and weighs every posting; what only the reading needs goes on return. */
+export function weighPostings(texts: Iterable<string>, collection: Collection, onIndexed?: (count: number) => void): WeighedPostings {
   const { terms: termsOf, searchPipeline } = termExtractor(collection);
   const { k1, b } = BM25[collection];
   const termIds = new Map<string, number>();
@@ -88,7 +152,7 @@ export function bm25Postings(
     for (const [id, count] of counts) {
       postingTerm.push(id);
       postingCount.push(count);
-      df.values[id]!++;
+      df.add(id, 1);
     }
     docEnd.push(postingTerm.length);
     fieldLength.push(terms.length);
@@ -102,23 +166,23 @@ export function bm25Postings(
   const averageLength = totalLength / documentCount;
   const idf = new Float64Array(termNames.length);
   for (let id = 0; id < termNames.length; id++) {
-    const documentsWithTerm = df.values[id]!;
+    const documentsWithTerm = df.get(id);
     const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
     idf[id] = Math.log(1 + Math.abs(x));
   }
 
   // Term-major order (a counting sort on the term): each term's documents ascending.
   const start = new Int32Array(termNames.length + 1);
-  for (let id = 0; id < termNames.length; id++) start[id + 1] = start[id]! + df.values[id]!;
+  for (let id = 0; id < termNames.length; id++) start[id + 1] = start[id]! + df.get(id);
   const fill = start.slice(0, termNames.length);
   const docs = new Int32Array(postingTerm.length);
   const weights = new Int32Array(postingTerm.length);
   let posting = 0;
   for (let doc = 0; doc < documentCount; doc++) {
-    const length = fieldLength.values[doc]!;
-    for (const end = docEnd.values[doc]!; posting < end; posting++) {
-      const id = postingTerm.values[posting]!;
-      const tf = postingCount.values[posting]!;
+    const length = fieldLength.get(doc);
+    for (const end = docEnd.get(doc); posting < end; posting++) {
+      const id = postingTerm.get(posting);
+      const tf = postingCount.get(posting);
       // lunr's `createFieldVectors`, same operations in the same order (field and document boosts are 1).
       const score = (idf[id]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / averageLength)) + tf);
       const scoreWithPrecision = Math.round(score * 1000) / 1000;
@@ -127,30 +191,5 @@ export function bm25Postings(
       weights[slot] = Math.round(scoreWithPrecision * 1000);
     }
   }
-
-  // Terms sorted as lunr's `Index.toJSON` sorts them (default string order).
-  const order = termNames.map((_, id) => id).sort((x, y) => (termNames[x]! < termNames[y]! ? -1 : termNames[x]! > termNames[y]! ? 1 : 0));
-  const cursors = start.slice(0, termNames.length);
-  const packed = ranges.map(({ from, to }) => {
-    const range = { terms: [] as string[], postings: [] as string[] };
-    for (const id of order) {
-      let i = cursors[id]!;
-      const end = start[id + 1]!;
-      while (i < end && docs[i]! < from) i++;
-      let out = '';
-      let previous = 0;
-      for (; i < end && docs[i]! < to; i++) {
-        const doc = docs[i]! - from;
-        out += encodeVarint(doc - previous) + encodeVarint(weights[i]!);
-        previous = doc;
-      }
-      cursors[id] = i;
-      if (out) {
-        range.terms.push(termNames[id]!);
-        range.postings.push(out);
-      }
-    }
-    return range;
-  });
-  return { pipeline: searchPipeline, packed };
+  return new WeighedPostings(searchPipeline, termNames, start, docs, weights);
 }

@@ -14,7 +14,7 @@ import { correspondencePairs } from '../model/correspondence.ts';
 import type { SearchManifest } from '../model/bundle.ts';
 import { articleDocuments, type SearchDocument } from './documents.ts';
 import { lunr } from './french-analysis.ts';
-import { bm25Postings } from './bm25-postings.ts';
+import { weighPostings } from './bm25-postings.ts';
 import { packSections, sectionTable, type SectionTable } from './section-titles.ts';
 import { formTables } from './form-frequencies.ts';
 import {
@@ -119,10 +119,9 @@ export function eachCollectionShard(
   onIndexed?: (count: number) => void,
   sections: SectionTable = sectionTable([]),
 ): void {
-  const { pipeline, packed } = bm25Postings(
+  const postings = weighPostings(
     documents.map((doc) => doc.text),
     collection,
-    plan,
     onIndexed,
   );
   const forms = formTables(
@@ -131,6 +130,7 @@ export function eachCollectionShard(
   );
   plan.forEach(({ file, from, to }, n) => {
     const docs = documents.slice(from, to);
+    const packed = postings.pack({ from, to });
     const codes: CodeId[] = [];
     const codeSlot = new Map<CodeId, number>();
     for (const doc of docs) {
@@ -148,7 +148,7 @@ export function eachCollectionShard(
       format: SHARD_FORMAT,
       schema: SEARCH_SCHEMA_VERSION,
       lunrVersion: lunr.version,
-      pipeline,
+      pipeline: postings.pipeline,
       collection,
       asOf,
       codes,
@@ -165,13 +165,11 @@ export function eachCollectionShard(
         takesUp: sparse(docs, (doc) => doc.takesUp),
       },
       texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
-      terms: packed[n]!.terms,
-      postings: packed[n]!.postings,
+      terms: packed.terms,
+      postings: packed.postings,
       sections: placed.sections,
       forms: forms[n]!,
     };
-    // Handed over, then dropped here: the caller's copy is the only one left.
-    packed[n] = { terms: [], postings: [] };
     onShard(file, { shard, texts });
   });
 }
@@ -238,7 +236,8 @@ export type SearchFileSink = (file: string, json: string) => void;
 
 /**
  * The index of the documents, each file handed to `sink` as soon as it is made (the index of the
- * law in force and its texts, then each past shard and its texts): nothing is kept here once given.
+ * law in force and its texts, then each past shard and its texts): nothing is kept here once given,
+ * and the documents of the law in force are let go (emptied) once written.
  * `sections`: the tables of contents of the codes, in the codes' order.
  */
 export function writeSearchIndexes(
@@ -262,6 +261,8 @@ export function writeSearchIndexes(
     counts[file] = shard.docs.article.length;
   };
   eachCollectionShard(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], write, progress, sections);
+  // Written: the texts in force go before the past ones are read.
+  current.length = 0;
   const plan = past.length ? planShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE, (n) => `search/past-${n + 1}.json`) : [];
   if (plan.length) eachCollectionShard(past, 'past', options.asOf, plan, write, progress, sections);
   return { lunrVersion: lunr.version, current: CURRENT_FILE, past: plan.map((shard) => shard.file), documents: counts };
