@@ -195,9 +195,10 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onSettled: (label, outcome) => {
         log.progressEnd(label);
         share(outcome);
-        if (outcome.ok && outcome.peakHeapBytes > 0) workerPeaks.push({ label, bytes: outcome.peakHeapBytes });
-        if (outcome.ok && outcome.peakHeapBytes > 0)
+        if (outcome.ok && outcome.peakHeapBytes > 0) {
+          workerPeaks.push({ label, bytes: outcome.peakHeapBytes });
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
+        }
       },
     });
     jobs.forEach((job, i) => take(job.label, outcomes[i]!));
