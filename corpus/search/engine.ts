@@ -322,6 +322,9 @@ function compareArticles(a: ArticleRank, b: ArticleRank): number {
  * within a group matters only for its first.
  */
 function groupByArticle(candidates: readonly Candidate[], preferred: string | undefined): Candidate[][] {
+  // Texts of the law in force alone: one per article already (the common case, kept cheap).
+  if (candidates.every((candidate) => candidate.match === 'text' && candidate.shard.collection === 'current'))
+    return candidates.map((candidate) => [candidate]);
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = candidate.shard.article(candidate.doc);

@@ -7,7 +7,7 @@ import { stem } from './french-analysis.ts';
 import { matchRanges, phrasePattern, referencePattern } from './patterns.ts';
 import type { ParsedQuery } from './query.ts';
 import { foldForSearch, spellOutLigatures } from './fold.ts';
-import { searchWord, WORD } from './words.ts';
+import { searchWord } from './words.ts';
 
 /** A match: offsets [start, end) and which query item it is (to count distinct items in a window). */
 export interface MatchSpan {
@@ -27,6 +27,8 @@ export interface QueryMatcher {
   prefixes: { prefix: string; item: number }[];
   patterns: { pattern: RegExp; item: number }[];
   itemCount: number;
+  /** Finds the words of a folded text worth looking at (`candidateWords`); none without terms. */
+  candidates: RegExp | undefined;
 }
 
 export function queryMatcher(query: ParsedQuery): QueryMatcher {
@@ -45,7 +47,27 @@ export function queryMatcher(query: ParsedQuery): QueryMatcher {
     if (pattern) patterns.push({ pattern, item: item++ });
   }
   const heads = new Set([...terms.keys()].map((term) => term.slice(0, 2)));
-  return { terms, heads, prefixes, patterns, itemCount: item };
+  return { terms, heads, prefixes, patterns, itemCount: item, candidates: candidateWords(heads, prefixes) };
+}
+
+const escaped = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * The words of a folded text that may match a term or a prefix: those that start with a term's
+ * first two letters (or the ligature they spell), or with a prefix's first letter — the words
+ * `matchSpansIn` looks at. The regular-expression engine skips the others far faster than a loop
+ * over every word (a snippet read every word of the result's text: most of a search's time).
+ */
+function candidateWords(heads: ReadonlySet<string>, prefixes: QueryMatcher['prefixes']): RegExp | undefined {
+  const starts = new Set<string>();
+  for (const head of heads) {
+    starts.add(escaped(head));
+    if (head === 'oe') starts.add('œ');
+    if (head === 'ae') starts.add('æ');
+  }
+  for (const { prefix } of prefixes) if (prefix) starts.add(escaped(prefix.charAt(0)));
+  if (starts.size === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'gu');
 }
 
 /**
@@ -72,12 +94,13 @@ function matchSpansIn(text: string, matcher: QueryMatcher): MatchSpan[] {
   for (const { pattern, item } of matcher.patterns) {
     for (const [start, end] of matchRanges(pattern, text)) spans.push({ start, end, item });
   }
-  if (matcher.terms.size || matcher.prefixes.length) {
+  const candidates = matcher.candidates;
+  if (candidates) {
     // Most words of a text match nothing: they are skipped on their first letters, before any
     // word string is made or stemmed.
     const folded = foldForSearch(text);
-    WORD.lastIndex = 0;
-    for (let match = WORD.exec(folded); match !== null; match = WORD.exec(folded)) {
+    candidates.lastIndex = 0;
+    for (let match = candidates.exec(folded); match !== null; match = candidates.exec(folded)) {
       const raw = match[0];
       // Ligatures are spelled out in terms (« coeur »), not in the folded text (« cœur »).
       const head = /[œæ]/.test(raw.slice(0, 2)) ? spellOutLigatures(raw.slice(0, 2)).slice(0, 2) : raw.slice(0, 2);
