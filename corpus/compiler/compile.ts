@@ -8,12 +8,15 @@ import lunr from 'lunr';
 import type { Manifest } from '../model/bundle.ts';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.ts';
 import { dataDateOf } from '../model/timeline.ts';
-import type { CompileWarning, SourceInfo } from '../model/model.ts';
+import type { Code, CompileWarning, SourceInfo } from '../model/model.ts';
 import { combineFingerprints, compilerFingerprint, sourceFingerprint } from './bundle/fingerprint.ts';
 import type { SourceImport } from './sources/source-import.ts';
 import { importSource, legiDataVersion, SOURCE_PRIORITY } from './sources/source-registry.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
+import type { WrittenBundle } from './bundle/bundle-writer.ts';
+import { SharedTexts } from './merge/shared-texts.ts';
+import { collectGarbage } from './memory.ts';
 
 /**
  * The stages after the imports, loaded only when there is something to build: a build with no
@@ -21,20 +24,25 @@ import type { ImportJob, ImportOutcome } from './workers/import-pool.ts';
  * their libraries (about a second of module loading).
  */
 async function loadStages() {
-  const [bundle, merge, synthetic, references, search, pool] = await Promise.all([
+  const [bundle, merge, synthetic, references, search, pool, correspondence] = await Promise.all([
     import('./bundle/bundle-writer.ts'),
     import('./merge/merge.ts'),
     import('./synthetic-corpus.ts'),
     import('./references/reference-step.ts'),
-    import('./search/search-step.ts'),
+    import('../search/build.ts'),
     import('./workers/import-pool.ts'),
+    import('../model/correspondence.ts'),
   ]);
   return {
-    writeBundle: bundle.writeBundle,
+    BundleWriter: bundle.BundleWriter,
     mergeSources: merge.mergeSources,
     replicateImports: synthetic.replicateImports,
     resolveCorpusReferences: references.resolveCorpusReferences,
-    buildSearchStep: search.buildSearchStep,
+    SearchDocuments: search.SearchDocuments,
+    formerNumbersTakenUp: search.formerNumbersTakenUp,
+    writeSearchIndexes: search.writeSearchIndexes,
+    CURRENT_FILE: search.CURRENT_FILE,
+    correspondencePairs: correspondence.correspondencePairs,
     importInWorkers: pool.importInWorkers,
   };
 }
@@ -78,6 +86,11 @@ export interface CompileSummary {
   seconds: number;
   failedSources: string[];
   warnings: CompileWarning[];
+  /**
+   * The peak memory of each import worker (its JS heap and the buffers it holds: a thread has no
+   * RSS of its own, the process's `maxRSS` covers them all), in the order they ended.
+   */
+  workerPeaks: { label: string; bytes: number }[];
 }
 
 export class StrictModeError extends Error {}
@@ -106,6 +119,7 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
           seconds: (performance.now() - started) / 1000,
           failedSources: [],
           warnings: [],
+          workerPeaks: [],
         };
       }
     } catch {
@@ -113,11 +127,23 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
   }
 
-  const { writeBundle, mergeSources, replicateImports, resolveCorpusReferences, buildSearchStep, importInWorkers } = await loadStages();
+  const {
+    BundleWriter,
+    mergeSources,
+    replicateImports,
+    resolveCorpusReferences,
+    SearchDocuments,
+    formerNumbersTakenUp,
+    writeSearchIndexes,
+    CURRENT_FILE,
+    correspondencePairs,
+    importInWorkers,
+  } = await loadStages();
   const importStart = performance.now();
   const imports: SourceImport[] = [];
   const failedSources: string[] = [];
   const warnings: CompileWarning[] = [];
+  const workerPeaks: CompileSummary['workerPeaks'] = [];
   const ordered = [...options.sources].sort((a, b) => SOURCE_PRIORITY[a.kind] - SOURCE_PRIORITY[b.kind]);
   const jobs: ImportJob[] = [];
   for (const spec of ordered) {
@@ -135,6 +161,14 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     }
     jobs.push({ spec, label });
   }
+  // Each import's texts folded into one copy of each line as soon as it lands (`shared-texts.ts`).
+  const texts = new SharedTexts();
+  const share = (outcome: ImportOutcome) => {
+    if (!outcome.ok) return;
+    for (const source of outcome.imports) texts.share(source);
+    // The clone's own copies of the lines are garbage now: gone before the next import lands.
+    collectGarbage();
+  };
   // Taken in the sources' order, however the imports were run: the merge depends on it.
   const take = (label: string, outcome: ImportOutcome) => {
     if (!outcome.ok) {
@@ -160,8 +194,11 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
       onProgress: (label, done, total) => log.progress(label, done, total),
       onSettled: (label, outcome) => {
         log.progressEnd(label);
-        if (outcome.ok && outcome.peakHeapBytes > 0)
+        share(outcome);
+        if (outcome.ok && outcome.peakHeapBytes > 0) {
+          workerPeaks.push({ label, bytes: outcome.peakHeapBytes });
           log.info(`${label} : importé en ${outcome.seconds.toFixed(1)} s, tas max du fil ${megabytes(outcome.peakHeapBytes)}.`);
+        }
       },
     });
     jobs.forEach((job, i) => take(job.label, outcomes[i]!));
@@ -174,13 +211,17 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
           onProgress: (done, total) => log.progress(label, done, total),
         });
         log.progressEnd(label);
-        take(label, { ok: true, imports: result, seconds: (performance.now() - started) / 1000, peakHeapBytes: 0 });
+        const outcome: ImportOutcome = { ok: true, imports: result, seconds: (performance.now() - started) / 1000, peakHeapBytes: 0 };
+        share(outcome);
+        take(label, outcome);
       } catch (error) {
         log.progressEnd(label);
         take(label, { ok: false, message: error instanceof Error ? error.message : String(error), seconds: 0 });
       }
     }
   }
+  texts.clear();
+  collectGarbage();
   if (options.strict && (warnings.length || failedSources.length)) {
     throw new StrictModeError(`--strict : ${warnings.length} avertissement(s), ${failedSources.length} source(s) en échec.`);
   }
@@ -200,32 +241,69 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
   let phase = importStart;
   const lap = (label: string) => {
     const now = performance.now();
-    log.info(`${label} : ${((now - phase) / 1000).toFixed(1)} s`);
+    // Resident and heap memory after each stage: where the compile's peak comes from.
+    const memory = process.memoryUsage();
+    const peak = process.resourceUsage().maxRSS * 1024;
+    log.info(
+      `${label} : ${((now - phase) / 1000).toFixed(1)} s (mémoire ${megabytes(memory.rss)}, tas ${megabytes(memory.heapUsed)}, pointe jusqu’ici ${megabytes(peak)})`,
+    );
     phase = now;
   };
   lap('Import des sources');
+  const sources: SourceInfo[] = imports.map((i) => i.info);
   const merged = mergeSources(imports, { dataDate });
+  // The merged corpus has what the rest needs: the imports (every source's copy of every text) go.
+  imports.length = 0;
+  collectGarbage();
   lap('Fusion des sources');
   const references = resolveCorpusReferences(merged, dataDate);
+  collectGarbage();
   lap('Résolution des renvois');
-  const search = buildSearchStep(merged, dataDate, (done, total) => log.progress('index', done, total));
-  log.progressEnd('index');
-  lap('Index de recherche');
 
-  const sources: SourceInfo[] = imports.map((i) => i.info);
-  const written = writeBundle(options.outDir, {
-    builtAt: now().toISOString(),
-    inputHash,
-    sources,
-    codes: merged.codes,
-    articles: merged.articles,
-    changeSets: merged.changeSets,
-    references: references.counts,
-    warnings: warnings.length,
-    search,
-    extraFiles: new Map([['unresolved-references.tsv', references.report]]),
-  });
-  lap('Écriture du bundle');
+  // Each code's files are written as soon as the cross-code steps are done with its articles, then
+  // the articles go: only the search documents (texts, dates, numbers) stay for the index.
+  const writer = new BundleWriter(options.outDir, correspondencePairs([...merged.articles.values()].flat()), CURRENT_FILE);
+  let written: WrittenBundle;
+  try {
+    const documents = new SearchDocuments(
+      dataDate,
+      formerNumbersTakenUp(merged.codes.flatMap((code) => merged.articles.get(code.id) ?? [])),
+    );
+    const writeCode = (code: Code) => {
+      const articles = merged.articles.get(code.id) ?? [];
+      writer.writeCode(code, articles, merged.changeSets.get(code.id) ?? []);
+      documents.add(articles);
+      merged.articles.delete(code.id);
+      merged.changeSets.delete(code.id);
+    };
+    for (const code of merged.codes) {
+      writeCode(code);
+      // Outside `writeCode`, where nothing holds the code's articles any more.
+      collectGarbage();
+    }
+    merged.articles.clear();
+    lap('Écriture des codes');
+    const search = writeSearchIndexes(
+      documents,
+      merged.codes.map((code) => code.toc ?? []),
+      { asOf: dataDate, onProgress: (done, total) => log.progress('index', done, total) },
+      (file, json) => writer.writeSearchFile(file, json),
+    );
+    log.progressEnd('index');
+    writer.writeExtra('unresolved-references.tsv', references.report);
+    written = writer.finish({
+      builtAt: now().toISOString(),
+      inputHash,
+      sources,
+      references: references.counts,
+      warnings: warnings.length,
+      search,
+    });
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  lap('Index de recherche');
   return {
     reused: false,
     manifest: written.manifest,
@@ -233,5 +311,6 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
     seconds: (performance.now() - started) / 1000,
     failedSources,
     warnings,
+    workerPeaks,
   };
 }

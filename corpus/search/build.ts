@@ -13,12 +13,12 @@ import type { Article, ArticleId, CodeId, IsoDate, Section } from '../model/mode
 import { correspondencePairs } from '../model/correspondence.ts';
 import type { SearchManifest } from '../model/bundle.ts';
 import { articleDocuments, type SearchDocument } from './documents.ts';
-import { lunr, TEXT_FIELD, useFrenchAnalysis } from './french-analysis.ts';
+import { lunr } from './french-analysis.ts';
+import { weighPostings } from './bm25-postings.ts';
 import { packSections, sectionTable, type SectionTable } from './section-titles.ts';
 import { formTables } from './form-frequencies.ts';
 import {
   encodeRanges,
-  packPostings,
   PART_CODES,
   SEARCH_SCHEMA_VERSION,
   SHARD_FORMAT,
@@ -26,7 +26,6 @@ import {
   TEXT_FORMAT,
   type TextChunk,
   type Collection,
-  type LunrJson,
   type PackedShard,
 } from './shard-format.ts';
 
@@ -108,25 +107,37 @@ export function buildCollection(
   onIndexed?: (count: number) => void,
   sections: SectionTable = sectionTable([]),
 ): Map<string, BuiltShard> {
-  const index = lunr(function () {
-    useFrenchAnalysis(this, collection);
-    this.ref('ref');
-    this.field(TEXT_FIELD);
-    documents.forEach((doc, ordinal) => {
-      this.add({ ref: ordinal.toString(36), [TEXT_FIELD]: doc.text });
-      if (onIndexed && ordinal % 1000 === 999) onIndexed(1000);
-    });
-    if (onIndexed) onIndexed(documents.length % 1000);
-  });
-  const json = index.toJSON() as unknown as LunrJson;
-  const packed = packPostings(json, TEXT_FIELD, documents.length, plan);
+  const built = new Map<string, BuiltShard>();
+  eachCollectionShard(documents, collection, asOf, plan, (file, shard) => built.set(file, shard), onIndexed, sections);
+  return built;
+}
+
+/**
+ * `buildCollection`, each shard given to `onShard` as soon as it is packed, in the plan's order,
+ * so that the caller writes it and lets it go. The postings are lunr's (`bm25-postings.ts`: the
+ * same weights, without lunr's builder and its gigabyte of objects for the past texts).
+ */
+export function eachCollectionShard(
+  documents: readonly SearchDocument[],
+  collection: Collection,
+  asOf: IsoDate,
+  plan: readonly ShardPlan[],
+  onShard: (file: string, built: BuiltShard) => void,
+  onIndexed?: (count: number) => void,
+  sections: SectionTable = sectionTable([]),
+): void {
+  const postings = weighPostings(
+    documents.map((doc) => doc.text),
+    collection,
+    onIndexed,
+  );
   const forms = formTables(
     documents.map((doc) => doc.text),
     plan,
   );
-  const built = new Map<string, BuiltShard>();
   plan.forEach(({ file, from, to }, n) => {
     const docs = documents.slice(from, to);
+    const packed = postings.pack({ from, to });
     const codes: CodeId[] = [];
     const codeSlot = new Map<CodeId, number>();
     for (const doc of docs) {
@@ -144,7 +155,7 @@ export function buildCollection(
       format: SHARD_FORMAT,
       schema: SEARCH_SCHEMA_VERSION,
       lunrVersion: lunr.version,
-      pipeline: json.pipeline,
+      pipeline: postings.pipeline,
       collection,
       asOf,
       codes,
@@ -161,14 +172,13 @@ export function buildCollection(
         takesUp: sparse(docs, (doc) => doc.takesUp),
       },
       texts: [...texts].map(([chunkFile, chunk]) => ({ file: chunkFile, first: chunk.first, count: chunk.texts.length })),
-      terms: packed[n]!.terms,
-      postings: packed[n]!.postings,
+      terms: packed.terms,
+      postings: packed.postings,
       sections: placed.sections,
       forms: forms[n]!,
     };
-    built.set(file, { shard, texts });
+    onShard(file, { shard, texts });
   });
-  return built;
 }
 
 /** A column most documents leave empty, as `[document, value]` pairs. */
@@ -182,7 +192,7 @@ function sparse(docs: readonly SearchDocument[], value: (doc: SearchDocument) =>
 }
 
 /** The numbers of the former articles each article takes up, by article (both lists of `correspondence.ts`). */
-function formerNumbersTakenUp(articles: readonly Article[]): Map<ArticleId, string[]> {
+export function formerNumbersTakenUp(articles: readonly Article[]): Map<ArticleId, string[]> {
   const takesUp = new Map<ArticleId, string[]>();
   for (const pair of correspondencePairs(articles)) {
     const list = takesUp.get(pair.current.id);
@@ -207,6 +217,65 @@ export function planShards(documents: readonly SearchDocument[], size: number, f
 }
 
 /**
+ * The search documents of a corpus, gathered code by code so that the compiler can let each
+ * code's articles go once its files are written: only the documents (their texts, dates and
+ * numbers) stay for the index. `takesUp` is read over the whole corpus before the first code.
+ */
+export class SearchDocuments {
+  readonly current: SearchDocument[] = [];
+  readonly past: SearchDocument[] = [];
+
+  constructor(
+    private readonly asOf: IsoDate,
+    private readonly takesUp: ReadonlyMap<ArticleId, string[]>,
+  ) {}
+
+  add(articles: Iterable<Article>): void {
+    for (const article of articles) {
+      for (const doc of articleDocuments(article, this.asOf, this.takesUp.get(article.id)))
+        (doc.current ? this.current : this.past).push(doc);
+    }
+  }
+}
+
+/** Receives each file of the index (path relative to the bundle root, JSON) as soon as it is made. */
+export type SearchFileSink = (file: string, json: string) => void;
+
+/**
+ * The index of the documents, each file handed to `sink` as soon as it is made (the index of the
+ * law in force and its texts, then each past shard and its texts): nothing is kept here once given,
+ * and the documents of the law in force are let go (emptied) once written.
+ * `sections`: the tables of contents of the codes, in the codes' order.
+ */
+export function writeSearchIndexes(
+  documents: SearchDocuments,
+  tocs: readonly (readonly Section[])[],
+  options: SearchBuildOptions,
+  sink: SearchFileSink,
+): SearchManifest {
+  const sections = sectionTable(tocs);
+  const { current, past } = documents;
+  const total = current.length + past.length;
+  let done = 0;
+  const progress = (count: number) => {
+    done += count;
+    options.onProgress?.(done, total);
+  };
+  const counts: Record<string, number> = {};
+  const write = (file: string, { shard, texts }: BuiltShard) => {
+    sink(file, JSON.stringify(shard));
+    for (const [chunkFile, chunk] of texts) sink(chunkFile, JSON.stringify(chunk));
+    counts[file] = shard.docs.article.length;
+  };
+  eachCollectionShard(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], write, progress, sections);
+  // Written: the texts in force go before the past ones are read.
+  current.length = 0;
+  const plan = past.length ? planShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE, (n) => `search/past-${n + 1}.json`) : [];
+  if (plan.length) eachCollectionShard(past, 'past', options.asOf, plan, write, progress, sections);
+  return { lunrVersion: lunr.version, current: CURRENT_FILE, past: plan.map((shard) => shard.file), documents: counts };
+}
+
+/**
  * The search index of a corpus. `codes` gives the order of the codes (documents follow it, then the
  * order of `articles`); articles of codes not listed come after. Their tables of contents give the
  * titles above each article (`section-titles.ts`).
@@ -216,7 +285,6 @@ export function buildSearchIndexes(
   codes: readonly { id: CodeId; title: string; toc?: Section[] }[],
   options: SearchBuildOptions,
 ): SearchBuild {
-  const sections = sectionTable(codes.map((code) => code.toc ?? []));
   const codeRank = new Map(codes.map((code, rank) => [code.id, rank]));
   const ordered = articles
     .map((article, position) => ({ article, position }))
@@ -224,31 +292,14 @@ export function buildSearchIndexes(
       (a, b) => (codeRank.get(a.article.code) ?? codes.length) - (codeRank.get(b.article.code) ?? codes.length) || a.position - b.position,
     )
     .map(({ article }) => article);
-  const current: SearchDocument[] = [];
-  const past: SearchDocument[] = [];
-  const takesUp = formerNumbersTakenUp(articles);
-  for (const article of ordered) {
-    for (const doc of articleDocuments(article, options.asOf, takesUp.get(article.id))) (doc.current ? current : past).push(doc);
-  }
-  const total = current.length + past.length;
-  let done = 0;
-  const progress = (count: number) => {
-    done += count;
-    options.onProgress?.(done, total);
-  };
-
+  const documents = new SearchDocuments(options.asOf, formerNumbersTakenUp(articles));
+  documents.add(ordered);
   const files = new Map<string, string>();
-  const documents: Record<string, number> = {};
-  const write = (built: Map<string, BuiltShard>) => {
-    for (const [file, { shard, texts }] of built) {
-      files.set(file, JSON.stringify(shard));
-      for (const [chunkFile, chunk] of texts) files.set(chunkFile, JSON.stringify(chunk));
-      documents[file] = shard.docs.article.length;
-    }
-  };
-  write(buildCollection(current, 'current', options.asOf, [{ file: CURRENT_FILE, from: 0, to: current.length }], progress, sections));
-  const plan = past.length ? planShards(past, options.pastShardSize ?? DEFAULT_PAST_SHARD_SIZE, (n) => `search/past-${n + 1}.json`) : [];
-  if (plan.length) write(buildCollection(past, 'past', options.asOf, plan, progress, sections));
-  const pastFiles = plan.map((shard) => shard.file);
-  return { files, manifest: { lunrVersion: lunr.version, current: CURRENT_FILE, past: pastFiles, documents } };
+  const manifest = writeSearchIndexes(
+    documents,
+    codes.map((code) => code.toc ?? []),
+    options,
+    (file, json) => files.set(file, json),
+  );
+  return { files, manifest };
 }

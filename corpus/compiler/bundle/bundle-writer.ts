@@ -65,32 +65,62 @@ export function plainTextBytes(articles: Iterable<Article>): number {
   return bytes;
 }
 
-export function writeBundle(outDir: string, content: BundleContent): WrittenBundle {
-  const target = path.resolve(outDir);
-  const staging = `${target}.tmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  let bytes = 0;
+/** What the manifest says besides the codes and the files, known once every code is written. */
+export interface BundleTail {
+  builtAt?: string;
+  inputHash: string;
+  sources: SourceInfo[];
+  references: ReferenceCounts;
+  warnings: number;
+  search: SearchManifest;
+}
+
+type CorrespondencePairs = ReturnType<typeof correspondencePairs>;
+
+/**
+ * A bundle written part by part, so that the compiler lets each code go once its files are
+ * written: the codes (in the manifest's order), then the search files as the index makes them,
+ * the extra files, and the manifest last (`finish`). Until then everything is in a staging
+ * folder beside the target; `abandon` removes it.
+ */
+export class BundleWriter {
+  private readonly target: string;
+  private readonly staging: string;
+  private bytes = 0;
   // Every file's size and SHA-256, for the manifest: the host checks each file against it.
-  const files: Record<string, BundleFileChecksum> = {};
-  const write = (relative: string, data: string | Buffer) => {
-    const file = path.join(staging, relative);
+  private readonly files: Record<string, BundleFileChecksum> = {};
+  private readonly summaries: CodeSummary[] = [];
+  private articleCount = 0;
+  private versionCount = 0;
+  private textBytes = 0;
+
+  /**
+   * `pairs`: former ↔ new numbers over every code (a pair may cross codes), written per code.
+   * `firstSearchFile`: the index the first search waits for, stored plain (see `writeSearchFile`).
+   */
+  constructor(
+    outDir: string,
+    private readonly pairs: CorrespondencePairs,
+    private readonly firstSearchFile: string,
+  ) {
+    this.target = path.resolve(outDir);
+    this.staging = `${this.target}.tmp-${process.pid}`;
+    rmSync(this.staging, { recursive: true, force: true });
+    mkdirSync(this.staging, { recursive: true });
+  }
+
+  private write(relative: string, data: string | Buffer): void {
+    const file = path.join(this.staging, relative);
     mkdirSync(path.dirname(file), { recursive: true });
     const content = typeof data === 'string' ? Buffer.from(data) : data;
     writeFileSync(file, content);
-    bytes += content.length;
-    files[relative] = fileChecksum(content, (b) => createHash('sha256').update(b).digest('hex'));
-  };
+    this.bytes += content.length;
+    this.files[relative] = fileChecksum(content, (b) => createHash('sha256').update(b).digest('hex'));
+  }
 
-  const summaries: CodeSummary[] = [];
-  let articleCount = 0;
-  let versionCount = 0;
-  let textBytes = 0;
-  // Former ↔ new numbers, computed once over every code (a pair may cross codes), written per code.
-  let pairs: ReturnType<typeof correspondencePairs> | undefined;
-  for (const code of content.codes) {
+  /** A code's files: its article shards, catalog, table of contents, change sets, correspondence. */
+  writeCode(code: Code, articles: readonly Article[], changeSets: readonly ChangeSet[]): void {
     const folder = codeFolder(code.id);
-    const articles = content.articles.get(code.id) ?? [];
     const catalog: ArticleCatalogEntry[] = [];
     const shardIndex: ShardIndex = { articlesPerMember: ARTICLES_PER_MEMBER, shards: {} };
     let codeVersions = 0;
@@ -101,7 +131,7 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
       const shardPath = `${folder}/articles-${String(shard).padStart(3, '0')}.json.gz`;
       // A few articles per gzip member, so that the host inflates only the one it needs (`bundle-shard.ts`).
       const members = shardMembers(slice).map((text) => gzipSync(text, { level: 9 }));
-      write(shardPath, Buffer.concat(members));
+      this.write(shardPath, Buffer.concat(members));
       shardIndex.shards[shardPath] = memberOffsets(members.map((member) => member.length));
       for (const article of slice) {
         const first = article.versions[0]!;
@@ -125,16 +155,15 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
         codeVersions += article.versions.length;
       }
     }
-    textBytes += plainTextBytes(articles);
-    const changeSets = content.changeSets.get(code.id) ?? [];
+    this.textBytes += plainTextBytes(articles);
     // Read by the host only (never fetched by the renderer), which decompresses any `.gz` file of
     // the bundle: a sixth of the size.
-    write(`${folder}/toc.json.gz`, gzip(JSON.stringify(code)));
-    write(`${folder}/catalog.json.gz`, gzip(JSON.stringify(catalog)));
-    write(`${folder}/changesets.json.gz`, gzip(JSON.stringify(changeSets)));
-    const correspondence = correspondenceOfCode((pairs ??= correspondencePairs([...content.articles.values()].flat())), code.id);
-    if (correspondence.length > 0) write(`${folder}/correspondence.json.gz`, gzip(JSON.stringify(correspondence)));
-    write(`${folder}/shards.json.gz`, gzip(JSON.stringify(shardIndex)));
+    this.write(`${folder}/toc.json.gz`, gzip(JSON.stringify(code)));
+    this.write(`${folder}/catalog.json.gz`, gzip(JSON.stringify(catalog)));
+    this.write(`${folder}/changesets.json.gz`, gzip(JSON.stringify(changeSets)));
+    const correspondence = correspondenceOfCode(this.pairs, code.id);
+    if (correspondence.length > 0) this.write(`${folder}/correspondence.json.gz`, gzip(JSON.stringify(correspondence)));
+    this.write(`${folder}/shards.json.gz`, gzip(JSON.stringify(shardIndex)));
     const summary: CodeSummary = {
       id: code.id,
       title: code.title,
@@ -148,55 +177,90 @@ export function writeBundle(outDir: string, content: BundleContent): WrittenBund
     };
     if (correspondence.length > 0) summary.correspondence = `${folder}/correspondence.json.gz`;
     if (code.legiTextId) summary.legiTextId = code.legiTextId;
-    summaries.push(summary);
-    articleCount += articles.length;
-    versionCount += codeVersions;
+    this.summaries.push(summary);
+    this.articleCount += articles.length;
+    this.versionCount += codeVersions;
   }
 
-  // The search files keep their names in the index (`search/past-1.json`) and are stored gzipped
-  // beside them (`search/past-1.json.gz`): the renderer's worker decompresses them natively
-  // (`DecompressionStream`) as it reads them (`bundle-files.ts`). The stored texts of every version
-  // are most of the bundle; gzipped they are a quarter of it. The index of the law in force stays
-  // plain: the first search waits for it alone, and decompressing it would cost that search
-  // (9 MB: +40 % to read it, measured in Node), for 7 MB saved.
-  const firstSearch = content.search.manifest.current;
-  for (const [relative, data] of content.search.files) {
-    if (relative === firstSearch) write(relative, data);
-    else write(storedFileName(relative), gzip(data));
+  /**
+   * A file of the search index. They keep their names in the index (`search/past-1.json`) and are
+   * stored gzipped beside them (`search/past-1.json.gz`): the renderer's worker decompresses them
+   * natively (`DecompressionStream`) as it reads them (`bundle-files.ts`). The stored texts of every
+   * version are most of the bundle; gzipped they are a quarter of it. The index of the law in force
+   * stays plain: the first search waits for it alone, and decompressing it would cost that search
+   * (9 MB: +40 % to read it, measured in Node), for 7 MB saved.
+   */
+  writeSearchFile(relative: string, data: string): void {
+    if (relative === this.firstSearchFile) this.write(relative, data);
+    else this.write(storedFileName(relative), gzip(data));
   }
-  for (const [relative, data] of content.extraFiles ?? []) write(storedFileName(relative), gzip(data));
 
-  const manifest: Manifest = {
-    schemaVersion: BUNDLE_SCHEMA_VERSION,
-    builtAt: content.builtAt ?? new Date().toISOString(),
-    inputHash: content.inputHash,
-    sources: content.sources,
-    codes: summaries,
-    counts: {
-      codes: summaries.length,
-      articles: articleCount,
-      versions: versionCount,
+  /** A file at the bundle root (the unresolved references report), gzipped. */
+  writeExtra(relative: string, data: string): void {
+    this.write(storedFileName(relative), gzip(data));
+  }
+
+  /** Writes the manifest, then swaps the staging folder in place of the target. */
+  finish(tail: BundleTail): WrittenBundle {
+    const manifest: Manifest = {
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      builtAt: tail.builtAt ?? new Date().toISOString(),
+      inputHash: tail.inputHash,
+      sources: tail.sources,
+      codes: this.summaries,
+      counts: {
+        codes: this.summaries.length,
+        articles: this.articleCount,
+        versions: this.versionCount,
+        references: tail.references,
+        warnings: tail.warnings,
+        plainTextBytes: this.textBytes,
+      },
+      search: tail.search,
+      files: { ...this.files },
+    };
+    // The manifest is written last: a bundle without one is incomplete by definition.
+    this.write('manifest.json', JSON.stringify(manifest, null, 1));
+
+    const previous = `${this.target}.old-${process.pid}`;
+    rmSync(previous, { recursive: true, force: true });
+    let hadPrevious = false;
+    try {
+      renameSync(this.target, previous);
+      hadPrevious = true;
+    } catch {
+      // No previous bundle.
+    }
+    mkdirSync(path.dirname(this.target), { recursive: true });
+    renameSync(this.staging, this.target);
+    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+    return { manifest, bytes: this.bytes };
+  }
+
+  /** A failed build: the staging folder goes, the previous bundle stays. */
+  abandon(): void {
+    rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** The whole bundle at once, from a corpus held in memory (tests, small corpora). */
+export function writeBundle(outDir: string, content: BundleContent): WrittenBundle {
+  const pairs = content.codes.length > 0 ? correspondencePairs([...content.articles.values()].flat()) : [];
+  const writer = new BundleWriter(outDir, pairs, content.search.manifest.current);
+  try {
+    for (const code of content.codes) writer.writeCode(code, content.articles.get(code.id) ?? [], content.changeSets.get(code.id) ?? []);
+    for (const [relative, data] of content.search.files) writer.writeSearchFile(relative, data);
+    for (const [relative, data] of content.extraFiles ?? []) writer.writeExtra(relative, data);
+    return writer.finish({
+      ...(content.builtAt !== undefined ? { builtAt: content.builtAt } : {}),
+      inputHash: content.inputHash,
+      sources: content.sources,
       references: content.references,
       warnings: content.warnings,
-      plainTextBytes: textBytes,
-    },
-    search: content.search.manifest,
-    files: { ...files },
-  };
-  // The manifest is written last: a bundle without one is incomplete by definition.
-  write('manifest.json', JSON.stringify(manifest, null, 1));
-
-  const previous = `${target}.old-${process.pid}`;
-  rmSync(previous, { recursive: true, force: true });
-  let hadPrevious = false;
-  try {
-    renameSync(target, previous);
-    hadPrevious = true;
-  } catch {
-    // No previous bundle.
+      search: content.search.manifest,
+    });
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
-  mkdirSync(path.dirname(target), { recursive: true });
-  renameSync(staging, target);
-  if (hadPrevious) rmSync(previous, { recursive: true, force: true });
-  return { manifest, bytes };
 }

@@ -21,7 +21,9 @@ export function formatSummary(summary: CompileSummary, outDir: string, peakRssBy
     `  durée        ${summary.seconds.toFixed(1)} s`,
   ];
   // The compiler's peak resident memory (the whole process: every stage, every worker thread).
-  if (peakRssBytes !== undefined) lines.push(`  mémoire max  ${megabytes(peakRssBytes)} (RSS du compilateur)`);
+  if (peakRssBytes !== undefined) lines.push(`  mémoire max  ${megabytes(peakRssBytes)} (RSS du compilateur, fils d’import compris)`);
+  if (summary.workerPeaks.length)
+    lines.push(`  fils d’import ${summary.workerPeaks.map((w) => `${w.label} ${megabytes(w.bytes)}`).join(' ; ')} (tas max de chacun)`);
   if (!summary.reused)
     lines.push(
       `  taille       ${megabytes(summary.bundleBytes)} (texte brut de toutes les versions : ${megabytes(manifest.counts.plainTextBytes)})`,

@@ -7,6 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { SourceImport } from '../sources/source-import.ts';
 import { importSource } from '../sources/source-registry.ts';
 import type { SourceSpec } from '../sources/source-spec.ts';
+import { collectGarbage } from '../memory.ts';
 
 export interface ImportTask {
   spec: SourceSpec;
@@ -37,11 +38,16 @@ export async function runImportTask(task: ImportTask, port: MessagePort | null):
         // A message per percent at most: the main thread draws the bars.
         const step = Math.floor((done / Math.max(total, 1)) * 100);
         if (step === lastStep && done !== total) return;
+        // Every tenth of the way, the worker's own heap is brought back to what is live (`memory.ts`):
+        // two imports run at once beside the main thread, each heap would otherwise grow to twice its needs.
+        if (Math.floor(step / 10) !== Math.floor(lastStep / 10)) collectGarbage();
         lastStep = step;
         port.postMessage({ type: 'progress', done, total } satisfies ImportMessage);
       },
     });
     peak = Math.max(peak, heapBytes());
+    // The import's garbage goes before its clone is made.
+    collectGarbage();
     port.postMessage({ type: 'done', imports, peakHeapBytes: peak } satisfies ImportMessage);
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ImportMessage);
