@@ -66,6 +66,20 @@ function loadPast(ready: SearchEngine): void {
   );
 }
 
+/**
+ * An answer over the law in force may ask for the past (a number found only among repealed
+ * articles). A number being typed passes through such answers (« L. 6 », « L. 61 » on the way to
+ * « L. 611-3 »), and loading the past shards holds the worker for some 400 ms: the keystrokes that
+ * follow waited for it (the reader bench's slowest). So that load waits for the typing to pause.
+ */
+const PAST_AFTER_PAUSE_MS = 500;
+let pastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function loadPastAfterPause(ready: SearchEngine): void {
+  clearTimeout(pastTimer);
+  pastTimer = setTimeout(() => loadPast(ready), PAST_AFTER_PAUSE_MS);
+}
+
 function needsPast(filters: SearchFilters, asOf: string): boolean {
   return (filters.scope ?? 'in-force') !== 'in-force' || (filters.inForceOn !== undefined && filters.inForceOn !== asOf);
 }
@@ -81,14 +95,17 @@ scope.onmessage = (event) => {
     post({ type: 'error', id: message.id, message: 'La recherche n’est pas encore prête.' });
     return;
   }
+  // A new query: the typing goes on (`loadPastAfterPause`).
+  clearTimeout(pastTimer);
   engine.then(
     async (ready) => {
       try {
         if (needsPast(message.filters, ready.asOf)) loadPast(ready);
         const response = await ready.search(message.query, message.filters);
         // The engine may need the past for a query whose filters did not say so (an article number
-        // found only among repealed articles): its answer says it, and the past is loaded then.
-        if (response.pastNeeded && !response.pastLoaded) loadPast(ready);
+        // found only among repealed articles): its answer says it, and the past is loaded once the
+        // typing pauses.
+        if (response.pastNeeded && !response.pastLoaded) loadPastAfterPause(ready);
         post({ type: 'results', id: message.id, response });
       } catch (error) {
         post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
