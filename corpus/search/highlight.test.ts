@@ -70,9 +70,16 @@ describe('matchSpans on real texts', () => {
     expect(found).toBeGreaterThan(1_000);
   });
 
-  it('highlights a word that starts with a ligature the query spells out, and its capitals', () => {
-    const text = 'Les manœuvres et l’Œuvre sociale ; OEUVRE.';
-    const spans = matchSpans(text, queryMatcher(parseQuery('oeuvre')));
-    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(['Œuvre', 'OEUVRE']);
+  it('highlights a word with a ligature the query spells out, first or second letter, and its capitals', () => {
+    const text = 'Les manœuvres et l’Œuvre sociale ; OEUVRE. Le vœu, un VOEU ; le cœur.';
+    const spans = (query: string) => matchSpans(text, queryMatcher(parseQuery(query))).map((span) => text.slice(span.start, span.end));
+    expect(spans('oeuvre')).toEqual(['Œuvre', 'OEUVRE']);
+    expect(spans('voeu')).toEqual(['vœu', 'VOEU']);
+    expect(spans('coeur manoeuvre')).toEqual(['manœuvres', 'cœur']);
+    // The reference reads every word: the same spans.
+    for (const query of ['oeuvre', 'voeu', 'coeur manoeuvre']) {
+      const matcher = queryMatcher(parseQuery(query));
+      expect(matchSpans(text, matcher)).toEqual(everyWord(text, matcher));
+    }
   });
 });

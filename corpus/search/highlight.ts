@@ -54,7 +54,7 @@ const escaped = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 /**
  * The words of a folded text that may match a term or a prefix: those that start with a term's
- * first two letters (or the ligature they spell), or with a prefix's first letter — the words
+ * first two letters (or a ligature of them), or with a prefix's first letter — the words
  * `matchSpansIn` looks at. The regular-expression engine skips the others far faster than a loop
  * over every word (a snippet read every word of the result's text: most of a search's time).
  */
@@ -62,8 +62,12 @@ function candidateWords(heads: ReadonlySet<string>, prefixes: QueryMatcher['pref
   const starts = new Set<string>();
   for (const head of heads) {
     starts.add(escaped(head));
+    // A ligature stands for two letters of the term: first (« œuvre » for « oe »), or second
+    // (« vœu » for « vo », the head of « voeu »).
     if (head === 'oe') starts.add('œ');
     if (head === 'ae') starts.add('æ');
+    if (head.length === 2 && head[1] === 'o') starts.add(`${escaped(head[0]!)}œ`);
+    if (head.length === 2 && head[1] === 'a') starts.add(`${escaped(head[0]!)}æ`);
   }
   for (const { prefix } of prefixes) if (prefix) starts.add(escaped(prefix.charAt(0)));
   if (starts.size === 0) return undefined;
