@@ -262,13 +262,12 @@ export async function compileCorpus(options: CompileOptions): Promise<CompileSum
 
   // Each code's files are written as soon as the cross-code steps are done with its articles, then
   // the articles go: only the search documents (texts, dates, numbers) stay for the index.
-  const writer = new BundleWriter(options.outDir, correspondencePairs([...merged.articles.values()].flat()), CURRENT_FILE);
+  // The pairs of former and current articles: the tables of correspondence and the search's old numbers.
+  const pairs = correspondencePairs([...merged.articles.values()].flat());
+  const writer = new BundleWriter(options.outDir, pairs, CURRENT_FILE);
   let written: WrittenBundle;
   try {
-    const documents = new SearchDocuments(
-      dataDate,
-      formerNumbersTakenUp(merged.codes.flatMap((code) => merged.articles.get(code.id) ?? [])),
-    );
+    const documents = new SearchDocuments(dataDate, formerNumbersTakenUp(pairs));
     const writeCode = (code: Code) => {
       const articles = merged.articles.get(code.id) ?? [];
       writer.writeCode(code, articles, merged.changeSets.get(code.id) ?? []);

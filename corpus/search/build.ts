@@ -10,7 +10,7 @@
  *   loads them in the background, so they never slow the first search down.
  */
 import type { Article, ArticleId, CodeId, IsoDate, Section } from '../model/model.ts';
-import { correspondencePairs } from '../model/correspondence.ts';
+import { correspondencePairs, type CorrespondencePair } from '../model/correspondence.ts';
 import type { SearchManifest } from '../model/bundle.ts';
 import { articleDocuments, type SearchDocument } from './documents.ts';
 import { lunr } from './french-analysis.ts';
@@ -191,10 +191,13 @@ function sparse(docs: readonly SearchDocument[], value: (doc: SearchDocument) =>
   return pairs;
 }
 
-/** The numbers of the former articles each article takes up, by article (both lists of `correspondence.ts`). */
-export function formerNumbersTakenUp(articles: readonly Article[]): Map<ArticleId, string[]> {
+/**
+ * The numbers of the former articles each article takes up, by article, from the corpus's pairs of
+ * former and current articles (`correspondencePairs`: both lists of `correspondence.ts`).
+ */
+export function formerNumbersTakenUp(pairs: readonly CorrespondencePair[]): Map<ArticleId, string[]> {
   const takesUp = new Map<ArticleId, string[]>();
-  for (const pair of correspondencePairs(articles)) {
+  for (const pair of pairs) {
     const list = takesUp.get(pair.current.id);
     if (!list) takesUp.set(pair.current.id, [pair.former.num]);
     else if (!list.includes(pair.former.num)) list.push(pair.former.num);
@@ -292,7 +295,7 @@ export function buildSearchIndexes(
       (a, b) => (codeRank.get(a.article.code) ?? codes.length) - (codeRank.get(b.article.code) ?? codes.length) || a.position - b.position,
     )
     .map(({ article }) => article);
-  const documents = new SearchDocuments(options.asOf, formerNumbersTakenUp(articles));
+  const documents = new SearchDocuments(options.asOf, formerNumbersTakenUp(correspondencePairs(articles)));
   documents.add(ordered);
   const files = new Map<string, string>();
   const manifest = writeSearchIndexes(

@@ -376,20 +376,8 @@ const EVIDENCE_READ_PAST = 12;
 /** Candidates first sorted for `weighEvidence`: enough for its lists whatever it skips, most often. */
 const EVIDENCE_POOL = 400;
 
-/**
- * The candidates of the `count` best scores (every one tied with the last), best first; of equal
- * scores, in the order given (as a stable sort of them all would leave them).
- */
-function topByScore(candidates: readonly Candidate[], count: number): Candidate[] {
-  let chosen: readonly Candidate[] = candidates;
-  if (count < candidates.length) {
-    // A numeric sort of the scores alone (native, no comparator) gives the threshold.
-    const scores = Float64Array.from(candidates, (candidate) => candidate.score).sort();
-    const threshold = scores[scores.length - count]!;
-    chosen = candidates.filter((candidate) => candidate.score >= threshold);
-  }
-  return [...chosen].sort((a, b) => b.score - a.score);
-}
+/** Best score first; of equal scores, the order given (`firstSorted` keeps it). */
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
 /** The terms of a query as the texts are read for them, with the forms typed. */
 function evidenceTerms(parsed: ParsedQuery) {
@@ -611,12 +599,9 @@ export class SearchEngine {
     // The best few hundred by score, sorted; all of them only if those did not fill the list (past
     // texts skipped). A common word matches tens of thousands of texts over every version: sorting
     // them all cost more than reading the texts.
-    let best = topByScore(text, EVIDENCE_POOL);
+    const best = firstSorted(text, EVIDENCE_POOL, byScore);
     let read = pick(best);
-    if (read.length < limit && best.length < text.length) {
-      best = topByScore(text, text.length);
-      read = pick(best);
-    }
+    if (read.length < limit && best.length < text.length) read = pick(firstSorted(text, text.length, byScore));
     const norm = Math.sqrt(Math.max(1, parsed.terms.length));
     for (const [shard, list] of byShard(read)) {
       const byDoc = new Map(list.map((candidate) => [candidate.doc, candidate]));

@@ -4,7 +4,7 @@
  * can highlight them; the snippet of a result is cut around the densest of them.
  */
 import { stem } from './french-analysis.ts';
-import { matchRanges, phrasePattern, referencePattern } from './patterns.ts';
+import { escapeRegExp, matchRanges, phrasePattern, referencePattern } from './patterns.ts';
 import type { ParsedQuery } from './query.ts';
 import { foldForSearch, spellOutLigatures } from './fold.ts';
 import { searchWord } from './words.ts';
@@ -50,8 +50,6 @@ export function queryMatcher(query: ParsedQuery): QueryMatcher {
   return { terms, heads, prefixes, patterns, itemCount: item, candidates: candidateWords(heads, prefixes) };
 }
 
-const escaped = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-
 /**
  * The words of a folded text that may match a term or a prefix: those that start with a term's
  * first two letters (or a ligature of them), or with a prefix's first letter — the words
@@ -61,15 +59,15 @@ const escaped = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 function candidateWords(heads: ReadonlySet<string>, prefixes: QueryMatcher['prefixes']): RegExp | undefined {
   const starts = new Set<string>();
   for (const head of heads) {
-    starts.add(escaped(head));
+    starts.add(escapeRegExp(head));
     // A ligature stands for two letters of the term: first (« œuvre » for « oe »), or second
     // (« vœu » for « vo », the head of « voeu »).
     if (head === 'oe') starts.add('œ');
     if (head === 'ae') starts.add('æ');
-    if (head.length === 2 && head[1] === 'o') starts.add(`${escaped(head[0]!)}œ`);
-    if (head.length === 2 && head[1] === 'a') starts.add(`${escaped(head[0]!)}æ`);
+    if (head.length === 2 && head[1] === 'o') starts.add(`${escapeRegExp(head[0]!)}œ`);
+    if (head.length === 2 && head[1] === 'a') starts.add(`${escapeRegExp(head[0]!)}æ`);
   }
-  for (const { prefix } of prefixes) if (prefix) starts.add(escaped(prefix.charAt(0)));
+  for (const { prefix } of prefixes) if (prefix) starts.add(escapeRegExp(prefix.charAt(0)));
   if (starts.size === 0) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'gu');
 }

@@ -5,6 +5,7 @@
 import type { CodeId } from '../model/model.ts';
 import type { ArticlePart, ArticleState, DateRange } from './documents.ts';
 import type { LruCache } from '../util/lru-cache.ts';
+import { pushTo } from '../util/group-by.ts';
 import { numberKey } from './french-analysis.ts';
 import { decodeSectionPostings } from './section-titles.ts';
 import { formFrequency } from './form-frequencies.ts';
@@ -218,8 +219,7 @@ export class LoadedShard {
     return this.shard.docs.paragraphs[doc] ?? 0;
   }
   dateRanges(doc: number): DateRange[] {
-    this.ranges ??= this.shard.docs.ranges.map(decodeRanges);
-    return this.ranges[doc] ?? [];
+    return this.decodedRanges()[doc] ?? [];
   }
 
   /** Slot of a term in `terms`, or -1. */
@@ -312,8 +312,8 @@ export class LoadedShard {
    */
   prepare(): void {
     this.prepareNumbers();
-    this.dateRanges(0);
-    this.docsTakingUp('');
+    this.decodedRanges();
+    this.docsByFormerNumber();
   }
 
   /**
@@ -338,18 +338,22 @@ export class LoadedShard {
 
   /** The documents whose article takes up the former article of this number (`correspondence.ts`). */
   docsTakingUp(num: string): number[] {
+    return this.docsByFormerNumber().get(numberKey(num)) ?? [];
+  }
+
+  /** The documents of each former number their articles take up, decoded on first use. */
+  private docsByFormerNumber(): Map<string, number[]> {
     if (!this.takingUp) {
       this.takingUp = new Map();
-      for (const [doc, nums] of this.shard.docs.takesUp) {
-        for (const former of nums) {
-          const key = numberKey(former);
-          const list = this.takingUp.get(key);
-          if (list) list.push(doc);
-          else this.takingUp.set(key, [doc]);
-        }
-      }
+      for (const [doc, nums] of this.shard.docs.takesUp) for (const former of nums) pushTo(this.takingUp, numberKey(former), doc);
     }
-    return this.takingUp.get(numberKey(num)) ?? [];
+    return this.takingUp;
+  }
+
+  /** The date ranges of every document, decoded on first use. */
+  private decodedRanges(): DateRange[][] {
+    this.ranges ??= this.shard.docs.ranges.map(decodeRanges);
+    return this.ranges;
   }
 
   /** Documents of the collection (every shard of it), and the average length of their texts. */

@@ -28,8 +28,9 @@ function classes(): Map<string, string> {
   return letterClasses;
 }
 
-function escapeChar(char: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
+/** Text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 /** A folded word as a pattern: letters match any case and accent, `oe`/`ae` also match `œ`/`æ`. */
@@ -45,7 +46,7 @@ function wordPattern(word: string): string {
       continue;
     }
     const char = word[i]!;
-    out += letters.get(char) ?? escapeChar(char);
+    out += letters.get(char) ?? escapeRegExp(char);
   }
   return out;
 }
