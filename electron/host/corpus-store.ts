@@ -378,13 +378,16 @@ export class CorpusStore {
     return problem ? { status: 500, message: problem } : undefined;
   }
 
-  /** The open bundle, reopened when its manifest changed; a failed open is retried on the next call. */
   /** Resolves once no reader call has come for `quietMs` (`bundle` notes each one). */
   private async readerQuiet(quietMs: number): Promise<void> {
     for (let wait = quietMs; wait > 0; wait = this.lastReaderCall + quietMs - performance.now())
       await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
+  /**
+   * The open bundle, reopened when its manifest changed; a failed open is retried on the next call.
+   * `byReader`: a call of the reader (not of the warm-up), which the warm-up gives way to.
+   */
   private async bundle({ byReader = true } = {}): Promise<OpenBundle> {
     if (byReader) this.lastReaderCall = performance.now();
     const stamp = await this.manifestStamp();
