@@ -206,6 +206,25 @@ describe.skipIf(missing.length > 0)('search on the Code de la sécurité sociale
     }
   });
 
+  it('reads the last word of a phrase still being typed as the start of a word', async () => {
+    const whole = await engine.search('"caisse nationale"', { limit: 10000 });
+    // « "caisse nation »: the phrase being typed finds what the whole one does, and more
+    // (« caisse nationaliste » would do); read as a whole word, « nation » found none of them.
+    const typing = await engine.search('"caisse nation', { limit: 10000 });
+    expect(typing.total).toBeGreaterThanOrEqual(whole.total);
+    expect(new Set(typing.results.map((r) => r.article))).toEqual(expect.objectContaining({ size: typing.total }));
+    for (const r of whole.results) expect(typing.results.map((t) => t.article)).toContain(r.article);
+    for (const r of typing.results.slice(0, 30)) {
+      const highlighted = r.snippet.highlights.map(([s, e]) => foldForSearch(r.snippet.text.slice(s, e)));
+      expect(
+        highlighted.some((h) => h.startsWith('caisse nation')),
+        r.num,
+      ).toBe(true);
+    }
+    // Closed, the same words are a whole phrase: « nation » is not « nationale ».
+    expect((await engine.search('"caisse nation"', { limit: 10000 })).total).toBeLessThan(typing.total);
+  });
+
   it('finds a phrase that only existed from 1985 to 1995, labelled with its dates', async () => {
     // « groupements régionaux de sociétés d'assurance »: L611-3's texts of 1985 and 1994 only (the
     // 1995 text says « groupements de sociétés d'assurance »).

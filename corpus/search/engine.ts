@@ -672,7 +672,7 @@ export class SearchEngine {
       }
     }
     const patterns = [
-      ...query.phrases.map((phrase) => phrasePattern(phrase.words)),
+      ...query.phrases.map((phrase) => phrasePattern(phrase.words, phrase.open)),
       ...query.references.flatMap((num) => referenceTest(num) ?? []),
     ];
     if (patterns.length === 0) return candidates;

@@ -41,7 +41,7 @@ export function queryMatcher(query: ParsedQuery): QueryMatcher {
     else terms.set(term.term, item++);
   }
   const patterns: QueryMatcher['patterns'] = [];
-  for (const phrase of query.phrases) patterns.push({ pattern: phrasePattern(phrase.words), item: item++ });
+  for (const phrase of query.phrases) patterns.push({ pattern: phrasePattern(phrase.words, phrase.open), item: item++ });
   for (const num of [...query.references, ...(query.number ? [query.number] : [])]) {
     const pattern = referencePattern(num);
     if (pattern) patterns.push({ pattern, item: item++ });

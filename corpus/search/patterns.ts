@@ -8,6 +8,8 @@ import { foldForSearch } from './fold.ts';
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const SEPARATOR = '[^\\p{L}\\p{N}]+';
+/** The rest of a word begun (`stemsPattern`, an open phrase). */
+const WORD_REST = '[\\p{L}\\p{M}\\p{N}]*';
 
 /**
  * Accented letters that French texts use (and a few from names): a phrase's `e` also matches
@@ -57,12 +59,16 @@ function wordPattern(word: string): string {
  * stemming every word of the text.
  */
 export function stemsPattern(stems: readonly string[]): RegExp {
-  return new RegExp(`${NOT_WORD_BEFORE}(?:${stems.map(wordPattern).join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu');
+  return new RegExp(`${NOT_WORD_BEFORE}(?:${stems.map(wordPattern).join('|')})${WORD_REST}`, 'giu');
 }
 
-/** Finds the folded words of a phrase, in this order, separated by anything but letters and digits. */
-export function phrasePattern(words: readonly string[]): RegExp {
-  return new RegExp(NOT_WORD_BEFORE + words.map(wordPattern).join(SEPARATOR) + NOT_WORD_AFTER, 'giu');
+/**
+ * Finds the folded words of a phrase, in this order, separated by anything but letters and digits;
+ * `open`: the last one is the start of a word (the phrase is still being typed).
+ */
+export function phrasePattern(words: readonly string[], open = false): RegExp {
+  const end = open ? WORD_REST : NOT_WORD_AFTER;
+  return new RegExp(NOT_WORD_BEFORE + words.map(wordPattern).join(SEPARATOR) + end, 'giu');
 }
 
 /**

@@ -24,6 +24,23 @@ describe('search-box queries', () => {
     expect(parsed.excluded).toEqual(['malad']);
   });
 
+  it('reads a phrase whose quote is not closed as being typed: its last word is the start of a word', () => {
+    expect(parseQuery('"organismes de sécu')).toMatchObject({
+      phrases: [{ words: ['organismes', 'de', 'secu'], open: true }],
+      terms: [
+        { term: 'organ', prefix: false, inPattern: true },
+        { term: 'secu', prefix: true, inPattern: true },
+      ],
+    });
+    // One or two letters, or a stop word: only the phrase's pattern checks them (as a term they
+    // would be most of the index).
+    expect(parseQuery('"organismes de s').terms).toEqual([{ term: 'organ', prefix: false, inPattern: true }]);
+    expect(parseQuery('"organismes de').terms).toEqual([{ term: 'organ', prefix: false, inPattern: true }]);
+    // Closed, or ended by a space: whole words.
+    expect(parseQuery('"organismes de sécu"').phrases).toEqual([{ words: ['organismes', 'de', 'secu'] }]);
+    expect(parseQuery('« organismes de sécu »').phrases).toEqual([{ words: ['organismes', 'de', 'secu'] }]);
+  });
+
   it('keeps hyphenated words whole and treats a number inside words as a reference', () => {
     expect(parseQuery('non-salariés')).toMatchObject({ excluded: [], terms: [{ term: 'non' }, { term: 'salar' }] });
     const parsed = parseQuery('cotisations L. 612-9');

@@ -22,6 +22,12 @@ export interface QueryTerm {
 export interface QueryPhrase {
   /** Folded words, stop words included: they must follow each other in the text. */
   words: string[];
+  /**
+   * The quote is not closed: the phrase is still being typed, its last word is the start of a word
+   * (« "organismes de s » finds « organismes de sécurité »; read whole, it found nothing until the
+   * word was complete).
+   */
+  open?: boolean;
 }
 
 export interface ParsedQuery {
@@ -69,10 +75,20 @@ export function parseQuery(query: string): ParsedQuery {
       return parsed;
     }
   }
-  let rest = trimmed.replace(QUOTED, (_whole, straight?: string, french?: string, curly?: string) => {
-    const phraseWords = wordSpans(straight ?? french ?? curly ?? '').map((span) => span.word);
-    if (phraseWords.length > 1) parsed.phrases.push({ words: phraseWords });
-    for (const word of phraseWords) if (!isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: false, inPattern: true });
+  let rest = trimmed.replace(QUOTED, (whole: string, straight?: string, french?: string, curly?: string) => {
+    const inside = straight ?? french ?? curly ?? '';
+    const phraseWords = wordSpans(inside).map((span) => span.word);
+    // Open: no closing quote, and the text typed ends inside a word (not after a space).
+    const open = !/["”»]$/.test(whole) && /[\p{L}\p{N}]$/u.test(inside);
+    if (phraseWords.length > 1) parsed.phrases.push(open ? { words: phraseWords, open } : { words: phraseWords });
+    phraseWords.forEach((word, i) => {
+      if (open && i === phraseWords.length - 1) {
+        // The start of a word: the terms that start as its stem does (its stem, not the letters
+        // typed: the index holds stems, and « "organismes » ends a word already), once it says
+        // enough: a term of one or two letters would be most of the index.
+        if (word.length >= 3 && !isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: true, inPattern: true });
+      } else if (!isStopWord(word)) addTerm(parsed.terms, { term: stem(word), prefix: false, inPattern: true });
+    });
     return ' ';
   });
   rest = rest.replace(EMBEDDED_NUMBER, (whole) => {
