@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article } from '../../corpus/model/model.ts';
-import { CorpusStore } from './corpus-store.ts';
+import { checkArticleBytes, CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
 import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
@@ -64,6 +64,18 @@ describe('CorpusStore on the seed bundle', () => {
     expect(paragraphs[0]).toMatch(/^Les caisses mutuelles régionales sont responsables , dans leur circonscription/);
     expect(paragraphs).toEqual(seedParagraphs('000_957ebed65d058a0e.txt').paragraphs);
     expect(paragraphs).toHaveLength(5);
+  });
+
+  it('checks the articles the compiler writes on their bytes, without parsing them (json-bytes-check.ts)', async () => {
+    // Undefined would mean that the article schema uses something the bytes check does not read:
+    // every read would then parse and run zod again (twice the CPU time of a read).
+    expect(checkArticleBytes).toBeTypeOf('function');
+    const store = new CorpusStore(bundleDir);
+    for (const id of [`${SEED_CODE}/num:L611-3`, `${SEED_CODE}/num:L611-20`]) {
+      const json = await store.articleJson(id);
+      expect(checkArticleBytes!(json)).toBe(true);
+      expect(json.toString('utf8').startsWith(`{"id":${JSON.stringify(id)},`)).toBe(true);
+    }
   });
 
   it('answers not-found for an unknown article or code, in French', async () => {
@@ -390,6 +402,24 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
     expect(article.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales sont responsables'))).toBe(
       true,
     );
+  });
+
+  it.skipIf(!hasRealCorpus)('checks the articles of every code on their bytes (none left to zod)', async () => {
+    const store = new CorpusStore(CORPUS_DIR);
+    const manifest = await store.manifest();
+    let read = 0;
+    for (const { id: code } of manifest.codes) {
+      const catalog = await store.catalog(code);
+      // A spread of each code's articles, long ones included.
+      for (let i = 0; i < catalog.length; i += Math.max(1, Math.floor(catalog.length / 60))) {
+        const { id } = catalog[i]!;
+        const json = await store.articleJson(id);
+        const proven = checkArticleBytes!(json) && json.toString('utf8').startsWith(`{"id":${JSON.stringify(id)},`);
+        expect([id, proven]).toEqual([id, true]);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(60);
   });
 });
 
