@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article } from '../../corpus/model/model.ts';
@@ -23,6 +23,15 @@ beforeAll(() => {
   writeSeedBundle(bundleDir);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** Where a descriptor of /proc/self/fd points ('' for one closed while listing). */
+function readlinkSafe(link: string): string {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return '';
+  }
+}
 
 async function errorOf(promise: Promise<unknown>): Promise<HostError> {
   try {
@@ -319,6 +328,40 @@ describe('CorpusStore on a damaged bundle', () => {
     );
     expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
   });
+
+  const onLinux = process.platform === 'linux';
+  if (!onLinux) console.log('[corpus-store.test] open shard files not counted: /proc/self/fd is Linux only.');
+  it.skipIf(!onLinux)(
+    'keeps a shard file open between member reads, and closes it soon after (a replaced corpus is not held)',
+    async () => {
+      const dir = path.join(base, 'open-shard');
+      writeSeedBundle(dir);
+      const shard = path.join(dir, shardOf(dir));
+      const whole = new CorpusStore(path.join(base, 'dist'));
+      const articles = [await whole.article(`${SEED_CODE}/num:L611-3`), await whole.article(`${SEED_CODE}/num:L611-20`)];
+      replaceShard(
+        dir,
+        shardOf(dir),
+        shardMembers(articles, 1).map((text) => gzipSync(text)),
+        1,
+      );
+      const openOnShard = () => readdirSync('/proc/self/fd').filter((fd) => readlinkSafe(`/proc/self/fd/${fd}`) === shard).length;
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const store = new CorpusStore(dir);
+        await store.warm();
+        expect(openOnShard()).toBe(0);
+        // Both members read alone (the shard was checked whole while warming): one descriptor.
+        expect((await store.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+        expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+        expect(openOnShard()).toBe(1);
+        vi.advanceTimersByTime(2_000);
+        expect(openOnShard()).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 
   it('names the shard index when its offsets do not fit the shard', async () => {
     const dir = path.join(base, 'bad-offsets');
