@@ -5,7 +5,7 @@
  * the server closed. Everything it says goes to `say` (stderr): stdout carries only the address.
  */
 import path from 'node:path';
-import { createHost } from '../electron/host/host.ts';
+import { createHost, warmCorpus } from '../electron/host/host.ts';
 import { CORPUS_DIR, defaultDataDir, RENDERER_DIR } from '../electron/host/paths.ts';
 import { startWebServer, type WebServer } from '../electron/host/web-server.ts';
 import { ensureCorpus, ensureRenderer, type Say } from './ensure-built.ts';
@@ -137,7 +137,7 @@ export async function startWebEdition(options: WebEditionOptions): Promise<Runni
   // Once the server listens: the catalogs' number index, built while the reader loads its first
   // page, so that the first number typed in the search box finds its articles at once.
   const warming = performance.now();
-  void host.corpus.warm().then((codes) => say(`Catalogues prêts : ${codes.length} codes (${Math.round(performance.now() - warming)} ms).`));
+  void warmCorpus(host).then((codes) => say(`Catalogues prêts : ${codes.length} codes (${Math.round(performance.now() - warming)} ms).`));
   return { url: web.url, close: () => web.close() };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorAnnotation, anchorAnnotations, AnchorCache, type Anchor } from './anchor.ts';
-import { annotationSchema, createPassageAnnotation } from './annotation.ts';
+import { createPassageAnnotation } from './annotation.ts';
+import { annotationSchema } from './annotation-schema.ts';
 import { ArticleText } from './article-text.ts';
 import { article, articleNote, passage, TEST_ARTICLE, version } from './test-support.ts';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { anchorAnnotation } from './anchor.ts';
 import {
   AnnotationInputError,
-  annotationSchema,
   CONTEXT_LENGTH,
   createArticleNote,
   createPassageAnnotation,
@@ -11,6 +10,7 @@ import {
   NOTE_MAX_LENGTH,
   type Annotation,
 } from './annotation.ts';
+import { annotationSchema } from './annotation-schema.ts';
 import { ArticleText } from './article-text.ts';
 import { DEFAULT_PALETTE, renameRole, roleLabel, ROLE_IDS, ROLE_STYLES, RoleLabelError } from './roles.ts';
 import { article, passage, TEST_ARTICLE, version } from './test-support.ts';

@@ -1,7 +1,7 @@
 /**
  * An annotation: a highlighted passage of one version of an article (with its colour, tags and
- * note), or a note on the whole article. Its zod schema, versioned, is what the host stores and what
- * the export file holds.
+ * note), or a note on the whole article. Its zod schema (`annotation-schema.ts`), versioned, is what
+ * the host stores and what the export file holds.
  *
  * A passage is stored as it was made, with the W3C Web Annotation selectors of the passage in the
  * version it was made on: a TextQuoteSelector (the exact words, and up to `CONTEXT_LENGTH` characters
@@ -14,11 +14,9 @@
  *
  * Pure: no platform imports.
  */
-import { z } from 'zod';
-import { parseArticleId } from '../model/ids.ts';
 import type { ArticleId, CodeId, IsoDate } from '../model/model.ts';
 import { ArticleText, type ParagraphPoint } from './article-text.ts';
-import { roleIdSchema, type RoleId } from './roles.ts';
+import type { RoleId } from './roles.ts';
 
 /** Bumped whenever the stored shape of an annotation changes; readers refuse other versions. */
 export const ANNOTATION_SCHEMA_VERSION = 1;
@@ -95,68 +93,6 @@ export interface Annotation {
   createdAt: string;
   updatedAt: string;
 }
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
-const offset = z.number().int().min(0);
-
-export const annotationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant d’annotation invalide');
-
-const tagSchema = z.string().trim().min(1).max(TAG_MAX_LENGTH);
-
-export const textQuoteSelectorSchema = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(NOTE_MAX_LENGTH),
-  prefix: z.string().max(4 * CONTEXT_LENGTH),
-  suffix: z.string().max(4 * CONTEXT_LENGTH),
-}) satisfies z.ZodType<TextQuoteSelector>;
-
-export const textPositionSelectorSchema = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: offset,
-  end: offset,
-}) satisfies z.ZodType<TextPositionSelector>;
-
-const passageTargetSchema = z
-  .object({
-    kind: z.literal('passage'),
-    part: z.literal('nota').optional(),
-    paragraph: offset,
-    paragraphEnd: offset,
-    quote: textQuoteSelectorSchema,
-    position: textPositionSelectorSchema,
-  })
-  .superRefine((target, ctx) => {
-    if (target.paragraphEnd < target.paragraph) {
-      ctx.addIssue({ code: 'custom', message: 'le passage finit avant de commencer', path: ['paragraphEnd'] });
-    }
-    if (target.position.end - target.position.start !== target.quote.exact.length) {
-      ctx.addIssue({ code: 'custom', message: 'la position ne correspond pas à la longueur de la citation', path: ['position'] });
-    }
-    if (!target.quote.exact.trim()) ctx.addIssue({ code: 'custom', message: 'citation vide', path: ['quote', 'exact'] });
-  }) satisfies z.ZodType<PassageTarget>;
-
-export const annotationSchema = z
-  .object({
-    id: annotationIdSchema,
-    article: z.object({ id: z.string().min(1).max(300), code: z.string().min(1).max(200), num: z.string().min(1).max(200) }),
-    version: z.object({ validFrom: isoDate, legiVersionId: z.string().min(1).max(40).optional() }),
-    target: z.discriminatedUnion('kind', [passageTargetSchema, z.object({ kind: z.literal('article') })]),
-    role: roleIdSchema.optional(),
-    tags: z.array(tagSchema).max(TAGS_MAX),
-    note: z.string().max(NOTE_MAX_LENGTH, `une note est limitée à ${NOTE_MAX_LENGTH.toLocaleString('fr-FR')} caractères`),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .superRefine((annotation, ctx) => {
-    // The article id is the one rule of `ids.ts`: its code must be the code stored beside it.
-    const parsed = parseArticleId(annotation.article.id);
-    if (!parsed || parsed.code !== annotation.article.code) {
-      ctx.addIssue({ code: 'custom', message: 'identifiant d’article invalide ou d’un autre code', path: ['article', 'id'] });
-    }
-    if (annotation.target.kind === 'passage' && annotation.role === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'un passage surligné a toujours une couleur', path: ['role'] });
-    }
-  }) satisfies z.ZodType<Annotation>;
 
 /** A mistake in what the user asked for (empty selection, note too long): the message is French, for the user. */
 export class AnnotationInputError extends Error {

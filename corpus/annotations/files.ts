@@ -13,8 +13,9 @@
  * Pure: no platform imports.
  */
 import { z } from 'zod';
-import { ANNOTATION_SCHEMA_VERSION, annotationSchema, type Annotation } from './annotation.ts';
-import { DEFAULT_PALETTE, rolePaletteSchema, type RolePalette } from './roles.ts';
+import { ANNOTATION_SCHEMA_VERSION, type Annotation } from './annotation.ts';
+import { annotationSchema, rolePaletteSchema } from './annotation-schema.ts';
+import { DEFAULT_PALETTE, type RolePalette } from './roles.ts';
 
 export const ANNOTATIONS_FILE_FORMAT = 'palimpseste-annotations';
 

@@ -2,7 +2,7 @@
  * Annotations of Palimpseste: the pure core (runs in the renderer, its Web Worker, the host and the
  * tests alike; no platform imports). The storage (host), the UI and the PDF export build on this.
  *
- * ## The model (`annotation.ts`, `roles.ts`)
+ * ## The model (`annotation.ts`, `roles.ts`, `annotation-schema.ts`)
  * An `Annotation` is either a highlighted passage (`target.kind === 'passage'`) or a note on the
  * whole article (`target.kind === 'article'`). It records the article (`article.id`, `code`, `num`),
  * the version it was made on (`version.validFrom`, `version.legiVersionId` when known), a colour
@@ -10,7 +10,8 @@
  * and `updatedAt`. A passage keeps W3C selectors of the words as made — TextQuoteSelector (exact,
  * prefix, suffix, cut at word boundaries) and TextPositionSelector — and the paragraphs it spans.
  * Those are never rewritten; editing (`editAnnotation`) changes only note, tags and role.
- * `annotationSchema` (zod) validates one annotation; `ANNOTATION_SCHEMA_VERSION` is its version.
+ * `annotationSchema` (zod, in `annotation-schema.ts`, which the reader does not load) validates one
+ * annotation; `ANNOTATION_SCHEMA_VERSION` is its version.
  *
  * Colours: `ROLE_STYLES[role]` gives the colour, a light tint, a print pattern (`underline-solid`,
  * `underline-wavy`, `underline-double`, `underline-dashed`, `box`, `underline-dotted`: all six

@@ -9,7 +9,6 @@
  *
  * Pure: no platform imports.
  */
-import { z } from 'zod';
 
 export const ROLE_IDS = ['condition', 'exception', 'sanction', 'delai', 'definition', 'a-verifier'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
@@ -50,8 +49,6 @@ export const ROLE_STYLES: Readonly<Record<RoleId, RoleStyle>> = {
   },
 };
 
-export const roleIdSchema = z.enum(ROLE_IDS);
-
 /** Longest label a user may give a role: it is printed in legends and list filters. */
 export const ROLE_LABEL_MAX_LENGTH = 40;
 
@@ -59,10 +56,6 @@ export const ROLE_LABEL_MAX_LENGTH = 40;
 export interface RolePalette {
   labels: Partial<Record<RoleId, string>>;
 }
-
-export const rolePaletteSchema = z.object({
-  labels: z.partialRecord(roleIdSchema, z.string().trim().min(1).max(ROLE_LABEL_MAX_LENGTH)),
-}) satisfies z.ZodType<RolePalette>;
 
 export const DEFAULT_PALETTE: RolePalette = Object.freeze({ labels: Object.freeze({}) }) as RolePalette;
 

@@ -36,7 +36,7 @@ import { matchSpans, queryMatcher, snippet } from './highlight.ts';
 import { LoadedShard, readJson, SearchIndexFileError, SearchIndexVersionError, type ChunkStore, type ReadFile } from './loaded-shard.ts';
 
 export { SearchIndexFileError, SearchIndexVersionError, type ReadFile };
-import { occursIn, phrasePattern, referencePattern } from './patterns.ts';
+import { occursIn, phrasePattern, referenceTest } from './patterns.ts';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
 import type { MatchKind, SearchFacets, SearchFilters, SearchResponse, SearchResult } from './search-types.ts';
 import { evidenceFactor, evidenceQuery, FORM_WEIGHT, formIdf, formScore, textEvidence } from './text-evidence.ts';
@@ -673,7 +673,7 @@ export class SearchEngine {
     }
     const patterns = [
       ...query.phrases.map((phrase) => phrasePattern(phrase.words)),
-      ...query.references.flatMap((num) => referencePattern(num) ?? []),
+      ...query.references.flatMap((num) => referenceTest(num) ?? []),
     ];
     if (patterns.length === 0) return candidates;
     // lunr has no phrase search: the words matched, now check them on the stored text.

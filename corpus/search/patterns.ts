@@ -70,11 +70,36 @@ export function phrasePattern(words: readonly string[]): RegExp {
  * « L 611-3 », « L611-3 », not « L. 611-3-1 » nor « L. 611-30 ». `num` is in LEGI form.
  */
 export function referencePattern(num: string): RegExp | undefined {
+  const parts = referenceParts(num);
+  if (!parts) return undefined;
+  const { head, integers, tail } = parts;
+  return new RegExp(`${NOT_WORD_BEFORE}${head}${integers.join('\\s*-\\s*')}${tail}${NOT_REFERENCE_AFTER}`, 'giu');
+}
+
+/**
+ * The same test as `referencePattern`, written to start with the number's first integer: the
+ * regular-expression engine then skips to the places where that literal is, where the other one
+ * tried a case-insensitive letter and a lookbehind at every character. For whether a text cites
+ * the number (not where: the match starts at the integer): « L. 6 » checked on the 3,000 texts
+ * that have the term « 6 » took 50 ms.
+ */
+export function referenceTest(num: string): RegExp | undefined {
+  const parts = referenceParts(num);
+  if (!parts) return undefined;
+  const { head, integers, tail } = parts;
+  const [first = '', ...rest] = integers;
+  const after = rest.map((integer) => `\\s*-\\s*${integer}`).join('');
+  return new RegExp(`${first}(?<=${NOT_WORD_BEFORE}${head}${first})${after}${tail}${NOT_REFERENCE_AFTER}`, 'giu');
+}
+
+/** Not followed by more of a number: `L611-3` is not in « L. 611-30 » nor in « L. 611-3-1 ». */
+const NOT_REFERENCE_AFTER = '(?![\\p{L}\\p{N}]|\\s*-\\s*\\d)';
+
+function referenceParts(num: string): { head: string; integers: string[]; tail: string } | undefined {
   const match = /^(LO|L|R|D|A)?(\*)?(\d+(?:-\d+)*)(.*)$/.exec(num);
   if (!match) return undefined;
   const [, prefix = '', star = '', integers = '', suffix = ''] = match;
   const head = prefix ? `${prefix}\\s*\\.?\\s*${star ? '\\*?\\s*\\.?\\s*' : ''}` : '';
-  const body = integers.split('-').join('\\s*-\\s*');
   const tail = suffix.trim()
     ? `[\\s-]*${suffix
         .trim()
@@ -82,7 +107,7 @@ export function referencePattern(num: string): RegExp | undefined {
         .map(wordPattern)
         .join('[\\s-]+')}`
     : '';
-  return new RegExp(`${NOT_WORD_BEFORE}${head}${body}${tail}(?![\\p{L}\\p{N}]|\\s*-\\s*\\d)`, 'giu');
+  return { head, integers: integers.split('-'), tail };
 }
 
 /** Offsets [start, end) of every match of a pattern. */

@@ -100,6 +100,21 @@ describe('normalizeArticleNumber', () => {
     }
   });
 
+  it('returns numbers already in LEGI form as they are, as the full reading does (property)', () => {
+    // `normalizeArticleNumber` answers these without reading them: the full reading must agree.
+    const legiForm = fc
+      .tuple(
+        fc.constantFrom('', 'L', 'LO', 'R', 'R*', 'D', 'D*', 'A', 'L*'),
+        fc.array(fc.nat({ max: 99_999 }).map(String), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('', '0'),
+      )
+      .map(([prefix, integers, zero]) => prefix + zero + integers.join('-'));
+    fc.assert(fc.property(legiForm, (num) => normalizeArticleNumber(` ${num}`) === num && normalizeArticleNumber(num) === num));
+    // And what is not in that form still goes through the full reading.
+    expect(normalizeArticleNumber('*611-3')).toBeUndefined();
+    expect(normalizeArticleNumber('l611-3')).toBe('L611-3');
+  });
+
   it('is idempotent (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...allNums), fc.constantFrom('', 'art. ', 'article ', "l'article "), (num, lead) => {

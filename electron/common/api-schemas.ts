@@ -6,8 +6,9 @@
  * Pure: runs in the host and, if it wants to check before sending, in the renderer.
  */
 import { z } from 'zod';
-import { annotationIdSchema, annotationSchema, NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX } from '../../corpus/annotations/annotation.ts';
-import { ROLE_IDS, roleIdSchema, rolePaletteSchema } from '../../corpus/annotations/roles.ts';
+import { NOTE_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX } from '../../corpus/annotations/annotation.ts';
+import { annotationIdSchema, annotationSchema, roleIdSchema, rolePaletteSchema } from '../../corpus/annotations/annotation-schema.ts';
+import { ROLE_IDS } from '../../corpus/annotations/roles.ts';
 import type { ApiMethod, ExportFile, PalimpsesteApi, PrintRequest, SessionState, Trail, TrailStep } from './api.ts';
 
 /** No control characters (NUL, line breaks…) in ids and numbers: they never occur in the corpus. */

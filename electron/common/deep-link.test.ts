@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, deepLinkFromArgv, deepLinkToLocation, locationToDeepLink } from './deep-link.ts';
+import { appUrl, deepLinkFromArgv, deepLinkToLocation, locationFirstSegment, locationToDeepLink } from './deep-link.ts';
 
 describe('deepLinkToLocation', () => {
   it('turns a deep link into the renderer location of the article at its date', () => {
@@ -42,5 +42,16 @@ describe('locationToDeepLink', () => {
     const location = '#/code-de-la-securite-sociale/L611-3@2005-12-09';
     expect(locationToDeepLink(location)).toBe('palimpseste://code-de-la-securite-sociale/L611-3@2005-12-09');
     expect(deepLinkToLocation(locationToDeepLink(location))).toBe(location);
+  });
+});
+
+describe('locationFirstSegment', () => {
+  it('names the code a location opens on, whatever follows it', () => {
+    expect(locationFirstSegment('#/code-de-la-securite-sociale/L611-3@2006-01-28')).toBe('code-de-la-securite-sociale');
+    expect(locationFirstSegment('/code-du-travail')).toBe('code-du-travail');
+    expect(locationFirstSegment('#/code-rural-et-de-la-peche-maritime@2000-01-01')).toBe('code-rural-et-de-la-peche-maritime');
+    expect(locationFirstSegment('#/')).toBeUndefined();
+    expect(locationFirstSegment(undefined)).toBeUndefined();
+    expect(locationFirstSegment('#/%E2%82')).toBe('%E2%82');
   });
 });

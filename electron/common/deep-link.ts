@@ -49,3 +49,18 @@ export function appUrl(location?: string): string {
 export function locationToDeepLink(location: string): string {
   return `${APP_SCHEME}://${location.replace(/^#?\/*/, '')}`;
 }
+
+/**
+ * The first segment of an in-app location (`#/code-de-la-securite-sociale/L611-3@2006-01-28` →
+ * `code-de-la-securite-sociale`): the code the reader opens on, whose catalog the host reads first.
+ * Whether it is a code at all is for the caller to check against the corpus.
+ */
+export function locationFirstSegment(location: string | undefined): string | undefined {
+  const segment = /^#?\/*([^/@?#]+)/.exec(location ?? '')?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

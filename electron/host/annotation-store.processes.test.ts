@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotationSchema, type Annotation } from '../../corpus/annotations/annotation.ts';
+import type { Annotation } from '../../corpus/annotations/annotation.ts';
+import { annotationSchema } from '../../corpus/annotations/annotation-schema.ts';
 import { ANNOTATIONS_FILE } from './annotation-store.ts';
 import { RecordStore, type StoreProblem } from './user-data/record-store.ts';
 import { decodeJournal, decodeSnapshot } from './user-data/store-files.ts';

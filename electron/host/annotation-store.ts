@@ -11,11 +11,12 @@
  * core, kept current from the records as they are, whoever wrote them), with each annotation's
  * status on the version in force today, computed from the corpus and cached.
  */
-import { annotationSchema, editAnnotation, type Annotation, type AnnotationEdit } from '../../corpus/annotations/annotation.ts';
+import { editAnnotation, type Annotation, type AnnotationEdit } from '../../corpus/annotations/annotation.ts';
 import { anchorAnnotations, AnchorCache, type AnchorStatus } from '../../corpus/annotations/anchor.ts';
 import { describeMerge, exportAnnotationsFile, mergeAnnotations, parseAnnotationsFile } from '../../corpus/annotations/files.ts';
 import { articleBaseline, reviewAfterUpdate, type ArticleBaseline } from '../../corpus/annotations/review.ts';
-import { DEFAULT_PALETTE, rolePaletteSchema, type RolePalette } from '../../corpus/annotations/roles.ts';
+import { annotationSchema, rolePaletteSchema } from '../../corpus/annotations/annotation-schema.ts';
+import { DEFAULT_PALETTE, type RolePalette } from '../../corpus/annotations/roles.ts';
 import { AnnotationIndex, type AnnotationQuery } from '../../corpus/annotations/search.ts';
 import type { Article, ArticleId, CodeId, IsoDate } from '../../corpus/model/model.ts';
 import { corpusDataDate, versionOn } from '../../corpus/model/timeline.ts';

@@ -100,7 +100,7 @@ describe('CorpusStore on the seed bundle', () => {
     const dir = path.join(base, 'warmed');
     writeSeedBundle(dir);
     const store = new CorpusStore(dir);
-    expect(await store.warm()).toEqual([SEED_CODE]);
+    expect(await store.warm({ afterQuietMs: 0 })).toEqual([SEED_CODE]);
     // The catalog gone from the disk, the number index built by the warm-up still answers.
     const manifest = await store.manifest();
     rmSync(path.join(dir, manifest.codes[0]!.catalog));
@@ -110,7 +110,26 @@ describe('CorpusStore on the seed bundle', () => {
       'corpus-damaged',
       `Le fichier « ${manifest.codes[0]!.catalog} » du corpus est introuvable. Corpus endommagé : recompilez-le (« npm run corpus ») ou réinstallez Palimpseste.`,
     ]);
-    expect(await new CorpusStore(path.join(base, 'absent')).warm()).toEqual([]);
+    expect(await new CorpusStore(path.join(base, 'absent')).warm({ afterQuietMs: 0 })).toEqual([]);
+  });
+
+  it('indexes the code the reader opens on at once, the rest once the reader has left the store alone', async () => {
+    const dir = path.join(base, 'warmed-later');
+    writeSeedBundle(dir);
+    const store = new CorpusStore(dir);
+    let warmed = false;
+    const warming = store.warm({ afterQuietMs: 1_000, firstCode: SEED_CODE }).then((codes) => ((warmed = true), codes));
+    // A reader calling every 20 ms for 400 ms: the rest of the warm-up has not started (a stall of
+    // a second between two calls would let it, legitimately)…
+    for (let i = 0; i < 20; i++) {
+      await store.manifest();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(warmed).toBe(false);
+    // …but the first code's catalog is indexed: gone from the disk, its numbers are still found.
+    rmSync(path.join(dir, (await store.manifest()).codes[0]!.catalog));
+    expect((await store.findArticles('L. 611-20')).map((e) => e.num)).toEqual(['L611-20']);
+    expect(await warming).toEqual([SEED_CODE]);
   });
 
   it('checks every shard file against the manifest while warming: reads then take only their member', async () => {
@@ -120,7 +139,7 @@ describe('CorpusStore on the seed bundle', () => {
       .shard as string;
     const cut = () => writeFileSync(path.join(dir, shard), readFileSync(path.join(dir, shard)).subarray(0, 20));
     const warmed = new CorpusStore(dir);
-    await warmed.warm();
+    await warmed.warm({ afterQuietMs: 0 });
     const cold = new CorpusStore(dir);
     cut();
     // Checked whole before it was cut: only the member's range is read, and found short.
@@ -346,11 +365,11 @@ describe('CorpusStore on a damaged bundle', () => {
         1,
       );
       const openOnShard = () => readdirSync('/proc/self/fd').filter((fd) => readlinkSafe(`/proc/self/fd/${fd}`) === shard).length;
+      const store = new CorpusStore(dir);
+      await store.warm({ afterQuietMs: 0 });
+      expect(openOnShard()).toBe(0);
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {
-        const store = new CorpusStore(dir);
-        await store.warm();
-        expect(openOnShard()).toBe(0);
         // Both members read alone (the shard was checked whole while warming): one descriptor.
         expect((await store.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
         expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
@@ -391,6 +410,19 @@ describe('CorpusStore on a damaged bundle', () => {
     const store = new CorpusStore(dir);
     expect((await store.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
     expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+  });
+
+  it('names the catalog entry of the wrong shape that a lookup by number would send', async () => {
+    const dir = path.join(base, 'bad-catalog-entry');
+    writeSeedBundle(dir);
+    const file = `codes/${SEED_CODE}/catalog.json.gz`;
+    const entries = JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString('utf8')) as Record<string, unknown>[];
+    entries[1] = { ...entries[1], from: '1er mai 2008' };
+    replaceFile(dir, file, gzipSync(JSON.stringify(entries)));
+    const store = new CorpusStore(dir);
+    expect((await errorOf(store.findArticles('L611-20', SEED_CODE))).message).toMatch(
+      new RegExp(`^Le fichier « codes/${SEED_CODE}/catalog\\.json\\.gz » du corpus n’a pas la forme attendue \\(1\\.from : `),
+    );
   });
 
   it('names a catalog and a table of contents of the wrong shape', async () => {
@@ -463,6 +495,24 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
       }
     }
     expect(read).toBeGreaterThan(60);
+  });
+});
+
+describe('CorpusStore looking up a number before its catalog is indexed', () => {
+  it.skipIf(!hasRealCorpus)('finds what the index finds, in every code, in any written form', async () => {
+    const indexed = new CorpusStore(CORPUS_DIR);
+    for (const { id: code } of (await indexed.manifest()).codes) {
+      const catalog = await indexed.catalog(code);
+      const nums = [
+        ...catalog.filter((_, i) => i % 211 === 0).map((e) => e.num),
+        ...catalog.flatMap((e) => e.formerNums ?? []).slice(0, 30),
+      ];
+      const written = nums.flatMap((num) => [num, num.replace(/^([A-Z]+\*?)(\d)/, '$1. $2'), 'L0']);
+      const expected = await Promise.all(written.map((num) => indexed.findArticles(num, code)));
+      // All at once on a new store: each call finds the catalog not indexed yet, and goes through it.
+      const fresh = new CorpusStore(CORPUS_DIR);
+      expect(await Promise.all(written.map((num) => fresh.findArticles(num, code)))).toEqual(expected);
+    }
   });
 });
 

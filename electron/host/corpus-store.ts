@@ -30,9 +30,11 @@ import lunr from 'lunr';
 import type { z } from 'zod';
 import { checkBundleFile, DAMAGED_CORPUS_ADVICE, describeIntegrityProblem } from '../../corpus/model/bundle-integrity.ts';
 import {
+  ARRAY_SLICE,
   articleSchema,
-  catalogSchema,
+  catalogEntrySchema,
   changeSetsSchema,
+  checkArrayShape,
   correspondenceSchema,
   checkShape,
   codeSchema,
@@ -51,6 +53,14 @@ import { HostError } from './result.ts';
 import type { Refusal } from './static-files.ts';
 
 const gunzipAsync = promisify(gunzip);
+/** The reader's first page loads in about a second: the warm-up waits for it (see `warm`). */
+const WARM_AFTER_QUIET_MS = 1_000;
+/** …unless no reader comes (the web edition's page not opened yet): then it starts anyway. */
+const WARM_AT_THE_LATEST_MS = 5_000;
+/** A lull between two calls of the reader, to slip in one more step of the warm-up. */
+const WARM_STEP_QUIET_MS = 100;
+/** Lets the requests that came in meanwhile be answered before long work (a catalog) goes on. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -85,6 +95,10 @@ interface OpenBundle {
   /** Change date of the manifest file, to notice a rebuilt bundle. */
   stamp: number;
   catalogs: Map<CodeId, Promise<CatalogIndex>>;
+  /** The catalogs' indexes once built, for the lookups that must not wait for one (`findArticles`). */
+  builtCatalogs: Map<CodeId, CatalogIndex>;
+  /** Catalogs read and parsed, not yet checked and indexed: shared by `catalogIndex` and `scanCatalog`. */
+  catalogData: Map<CodeId, Promise<unknown>>;
   /** Shard files of a bundle without shard index, as read (compressed) and checked against the manifest. */
   shardFiles: LruCache<string, Buffer>;
   /** Shard files found whole against the manifest, by path: their size (their members are then read alone). */
@@ -160,6 +174,14 @@ function closeShardFds(bundle: OpenBundle): void {
   bundle.closingFds = undefined;
 }
 
+/** The numbers an unchecked catalog item bears (`num`, `formerNums`), those that are strings. */
+function catalogItemNumbers(item: unknown): string[] {
+  if (typeof item !== 'object' || item === null) return [];
+  const { num, formerNums } = item as { num?: unknown; formerNums?: unknown };
+  const nums = Array.isArray(formerNums) ? formerNums.filter((n): n is string => typeof n === 'string') : [];
+  return typeof num === 'string' ? [num, ...nums] : nums;
+}
+
 function damaged(message: string): HostError {
   return new HostError('corpus-damaged', message);
 }
@@ -171,6 +193,8 @@ export class CorpusStore {
   private readonly memberCacheBytes: number;
   private readonly articleCacheBytes: number;
   private readonly lunrVersion: string;
+  /** When the reader last called (any public method); the store's creation until it does. */
+  private lastReaderCall = performance.now();
 
   constructor(
     private bundleRoot: string,
@@ -273,7 +297,34 @@ export class CorpusStore {
     const codes = code === undefined ? bundle.manifest.codes.map((c) => c.id) : [this.summary(bundle, code).id];
     const key = numberKey(num);
     const found: ArticleCatalogEntry[] = [];
-    for (const id of codes) found.push(...((await this.catalogIndex(bundle, id)).byNumber.get(key) ?? []));
+    for (const id of codes) {
+      const built = bundle.builtCatalogs.get(id);
+      found.push(...(built ? (built.byNumber.get(key) ?? []) : await this.scanCatalog(bundle, id, key)));
+    }
+    return found;
+  }
+
+  /**
+   * The entries of a catalog not indexed yet that bear this number, found by going through it once
+   * (~1 ms) while its index is built for the next lookups. The reader's first page (a number in
+   * its address) waited for the whole index — the shape of every entry checked, every number keyed:
+   * 100–250 ms for the sécurité sociale on a host just started. Only the entries sent are checked here;
+   * the index checks them all, and a damaged catalog is reported by the next call.
+   */
+  private async scanCatalog(bundle: OpenBundle, code: CodeId, key: string): Promise<ArticleCatalogEntry[]> {
+    const data = await this.catalogData(bundle, code);
+    // Not even an array: the index says what is wrong with it.
+    if (!Array.isArray(data)) return (await this.catalogIndex(bundle, code)).byNumber.get(key) ?? [];
+    // Started after the scan, not before: its first slice would otherwise run first.
+    setImmediate(() => this.catalogIndex(bundle, code).catch(() => undefined));
+    const found: ArticleCatalogEntry[] = [];
+    for (const [i, item] of (data as unknown[]).entries()) {
+      const nums = catalogItemNumbers(item);
+      if (!nums.some((num) => numberKey(num) === key)) continue;
+      const checked = checkShape(catalogEntrySchema, item);
+      if (!checked.ok) throw damaged(this.shapeMessage(this.summary(bundle, code).catalog, `${i}.${checked.problem}`));
+      found.push(checked.value);
+    }
     return found;
   }
 
@@ -283,16 +334,37 @@ export class CorpusStore {
    * typed in the search box looks in every code — does not wait for them; then checks every shard
    * file against the manifest the same way. Resolves with the codes warmed; a failure is not thrown
    * here: the call that needs the file reports it.
+   *
+   * It starts once the reader has called (its first page) and then left the store alone for
+   * `afterQuietMs` — or `WARM_AT_THE_LATEST_MS` after it was asked to if no reader calls — and
+   * each step waits for a shorter lull (0: at once, no waiting). The catalogs take ~0.5 s of CPU
+   * (their shape checks, their number keys): run at once at launch they were in the way of the
+   * reader's first page — on two cores shared with the browser, the page and its code waited
+   * 230–640 ms for a host busy warming (reader bench, cold host).
    */
-  async warm(): Promise<CodeId[]> {
+  async warm({ afterQuietMs = WARM_AFTER_QUIET_MS, firstCode }: { afterQuietMs?: number; firstCode?: string } = {}): Promise<CodeId[]> {
     const warmed: CodeId[] = [];
+    const asked = performance.now();
     let bundle: OpenBundle;
     try {
-      bundle = await this.bundle();
+      bundle = await this.bundle({ byReader: false });
     } catch {
       return warmed;
     }
-    for (const { id } of bundle.manifest.codes) {
+    // The code the reader opens on, at once: its first page (a number in its address, then that
+    // article) needs this catalog's index, and on a host just started it is ready before the
+    // browser asks (~150 ms of CPU, the browser's launch takes longer).
+    const codes = bundle.manifest.codes.map((c) => c.id);
+    const first = codes.find((id) => id === firstCode) ?? codes[0];
+    const order = first === undefined ? codes : [first, ...codes.filter((id) => id !== first)];
+    if (first !== undefined) await this.catalogIndex(bundle, first).catch(() => undefined);
+    if (afterQuietMs > 0) {
+      while (this.lastReaderCall < asked && performance.now() - asked < WARM_AT_THE_LATEST_MS)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await this.readerQuiet(afterQuietMs);
+    }
+    for (const id of order) {
+      await this.readerQuiet(Math.min(afterQuietMs, WARM_STEP_QUIET_MS));
       try {
         await this.catalogIndex(bundle, id);
         warmed.push(id);
@@ -307,7 +379,8 @@ export class CorpusStore {
       const index = await this.catalogIndex(bundle, id);
       if (!index.members) continue;
       for (const shard of index.shardSizes.keys()) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToRequests();
+        await this.readerQuiet(Math.min(afterQuietMs, WARM_STEP_QUIET_MS));
         if ((await this.opening?.catch(() => undefined)) !== bundle) return warmed;
         if (bundle.checkedShards.has(shard)) continue;
         try {
@@ -350,8 +423,18 @@ export class CorpusStore {
     return problem ? { status: 500, message: problem } : undefined;
   }
 
-  /** The open bundle, reopened when its manifest changed; a failed open is retried on the next call. */
-  private async bundle(): Promise<OpenBundle> {
+  /** Resolves once no reader call has come for `quietMs` (`bundle` notes each one). */
+  private async readerQuiet(quietMs: number): Promise<void> {
+    for (let wait = quietMs; wait > 0; wait = this.lastReaderCall + quietMs - performance.now())
+      await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /**
+   * The open bundle, reopened when its manifest changed; a failed open is retried on the next call.
+   * `byReader`: a call of the reader (not of the warm-up), which the warm-up gives way to.
+   */
+  private async bundle({ byReader = true } = {}): Promise<OpenBundle> {
+    if (byReader) this.lastReaderCall = performance.now();
     const stamp = await this.manifestStamp();
     if (this.opening) {
       const current = await this.opening.catch(() => undefined);
@@ -423,6 +506,8 @@ export class CorpusStore {
       manifest: shape.value,
       stamp,
       catalogs: new Map(),
+      builtCatalogs: new Map(),
+      catalogData: new Map(),
       shardFiles: new LruCache({ maxWeight: this.shardCacheBytes, weigh: (bytes) => bytes.length }),
       checkedShards: new Map(),
       members: new LruCache({ maxWeight: this.memberCacheBytes, weigh: (member) => member.bytes.length }),
@@ -440,16 +525,34 @@ export class CorpusStore {
     return summary;
   }
 
+  /** The catalog's JSON, read and parsed, until its index is built. */
+  private catalogData(bundle: OpenBundle, code: CodeId): Promise<unknown> {
+    let data = bundle.catalogData.get(code);
+    if (!data) {
+      data = this.readJson(bundle, this.summary(bundle, code).catalog);
+      bundle.catalogData.set(code, data);
+      data.catch(() => bundle.catalogData.delete(code));
+    }
+    return data;
+  }
+
   private catalogIndex(bundle: OpenBundle, code: CodeId): Promise<CatalogIndex> {
     let index = bundle.catalogs.get(code);
     if (!index) {
       const summary = this.summary(bundle, code);
       const members = summary.shardIndex ? this.readFile(bundle, summary.shardIndex, shardIndexSchema) : Promise.resolve(undefined);
-      index = Promise.all([this.readFile(bundle, summary.catalog, catalogSchema), members]).then(([{ value: entries }, members]) => {
+      const entries = this.catalogData(bundle, code).then(async (data) => {
+        const shape = await checkArrayShape(catalogEntrySchema, data, yieldToRequests);
+        if (!shape.ok) throw damaged(this.shapeMessage(summary.catalog, shape.problem));
+        return shape.value;
+      });
+      index = Promise.all([entries, members]).then(async ([entries, members]) => {
         const byNumber = new Map<string, ArticleCatalogEntry[]>();
         const line = new Map<ArticleId, number>();
         const shardSizes = new Map<string, number>();
-        for (const entry of entries) {
+        for (const [i, entry] of entries.entries()) {
+          // In slices too (a number's key takes ~3 µs: 60 ms for a catalog), for the same reason.
+          if (i > 0 && i % ARRAY_SLICE === 0) await yieldToRequests();
           // An article is found by every number it bore (D7122-10 finds the article now R7122-10).
           for (const num of new Set([entry.num, ...(entry.formerNums ?? [])])) {
             const key = numberKey(num);
@@ -461,7 +564,7 @@ export class CorpusStore {
           line.set(entry.id, position);
           shardSizes.set(entry.shard, position + 1);
         }
-        return {
+        const built: CatalogIndex = {
           entries,
           byId: new Map(entries.map((e) => [e.id, e])),
           byNumber,
@@ -470,6 +573,9 @@ export class CorpusStore {
           members: members?.value,
           membersFile: summary.shardIndex,
         };
+        bundle.builtCatalogs.set(code, built);
+        bundle.catalogData.delete(code);
+        return built;
       });
       bundle.catalogs.set(code, index);
       // A failed read is not kept: the next call tries the file again.
@@ -551,16 +657,20 @@ export class CorpusStore {
 
   /** A JSON file of the bundle: read (`readBytes`), parsed and checked against its schema. */
   private async readFile<T>(bundle: OpenBundle, relative: string, schema: z.ZodType<T>): Promise<{ value: T }> {
-    const text = (await this.readBytes(bundle, relative)).toString('utf8');
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw damaged(`Le fichier « ${relative} » du corpus n’est pas du JSON lisible. ${DAMAGED_CORPUS_ADVICE}`);
-    }
+    const data = await this.readJson(bundle, relative);
     const shape = checkShape(schema, data);
     if (!shape.ok) throw damaged(this.shapeMessage(relative, shape.problem));
     return { value: shape.value };
+  }
+
+  /** A JSON file of the bundle, read (`readBytes`) and parsed, not checked. */
+  private async readJson(bundle: OpenBundle, relative: string): Promise<unknown> {
+    const text = (await this.readBytes(bundle, relative)).toString('utf8');
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw damaged(`Le fichier « ${relative} » du corpus n’est pas du JSON lisible. ${DAMAGED_CORPUS_ADVICE}`);
+    }
   }
 
   /**

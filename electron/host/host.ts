@@ -5,6 +5,8 @@
 import type { ExportFile, PalimpsesteApi, PrintRequest, SavedFile } from '../common/api.ts';
 import lunr from 'lunr';
 import { BUNDLE_SCHEMA_VERSION } from '../../corpus/model/bundle.ts';
+import type { CodeId } from '../../corpus/model/model.ts';
+import { locationFirstSegment } from '../common/deep-link.ts';
 import { AnnotationStore } from './annotation-store.ts';
 import { CorpusStore } from './corpus-store.ts';
 import { InstalledCorpora } from './corpus-updates/installed-corpora.ts';
@@ -77,4 +79,14 @@ export function createHost(options: HostOptions): Host {
   const jsonAnswers = createJsonAnswers({ corpus, ...(options.log ? { log: options.log } : {}) });
   const verifyCorpusFile: Host['verifyCorpusFile'] = (relative, info) => corpus.verifyFile(relative, info);
   return { api, jsonAnswers, corpus, corpora, verifyCorpusFile, trails, session, annotations, notices, options };
+}
+
+/**
+ * Reads the corpus in the background (`CorpusStore.warm`), the code where the reader left off
+ * first: that is where the next launch opens (or the corpus's first code, for a first launch).
+ */
+export async function warmCorpus(host: Host): Promise<CodeId[]> {
+  const session = await host.session.get().catch(() => undefined);
+  const firstCode = locationFirstSegment(session?.location);
+  return host.corpus.warm(firstCode === undefined ? {} : { firstCode });
 }

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { APP_SCHEME, appUrl, deepLinkFromArgv, deepLinkToLocation } from '../common/deep-link.ts';
-import { createHost } from '../host/host.ts';
+import { createHost, warmCorpus } from '../host/host.ts';
 import { corpusUpdateActions } from './corpus-update-actions.ts';
 import { isSupportedElectron, unsupportedElectronMessage } from './electron-version.ts';
 import { registerApiHandlers } from './ipc.ts';
@@ -211,7 +211,7 @@ if (!app.requestSingleInstanceLock()) {
       await createWindow();
       // As the web edition does: the catalogs are read while the first page loads, so the first
       // lookup by number is not the one that pays for them.
-      void host.corpus.warm();
+      void warmCorpus(host);
     })
     .catch((error: unknown) => {
       log(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

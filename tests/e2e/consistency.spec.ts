@@ -83,7 +83,7 @@ test.describe('the trail, the table of contents and the date agree with the page
 
 test.describe('search at the date being read', () => {
   test('at 1990 the search box searches the law of 1990, says so, and opens its results at 1990', async ({ page, appUrl }) => {
-    const expected = await (await nodeEngine()).search('cotisations', { scope: 'in-force', inForceOn: Y1990, limit: 50, preferCode: CSS });
+    const expected = await (await nodeEngine()).search('cotisations', { scope: 'in-force', inForceOn: Y1990, limit: 20, preferCode: CSS });
     expect(expected.total).toBeGreaterThan(0);
     await openApp(page, appUrl, `#/${CSS}/L611-3@${Y1990}`);
     await searchIndexReady(page);
@@ -105,7 +105,7 @@ test.describe('search at the date being read', () => {
     // Today's law is one choice away, and said as such.
     await box.fill('cotisations');
     await scope.selectOption({ label: 'Droit en vigueur aujourd’hui' });
-    const today = await (await nodeEngine()).search('cotisations', { scope: 'in-force', limit: 50, preferCode: CSS });
+    const today = await (await nodeEngine()).search('cotisations', { scope: 'in-force', limit: 20, preferCode: CSS });
     await expect(status).toContainText(`${today.total} résultat`);
     await expect(status).toContainText('droit en vigueur aujourd’hui');
   });

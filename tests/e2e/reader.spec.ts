@@ -90,7 +90,7 @@ test('searches « cotisations », « securite sociale » and goes straight to L.
   for (const query of ['cotisations', 'securite sociale']) {
     await box.fill('');
     await box.pressSequentially(query, { delay: 30 });
-    const expected = await searchEngine.search(query, { scope: 'in-force', limit: 50, preferCode: CSS });
+    const expected = await searchEngine.search(query, { scope: 'in-force', limit: 20, preferCode: CSS });
     expect(expected.total, `the corpus has results for « ${query} »`).toBeGreaterThan(0);
     const total = expected.total;
     await expect(page.locator('.search-status')).toContainText(`${total} résultat${total > 1 ? 's' : ''}`);
@@ -117,7 +117,7 @@ test('searches « cotisations », « securite sociale » and goes straight to L.
   await box.fill('');
   await box.pressSequentially('cotisations', { delay: 20 });
   await expect(page.locator('.search-option').first()).toBeVisible();
-  const expected = await searchEngine.search('cotisations', { scope: 'in-force', limit: 50 });
+  const expected = await searchEngine.search('cotisations', { scope: 'in-force', limit: 20 });
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('.search-option').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
