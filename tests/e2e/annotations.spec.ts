@@ -43,6 +43,8 @@ async function start(): Promise<WebHost> {
 
 /** Selects the first occurrence of `words` in the article's text (across text nodes and links, as a mouse would). */
 async function selectWords(page: Page, words: string): Promise<void> {
+  // The page (its code preloaded) can be drawn before the article's text has arrived.
+  await expect(page.locator('.article-body')).toContainText(words);
   const found = await page.evaluate((wanted) => {
     for (const paragraph of document.querySelectorAll<HTMLElement>('.article-body [data-paragraph]')) {
       const nodes: Text[] = [];
