@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeShard, memberOffsets, shardMembers, type ShardIndex } from '../../corpus/model/bundle-shard.ts';
 import { BUNDLE_SCHEMA_VERSION, type Manifest } from '../../corpus/model/bundle.ts';
 import type { Article } from '../../corpus/model/model.ts';
-import { CorpusStore } from './corpus-store.ts';
+import { checkArticleBytes, CorpusStore } from './corpus-store.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { HostError } from './result.ts';
 import { SEED_CODE, seedParagraphs, writeSeedBundle } from '../../tests/support/seed-bundle.ts';
@@ -23,6 +23,15 @@ beforeAll(() => {
   writeSeedBundle(bundleDir);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** Where a descriptor of /proc/self/fd points ('' for one closed while listing). */
+function readlinkSafe(link: string): string {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return '';
+  }
+}
 
 async function errorOf(promise: Promise<unknown>): Promise<HostError> {
   try {
@@ -64,6 +73,18 @@ describe('CorpusStore on the seed bundle', () => {
     expect(paragraphs[0]).toMatch(/^Les caisses mutuelles régionales sont responsables , dans leur circonscription/);
     expect(paragraphs).toEqual(seedParagraphs('000_957ebed65d058a0e.txt').paragraphs);
     expect(paragraphs).toHaveLength(5);
+  });
+
+  it('checks the articles the compiler writes on their bytes, without parsing them (json-bytes-check.ts)', async () => {
+    // Undefined would mean that the article schema uses something the bytes check does not read:
+    // every read would then parse and run zod again (twice the CPU time of a read).
+    expect(checkArticleBytes).toBeTypeOf('function');
+    const store = new CorpusStore(bundleDir);
+    for (const id of [`${SEED_CODE}/num:L611-3`, `${SEED_CODE}/num:L611-20`]) {
+      const json = await store.articleJson(id);
+      expect(checkArticleBytes!(json)).toBe(true);
+      expect(json.toString('utf8').startsWith(`{"id":${JSON.stringify(id)},`)).toBe(true);
+    }
   });
 
   it('answers not-found for an unknown article or code, in French', async () => {
@@ -327,6 +348,40 @@ describe('CorpusStore on a damaged bundle', () => {
     expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
   });
 
+  const onLinux = process.platform === 'linux';
+  if (!onLinux) console.log('[corpus-store.test] open shard files not counted: /proc/self/fd is Linux only.');
+  it.skipIf(!onLinux)(
+    'keeps a shard file open between member reads, and closes it soon after (a replaced corpus is not held)',
+    async () => {
+      const dir = path.join(base, 'open-shard');
+      writeSeedBundle(dir);
+      const shard = path.join(dir, shardOf(dir));
+      const whole = new CorpusStore(path.join(base, 'dist'));
+      const articles = [await whole.article(`${SEED_CODE}/num:L611-3`), await whole.article(`${SEED_CODE}/num:L611-20`)];
+      replaceShard(
+        dir,
+        shardOf(dir),
+        shardMembers(articles, 1).map((text) => gzipSync(text)),
+        1,
+      );
+      const openOnShard = () => readdirSync('/proc/self/fd').filter((fd) => readlinkSafe(`/proc/self/fd/${fd}`) === shard).length;
+      const store = new CorpusStore(dir);
+      await store.warm({ afterQuietMs: 0 });
+      expect(openOnShard()).toBe(0);
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        // Both members read alone (the shard was checked whole while warming): one descriptor.
+        expect((await store.article(`${SEED_CODE}/num:L611-20`)).num).toBe('L611-20');
+        expect((await store.article(`${SEED_CODE}/num:L611-3`)).num).toBe('L611-3');
+        expect(openOnShard()).toBe(1);
+        vi.advanceTimersByTime(2_000);
+        expect(openOnShard()).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
+
   it('names the shard index when its offsets do not fit the shard', async () => {
     const dir = path.join(base, 'bad-offsets');
     writeSeedBundle(dir);
@@ -422,6 +477,24 @@ describe('CorpusStore on the default corpus (corpus/dist)', () => {
     expect(article.versions.some((v) => (v.paragraphs[0] ?? '').startsWith('Les caisses mutuelles régionales sont responsables'))).toBe(
       true,
     );
+  });
+
+  it.skipIf(!hasRealCorpus)('checks the articles of every code on their bytes (none left to zod)', async () => {
+    const store = new CorpusStore(CORPUS_DIR);
+    const manifest = await store.manifest();
+    let read = 0;
+    for (const { id: code } of manifest.codes) {
+      const catalog = await store.catalog(code);
+      // A spread of each code's articles, long ones included.
+      for (let i = 0; i < catalog.length; i += Math.max(1, Math.floor(catalog.length / 60))) {
+        const { id } = catalog[i]!;
+        const json = await store.articleJson(id);
+        const proven = checkArticleBytes!(json) && json.toString('utf8').startsWith(`{"id":${JSON.stringify(id)},`);
+        expect([id, proven]).toEqual([id, true]);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(60);
   });
 });
 
