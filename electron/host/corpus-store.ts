@@ -176,7 +176,10 @@ function closeShardFds(bundle: OpenBundle): void {
   bundle.closingFds = undefined;
 }
 
-/** The numbers an unchecked catalog item bears (`num`, `formerNums`), those that are strings. */
+/**
+ * The numbers a catalog entry bears (`num`, then `formerNums`), those that are strings: the index
+ * keys an entry by them, and the lookup of a catalog not indexed yet reads its unchecked items so.
+ */
 function catalogItemNumbers(item: unknown): string[] {
   if (typeof item !== 'object' || item === null) return [];
   const { num, formerNums } = item as { num?: unknown; formerNums?: unknown };
@@ -556,7 +559,7 @@ export class CorpusStore {
           // In slices too (a number's key takes ~3 µs: 60 ms for a catalog), for the same reason.
           if (i > 0 && i % ARRAY_SLICE === 0) await yieldToRequests();
           // An article is found by every number it bore (D7122-10 finds the article now R7122-10).
-          for (const num of new Set([entry.num, ...(entry.formerNums ?? [])])) {
+          for (const num of new Set(catalogItemNumbers(entry))) {
             const key = numberKey(num);
             const list = byNumber.get(key);
             if (!list) byNumber.set(key, [entry]);

@@ -44,11 +44,15 @@ function rss(pid: number): number {
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** CPU time (ms) of a `/proc/…/stat` file: its utime and stime (fields 14 and 15), in clock ticks (100 per second on Linux). */
+function statCpuMs(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** CPU time a process has used (ms), from /proc: on a shared machine, wall time also counts the others' work. */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime (fields 14 and 15), in clock ticks (100 per second on Linux).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return statCpuMs(`/proc/${pid}/stat`);
 }
 
 /**
@@ -56,8 +60,7 @@ function cpuMs(pid: number): number {
  * waits on; the others (V8's compiler and GC helpers) run beside it on the second core.
  */
 function mainThreadCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
 }
 
 /** Samples a process's memory while `work` runs: its peak. */
